@@ -1,0 +1,21 @@
+// Everything of the aio scheduler in one include.
+#pragma once
+
+#include "aio/async_with.hpp"
+#include "aio/errors.hpp"
+#include "aio/event.hpp"
+#include "aio/event_loop.hpp"
+#include "aio/gather.hpp"
+#include "aio/lock.hpp"
+#include "aio/queue.hpp"
+#include "aio/result.hpp"
+#include "aio/run.hpp"
+#include "aio/semaphore.hpp"
+#include "aio/shield.hpp"
+#include "aio/sleep.hpp"
+#include "aio/task.hpp"
+#include "aio/task_group.hpp"
+#include "aio/timeout.hpp"
+#include "aio/token_bucket.hpp"
+#include "aio/wait.hpp"
+#include "aio/wait_for.hpp"

@@ -1,0 +1,43 @@
+// Identity of a queue, semaphore, lock, event or bucket in the trace.
+#pragma once
+
+#include "aio/detail/future_awaiter.hpp"
+
+#include <string>
+#include <utility>
+
+namespace aio::detail {
+
+class TracedObject {
+public:
+    const std::string& name() const noexcept { return name_; }
+    // The id is given by the running loop the first time the object is used.
+    std::uint32_t object_id() {
+        if (!id_) [[unlikely]] id_ = register_object(kind_, name_, capacity_);
+        return id_;
+    }
+
+protected:
+    TracedObject(WaitKind kind, std::string name, std::int64_t capacity)
+        : name_(std::move(name)), capacity_(capacity), kind_(kind) {}
+
+    void trace(EventKind kind, std::int64_t value = 0, std::string text = {}) {
+        EventLoop* loop = EventLoop::current();
+        if (loop && loop->tracing()) [[unlikely]] {
+            TraceEvent e;
+            e.kind = kind;
+            e.object = object_id();
+            e.value = value;
+            e.text = std::move(text);
+            if (auto* t = loop->current_task()) e.task = t->id;
+            loop->emit(std::move(e));
+        }
+    }
+
+    std::string name_;
+    std::int64_t capacity_;
+    std::uint32_t id_ = 0;
+    WaitKind kind_;
+};
+
+}  // namespace aio::detail

@@ -1,0 +1,142 @@
+// The event loop: a ready queue and a timer heap, run one iteration at a time
+// exactly like asyncio's BaseEventLoop._run_once.
+#pragma once
+
+#include "aio/clock.hpp"
+#include "aio/errors.hpp"
+#include "aio/handle.hpp"
+#include "aio/trace_event.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <source_location>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aio {
+
+namespace detail {
+class TaskCore;
+}
+
+class EventLoop {
+public:
+    explicit EventLoop(ClockKind clock = ClockKind::Virtual);
+    EventLoop(const EventLoop&) = delete;
+    EventLoop& operator=(const EventLoop&) = delete;
+    ~EventLoop();
+
+    // The loop of this thread, or nullptr.
+    static EventLoop* current() noexcept;
+    // The loop of this thread; throws RuntimeError("no running event loop") if none.
+    static EventLoop& get();
+
+    std::int64_t time_ns() const noexcept { return clock_->now_ns(); }
+    double time() const noexcept { return static_cast<double>(time_ns()) / 1e9; }
+    bool is_virtual() const noexcept { return clock_->is_virtual(); }
+    std::uint64_t iteration() const noexcept { return iteration_; }
+
+    // asyncio's call_soon: `h` runs in the next iteration (never in the current one).
+    void call_soon(Handle* h);
+    // Take a queued handle back out (used by the destructors of handles).
+    void unqueue(Handle* h) noexcept;
+    // asyncio's call_at: `t` becomes ready at t->when; ties fire in arming order.
+    void arm(TimerNode* t, std::int64_t when_ns);
+    void disarm(TimerNode* t) noexcept;
+
+    enum class Step { Ran, Idle };
+    // One iteration. With `may_wait`, waits (or jumps, virtual) for the next timer when
+    // nothing is ready; returns Idle when there is nothing to run and nothing to wait for.
+    Step run_once(bool may_wait = true);
+    bool has_ready() const noexcept { return tail_ != head_; }
+    std::optional<std::int64_t> next_deadline_ns() const noexcept;
+
+    // Pending work that completes from outside the loop (network replies, thread results):
+    // while it is non-zero a quiet loop is waiting, not deadlocked.
+    void add_external() noexcept { ++external_; }
+    void remove_external() noexcept { --external_; }
+    int external() const noexcept { return external_; }
+
+    // Tracing: with no sink, every hook costs one predictable branch.
+    void set_sink(TraceSink* sink) noexcept { sink_ = sink; }
+    TraceSink* sink() const noexcept { return sink_; }
+    bool tracing() const noexcept { return sink_ != nullptr; }
+    void emit(TraceEvent&& e);
+
+    void set_log_output(std::FILE* out) noexcept { log_to_ = out; }
+    void log(std::string_view line);
+
+    detail::TaskCore* current_task() const noexcept { return current_task_; }
+    void set_current_task(detail::TaskCore* t) noexcept { current_task_ = t; }
+
+    std::uint32_t next_task_id() noexcept { return ++last_task_id_; }
+    std::uint32_t next_object_id() noexcept { return ++last_object_id_; }
+    void register_task(detail::TaskCore* t) noexcept;
+    void unregister_task(detail::TaskCore* t) noexcept;
+    detail::TaskCore* first_task() const noexcept { return tasks_head_; }
+    std::size_t live_tasks() const noexcept { return live_tasks_; }
+
+    // Runs iterations until `done()` holds. Returns false on a deadlock (virtual clock, or
+    // nothing left to wait for), after reporting it.
+    template <class Pred>
+    bool run_until(Pred done) {
+        while (!done()) {
+            if (run_once() == Step::Idle) return false;
+        }
+        return true;
+    }
+
+    // The deadlock report: who waits on what, and where. Emits Deadlock events and,
+    // with a log output, prints "t=… deadlock" and one "t=…   waiting: name" per task.
+    std::vector<DeadlockError::Waiting> report_deadlock();
+
+    // asyncio.run's shutdown: cancel every unfinished task in creation order and run
+    // until they are done; whatever still waits after that is destroyed.
+    void cancel_all_and_finish();
+
+    // Frames that must be destroyed outside of their own execution.
+    void destroy_leftovers() noexcept;
+
+private:
+    void grow_ring();
+    void heap_push(TimerNode* t);
+    TimerNode* heap_pop();
+    void heap_remove(std::size_t index) noexcept;
+    void sift_up(std::size_t i) noexcept;
+    void sift_down(std::size_t i) noexcept;
+    static bool earlier(const TimerNode* a, const TimerNode* b) noexcept {
+        return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    }
+
+    std::unique_ptr<Clock> clock_;
+    std::vector<Handle*> ring_;
+    std::uint64_t head_ = 0;
+    std::uint64_t tail_ = 0;
+    std::vector<TimerNode*> heap_;
+    std::uint64_t timer_seq_ = 0;
+
+    TraceSink* sink_ = nullptr;
+    std::uint64_t event_seq_ = 0;
+    std::uint64_t iteration_ = 0;
+    std::FILE* log_to_ = nullptr;
+
+    detail::TaskCore* current_task_ = nullptr;
+    detail::TaskCore* tasks_head_ = nullptr;
+    detail::TaskCore* tasks_tail_ = nullptr;
+    std::size_t live_tasks_ = 0;
+    std::uint32_t last_task_id_ = 0;
+    std::uint32_t last_object_id_ = 0;
+    int external_ = 0;
+    EventLoop* previous_ = nullptr;
+};
+
+// Loop time of the running loop, in seconds and nanoseconds.
+double time();
+std::int64_t now_ns();
+// A line from the program: a Log trace event, and `t=… line` on the run's log output.
+void log(std::string_view line);
+
+}  // namespace aio

@@ -1,0 +1,40 @@
+// aio::run: asyncio.run for aio. Runs `main` as the first task, then cancels
+// whatever is left (in creation order) and lets it clean up.
+#pragma once
+
+#include "aio/event_loop.hpp"
+#include "aio/task.hpp"
+
+#include <cstdio>
+
+namespace aio {
+
+struct RunOptions {
+    ClockKind clock = ClockKind::Virtual;
+    TraceSink* sink = nullptr;
+    std::FILE* log_to = nullptr;  // where aio::log lines go as "t=… line"
+};
+
+namespace detail {
+// Runs an already created task to completion on `loop` (run_until_complete plus
+// asyncio.run's shutdown). Throws DeadlockError if the loop stalls first.
+void run_main(EventLoop& loop, TaskCore& main);
+}  // namespace detail
+
+template <class T>
+T run(Task<T> main, RunOptions options = {}) {
+    if (EventLoop::current()) throw RuntimeError("aio::run() cannot be called from a running event loop");
+    EventLoop loop(options.clock);
+    loop.set_sink(options.sink);
+    loop.set_log_output(options.log_to);
+    Task<T> task = create_task(std::move(main));
+    detail::run_main(loop, *task.core());
+    if constexpr (std::is_void_v<T>) {
+        task.result();
+    } else {
+        T value = task.result();
+        return value;
+    }
+}
+
+}  // namespace aio

@@ -1,0 +1,52 @@
+// asyncio.shield: cancelling the waiter does not cancel the inner task.
+#pragma once
+
+#include "aio/detail/future_awaiter.hpp"
+#include "aio/task.hpp"
+
+namespace aio {
+
+template <class T>
+class [[nodiscard]] Shield final : public FutureCore {
+public:
+    explicit Shield(Task<T> inner) : inner_(create_task(std::move(inner))) {
+        if (inner_.done()) copy_outcome();
+        else inner_.core()->add_done_callback(&inner_cb_);
+    }
+    Shield(const Shield&) = delete;
+
+    bool await_ready() const noexcept { return done(); }
+    void await_suspend(std::coroutine_handle<> h) {
+        task_ = &detail::running_task();
+        task_->suspend_on(this, h, WaitKind::Shield, inner_.id());
+    }
+    T await_resume() {
+        if (task_) task_->throw_if_cancelled_now();
+        if (cancelled()) throw CancelledError();
+        if (exception_ptr()) std::rethrow_exception(exception_ptr());
+        if constexpr (!std::is_void_v<T>) return inner_.result();
+    }
+
+private:
+    static void on_inner_done(void* self) {
+        auto* s = static_cast<Shield*>(self);
+        if (s->cancelled()) return;  // the waiter went away; the inner result is dropped
+        s->copy_outcome();
+    }
+    void copy_outcome() {
+        if (inner_.cancelled()) FutureCore::cancel();
+        else if (auto e = inner_.promise().exception_ptr()) set_error(e);
+        else set_done();
+    }
+
+    Task<T> inner_;
+    Callback inner_cb_{&Shield::on_inner_done, this};
+    detail::TaskCore* task_ = nullptr;
+};
+
+template <class T>
+Shield<T> shield(Task<T> inner) {
+    return Shield<T>(std::move(inner));
+}
+
+}  // namespace aio

@@ -1,0 +1,257 @@
+// aio::Task<T>: a lazy coroutine. Awaited directly it runs inline in the
+// current task, like `await coro()` in Python; given to create_task it becomes
+// a scheduled task (asyncio.Task) whose handle can be copied, awaited, cancelled.
+#pragma once
+
+#include "aio/detail/task_core.hpp"
+#include "aio/detail/describe.hpp"
+#include "aio/errors.hpp"
+
+#include <coroutine>
+#include <optional>
+#include <source_location>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace aio {
+
+template <class T = void>
+class Task;
+
+namespace detail {
+
+template <class A>
+struct AwaiterRef {
+    A& a;
+    bool await_ready() { return a.await_ready(); }
+    template <class H>
+    auto await_suspend(H h) {
+        return a.await_suspend(h);
+    }
+    decltype(auto) await_resume() { return a.await_resume(); }
+};
+
+struct PromiseBase : TaskCore {
+    // The default argument names the coroutine function (for "never awaited").
+    explicit PromiseBase(std::source_location fn) noexcept { created_at = fn; }
+
+    std::suspend_always initial_suspend() noexcept { return {}; }
+
+    struct FinalAwaiter {
+        bool await_ready() noexcept { return false; }
+        template <class P>
+        std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
+            return h.promise().on_final();
+        }
+        void await_resume() noexcept {}
+    };
+    FinalAwaiter final_suspend() noexcept { return {}; }
+
+    std::coroutine_handle<> on_final() noexcept {
+        if (is_task()) {
+            finish_task(threw_cancelled_);
+            return std::noop_coroutine();
+        }
+        return continuation ? continuation : std::noop_coroutine();
+    }
+
+    void unhandled_exception() noexcept {
+        if (is_task()) {
+            try {
+                throw;
+            } catch (const CancelledError&) {
+                threw_cancelled_ = true;
+            } catch (...) {
+                error_ = std::current_exception();
+            }
+        } else {
+            error_ = std::current_exception();
+        }
+    }
+
+    // Every co_await in a Task records where it is (shown by the code panel and the
+    // deadlock report): a defaulted source_location here is the co_await's line.
+    // The awaiter is passed on by reference, so awaiters never move (their timer
+    // and waiter nodes point at themselves).
+    template <class A>
+    auto await_transform(A&& awaitable, std::source_location site = std::source_location::current()) {
+        tl_await_site = site;
+        if constexpr (requires { static_cast<A&&>(awaitable).operator co_await(); }) {
+            return static_cast<A&&>(awaitable).operator co_await();
+        } else {
+            return AwaiterRef<std::remove_reference_t<A>>{awaitable};
+        }
+    }
+
+    bool threw_cancelled_ = false;
+};
+
+template <class T>
+struct Promise final : PromiseBase {
+    explicit Promise(std::source_location fn = std::source_location::current()) noexcept : PromiseBase(fn) {}
+    Task<T> get_return_object() noexcept;
+    template <class U>
+    void return_value(U&& v) noexcept(std::is_nothrow_constructible_v<T, U&&>) {
+        value.emplace(std::forward<U>(v));
+    }
+    std::string result_text() const override { return value ? describe_value(*value) : std::string(); }
+    std::optional<T> value;
+};
+
+template <>
+struct Promise<void> final : PromiseBase {
+    explicit Promise(std::source_location fn = std::source_location::current()) noexcept : PromiseBase(fn) {}
+    Task<void> get_return_object() noexcept;
+    void return_void() noexcept {}
+};
+
+}  // namespace detail
+
+// The result type a Task<void> gives inside tuples and vectors.
+template <class T>
+using result_t = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class T>
+class Task {
+public:
+    using promise_type = detail::Promise<T>;
+    using handle_type = std::coroutine_handle<promise_type>;
+    using value_type = T;
+
+    Task() noexcept = default;
+    explicit Task(handle_type h) noexcept : h_(h) {
+        if (h_) h_.promise().add_ref();
+    }
+    Task(const Task& o) noexcept : h_(o.h_) {
+        if (h_) h_.promise().add_ref();
+    }
+    Task(Task&& o) noexcept : h_(std::exchange(o.h_, {})) {}
+    Task& operator=(Task o) noexcept {
+        std::swap(h_, o.h_);
+        return *this;
+    }
+    ~Task() {
+        if (h_) h_.promise().release();
+    }
+
+    explicit operator bool() const noexcept { return static_cast<bool>(h_); }
+    bool done() const noexcept { return h_.promise().done(); }
+    bool cancelled() const noexcept { return h_.promise().cancelled(); }
+    bool cancel() { return h_.promise().cancel(); }
+    int cancelling() const noexcept { return h_.promise().cancelling(); }
+    int uncancel() noexcept { return h_.promise().uncancel(); }
+    const std::string& name() const noexcept { return h_.promise().name; }
+    std::uint32_t id() const noexcept { return h_.promise().id; }
+    bool is_scheduled() const noexcept { return h_.promise().is_task(); }
+
+    // Task.exception(): the error it finished with (null if none); raises
+    // InvalidStateError if not done and CancelledError if cancelled.
+    std::exception_ptr exception() const {
+        check_done();
+        if (cancelled()) throw CancelledError();
+        return h_.promise().exception_ptr();
+    }
+    // Task.result(): the value, or the task's exception rethrown.
+    decltype(auto) result() const {
+        check_done();
+        auto& p = h_.promise();
+        if (p.cancelled()) throw CancelledError();
+        if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
+        if constexpr (!std::is_void_v<T>) return static_cast<const T&>(*p.value);
+    }
+
+    promise_type& promise() const noexcept { return h_.promise(); }
+    detail::TaskCore* core() const noexcept { return h_ ? &h_.promise() : nullptr; }
+    handle_type handle() const noexcept { return h_; }
+
+    struct Awaiter {
+        Task task;
+        detail::TaskCore* waiter = nullptr;
+
+        bool await_ready() {
+            auto& p = task.promise();
+            if (p.is_task()) return p.done();  // awaiting a finished task does not suspend
+            if (p.consumed) throw RuntimeError("cannot reuse already awaited coroutine");
+            p.consumed = true;
+            return false;
+        }
+        std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) {
+            auto& p = task.promise();
+            if (p.is_task()) {
+                waiter = &detail::running_task();
+                if (waiter == &p) throw RuntimeError("Task cannot await on itself");
+                waiter->suspend_on(&p, h, WaitKind::Task, p.id);
+                return std::noop_coroutine();
+            }
+            p.continuation = h;  // run the coroutine inline, then come back (symmetric transfer)
+            return task.h_;
+        }
+        T await_resume() {
+            auto& p = task.promise();
+            if (p.is_task()) {
+                if (waiter) waiter->throw_if_cancelled_now();
+                if (p.cancelled()) throw CancelledError();
+                if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
+                if constexpr (!std::is_void_v<T>) return *p.value;  // a task's result can be read many times
+            } else {
+                if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
+                if constexpr (!std::is_void_v<T>) return std::move(*p.value);
+            }
+        }
+    };
+    Awaiter operator co_await() const& noexcept { return Awaiter{*this}; }
+    Awaiter operator co_await() && noexcept { return Awaiter{std::move(*this)}; }
+
+private:
+    void check_done() const {
+        if (!h_.promise().done()) throw InvalidStateError("Result is not set.");
+    }
+    handle_type h_;
+};
+
+namespace detail {
+template <class T>
+Task<T> Promise<T>::get_return_object() noexcept {
+    frame = std::coroutine_handle<Promise<T>>::from_promise(*this);
+    return Task<T>(std::coroutine_handle<Promise<T>>::from_promise(*this));
+}
+inline Task<void> Promise<void>::get_return_object() noexcept {
+    frame = std::coroutine_handle<Promise<void>>::from_promise(*this);
+    return Task<void>(std::coroutine_handle<Promise<void>>::from_promise(*this));
+}
+}  // namespace detail
+
+// asyncio.create_task: schedule the coroutine's first step; returns the task.
+// Given a task that is already scheduled, returns it unchanged (ensure_future).
+template <class T>
+Task<T> create_task(Task<T> coro, std::string name = {},
+                    std::source_location where = std::source_location::current()) {
+    auto& p = coro.promise();
+    if (p.is_task()) return coro;
+    if (p.consumed || p.started()) throw RuntimeError("cannot reuse already awaited coroutine");
+    p.start_as_task(EventLoop::get(), std::move(name), where);
+    return coro;
+}
+
+// A type-erased reference to a running task (asyncio.current_task()).
+class TaskRef {
+public:
+    explicit TaskRef(detail::TaskCore* core) noexcept : core_(core) {}
+    const std::string& name() const noexcept { return core_->name; }
+    std::uint32_t id() const noexcept { return core_->id; }
+    bool done() const noexcept { return core_->done(); }
+    bool cancel() { return core_->cancel(); }
+    int cancelling() const noexcept { return core_->cancelling(); }
+    int uncancel() noexcept { return core_->uncancel(); }
+    detail::TaskCore* core() const noexcept { return core_; }
+
+private:
+    detail::TaskCore* core_;
+};
+
+// The running task; throws RuntimeError("no running event loop") outside of one.
+inline TaskRef current_task() { return TaskRef(&detail::running_task()); }
+
+}  // namespace aio

@@ -1,0 +1,276 @@
+#include "aio/event_loop.hpp"
+
+#include "aio/detail/task_core.hpp"
+
+#include <cstdio>
+#include <utility>
+
+namespace aio {
+
+namespace {
+thread_local EventLoop* tl_loop = nullptr;
+
+std::string wait_description(const detail::TaskCore& t) {
+    std::string what(to_string(t.wait_kind));
+    if (t.wait_object) what += " #" + std::to_string(t.wait_object);
+    return what;
+}
+
+std::string base_name(const char* file) {
+    if (!file) return {};
+    std::string f = file;
+    auto slash = f.find_last_of('/');
+    return slash == std::string::npos ? f : f.substr(slash + 1);
+}
+}  // namespace
+
+EventLoop::EventLoop(ClockKind clock) {
+    if (tl_loop) throw RuntimeError("aio::run() cannot be called from a running event loop");
+    if (clock == ClockKind::Virtual) clock_ = std::make_unique<VirtualClock>();
+    else clock_ = std::make_unique<SteadyClock>();
+    ring_.resize(256);
+    heap_.reserve(64);
+    tl_loop = this;
+}
+
+EventLoop::~EventLoop() {
+    destroy_leftovers();
+    tl_loop = nullptr;
+}
+
+EventLoop* EventLoop::current() noexcept { return tl_loop; }
+
+EventLoop& EventLoop::get() {
+    if (!tl_loop) throw RuntimeError("no running event loop");
+    return *tl_loop;
+}
+
+// --- ready queue: a ring of pointers with absolute positions, so a queued handle
+// can be taken back out in O(1) by nulling its slot.
+
+void EventLoop::call_soon(Handle* h) {
+    if (tail_ - head_ == ring_.size()) grow_ring();
+    h->ready_pos_ = tail_;
+    h->queued_ = true;
+    ring_[tail_ & (ring_.size() - 1)] = h;
+    ++tail_;
+}
+
+void EventLoop::grow_ring() {
+    std::vector<Handle*> bigger(ring_.size() * 2);
+    for (std::uint64_t i = head_; i != tail_; ++i) bigger[i & (bigger.size() - 1)] = ring_[i & (ring_.size() - 1)];
+    ring_.swap(bigger);
+}
+
+void EventLoop::unqueue(Handle* h) noexcept {
+    if (!h->queued_) return;
+    ring_[h->ready_pos_ & (ring_.size() - 1)] = nullptr;
+    h->queued_ = false;
+}
+
+// --- timers: a binary heap ordered by (deadline, arming order) whose nodes know
+// their index, so a cancelled sleep leaves the heap at once.
+
+void EventLoop::arm(TimerNode* t, std::int64_t when_ns) {
+    if (t->armed()) disarm(t);
+    t->when = when_ns;
+    t->seq = ++timer_seq_;
+    heap_push(t);
+}
+
+void EventLoop::disarm(TimerNode* t) noexcept {
+    if (t->armed()) heap_remove(t->heap_index_);
+    unqueue(t);
+}
+
+void EventLoop::heap_push(TimerNode* t) {
+    t->heap_index_ = heap_.size();
+    heap_.push_back(t);
+    sift_up(t->heap_index_);
+}
+
+TimerNode* EventLoop::heap_pop() {
+    TimerNode* top = heap_.front();
+    heap_remove(0);
+    return top;
+}
+
+void EventLoop::heap_remove(std::size_t index) noexcept {
+    TimerNode* gone = heap_[index];
+    TimerNode* last = heap_.back();
+    heap_.pop_back();
+    gone->heap_index_ = TimerNode::npos;
+    if (index == heap_.size()) return;
+    heap_[index] = last;
+    last->heap_index_ = index;
+    sift_down(index);
+    sift_up(last->heap_index_);
+}
+
+void EventLoop::sift_up(std::size_t i) noexcept {
+    TimerNode* node = heap_[i];
+    while (i > 0) {
+        std::size_t parent = (i - 1) / 2;
+        if (!earlier(node, heap_[parent])) break;
+        heap_[i] = heap_[parent];
+        heap_[i]->heap_index_ = i;
+        i = parent;
+    }
+    heap_[i] = node;
+    node->heap_index_ = i;
+}
+
+void EventLoop::sift_down(std::size_t i) noexcept {
+    TimerNode* node = heap_[i];
+    const std::size_t n = heap_.size();
+    while (true) {
+        std::size_t child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && earlier(heap_[child + 1], heap_[child])) ++child;
+        if (!earlier(heap_[child], node)) break;
+        heap_[i] = heap_[child];
+        heap_[i]->heap_index_ = i;
+        i = child;
+    }
+    heap_[i] = node;
+    node->heap_index_ = i;
+}
+
+std::optional<std::int64_t> EventLoop::next_deadline_ns() const noexcept {
+    if (heap_.empty()) return std::nullopt;
+    return heap_.front()->when;
+}
+
+// --- one iteration, as asyncio's _run_once: wait for the next timer if nothing is
+// ready, move every due timer to the ready queue, then run exactly the handles
+// that are ready now; what they schedule runs in the next iteration.
+
+EventLoop::Step EventLoop::run_once(bool may_wait) {
+    if (!has_ready()) {
+        if (heap_.empty()) return Step::Idle;
+        if (may_wait) clock_->advance_to(heap_.front()->when);
+    }
+    ++iteration_;
+    const std::int64_t now = clock_->now_ns();
+    while (!heap_.empty() && heap_.front()->when <= now) {
+        TimerNode* t = heap_pop();
+        if (tracing()) [[unlikely]] {
+            TraceEvent e;
+            e.kind = EventKind::TimerFired;
+            e.object = static_cast<std::uint32_t>(t->seq);
+            e.value = t->when;
+            emit(std::move(e));
+        }
+        call_soon(t);
+    }
+    const std::uint64_t end = tail_;
+    while (head_ != end) {
+        Handle* h = ring_[head_ & (ring_.size() - 1)];
+        ++head_;
+        if (!h) continue;  // taken back out after it was queued
+        h->queued_ = false;
+        h->fn(h->ctx);
+    }
+    return Step::Ran;
+}
+
+void EventLoop::emit(TraceEvent&& e) {
+    e.seq = event_seq_++;
+    e.iteration = iteration_;
+    e.time_ns = clock_->now_ns();
+    sink_->on_event(e);
+}
+
+void EventLoop::log(std::string_view line) {
+    if (tracing()) [[unlikely]] {
+        TraceEvent e;
+        e.kind = EventKind::Log;
+        e.task = current_task_ ? current_task_->id : 0;
+        e.text = std::string(line);
+        emit(std::move(e));
+    }
+    if (log_to_) {
+        std::fprintf(log_to_, "t=%.3f %.*s\n", time(), static_cast<int>(line.size()), line.data());
+        std::fflush(log_to_);
+    }
+}
+
+void EventLoop::register_task(detail::TaskCore* t) noexcept {
+    t->prev_task = tasks_tail_;
+    t->next_task = nullptr;
+    if (tasks_tail_) tasks_tail_->next_task = t;
+    else tasks_head_ = t;
+    tasks_tail_ = t;
+    ++live_tasks_;
+}
+
+void EventLoop::unregister_task(detail::TaskCore* t) noexcept {
+    if (t->prev_task) t->prev_task->next_task = t->next_task;
+    else if (tasks_head_ == t) tasks_head_ = t->next_task;
+    else return;  // not registered
+    if (t->next_task) t->next_task->prev_task = t->prev_task;
+    else tasks_tail_ = t->prev_task;
+    t->prev_task = t->next_task = nullptr;
+    --live_tasks_;
+}
+
+std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
+    std::vector<DeadlockError::Waiting> waiting;
+    if (log_to_) {
+        std::fprintf(log_to_, "t=%.3f deadlock\n", time());
+    }
+    for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
+        DeadlockError::Waiting w;
+        w.task = t->name;
+        w.what = wait_description(*t);
+        w.file = base_name(t->wait_site.file_name());
+        w.line = t->wait_site.line();
+        if (tracing()) {
+            TraceEvent e;
+            e.kind = EventKind::Deadlock;
+            e.task = t->id;
+            e.wait = t->wait_kind;
+            e.object = t->wait_object;
+            e.file = t->wait_site.file_name();
+            e.line = t->wait_site.line();
+            e.text = w.what;
+            emit(std::move(e));
+        }
+        if (log_to_) std::fprintf(log_to_, "t=%.3f   waiting: %s\n", time(), t->name.c_str());
+        waiting.push_back(std::move(w));
+    }
+    if (log_to_) std::fflush(log_to_);
+    return waiting;
+}
+
+void EventLoop::cancel_all_and_finish() {
+    // Cancel in creation order (asyncio.run iterates a set; Dirigent is deterministic).
+    std::vector<detail::TaskCore*> to_cancel;
+    for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
+        t->add_ref();
+        to_cancel.push_back(t);
+    }
+    for (auto* t : to_cancel) t->cancel();
+    auto all_done = [&] {
+        for (auto* t : to_cancel)
+            if (!t->done()) return false;
+        return true;
+    };
+    run_until(all_done);
+    for (auto* t : to_cancel) t->release();
+    destroy_leftovers();
+}
+
+void EventLoop::destroy_leftovers() noexcept {
+    // Tasks that can never finish (still waiting after the shutdown): destroy their
+    // frames so every awaiter unhooks itself and nothing leaks.
+    while (tasks_head_) tasks_head_->abandon();
+    heap_.clear();
+    head_ = tail_;
+}
+
+double time() { return EventLoop::get().time(); }
+std::int64_t now_ns() { return EventLoop::get().time_ns(); }
+void log(std::string_view line) { EventLoop::get().log(line); }
+
+}  // namespace aio

@@ -1,0 +1,215 @@
+#include "aio/detail/task_core.hpp"
+
+#include "aio/errors.hpp"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+
+namespace aio::detail {
+
+namespace {
+// "aio::Task<int> fetch(int)" -> "fetch"
+std::string coroutine_name(const std::source_location& fn) {
+    std::string s = fn.function_name();
+    auto paren = s.find('(');
+    if (paren != std::string::npos) s.resize(paren);
+    auto space = s.find_last_of(' ');
+    if (space != std::string::npos) s.erase(0, space + 1);
+    return s.empty() ? "coroutine" : s;
+}
+
+void emit_simple(EventLoop& loop, EventKind kind, std::uint32_t task, std::uint32_t other = 0) {
+    TraceEvent e;
+    e.kind = kind;
+    e.task = task;
+    e.other = other;
+    loop.emit(std::move(e));
+}
+}  // namespace
+
+bool is_task_wakeup(const Callback* cb) noexcept { return cb->fn == &TaskCore::step_thunk; }
+
+TaskCore* task_of_wakeup(const Callback* cb) noexcept {
+    return is_task_wakeup(cb) ? static_cast<TaskCore*>(cb->ctx) : nullptr;
+}
+
+TaskCore& running_task() {
+    EventLoop& loop = EventLoop::get();
+    if (!loop.current_task()) throw RuntimeError("no running task: call this from inside a coroutine run by aio");
+    return *loop.current_task();
+}
+
+TaskCore::~TaskCore() {
+    if (loop_ && (prev_task || loop_->first_task() == this)) loop_->unregister_task(this);
+}
+
+void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::source_location& where) {
+    loop_ = &loop;
+    is_task_ = true;
+    id = loop.next_task_id();
+    name = task_name.empty() ? "Task-" + std::to_string(id) : std::move(task_name);
+    if (auto* creator = loop.current_task()) parent = creator->id;
+    add_ref();  // the loop's reference, dropped when the task is done
+    loop.register_task(this);
+    if (loop.tracing()) [[unlikely]] {
+        TraceEvent e;
+        e.kind = EventKind::TaskCreated;
+        e.task = id;
+        e.other = parent;
+        e.text = name;
+        e.file = where.file_name();
+        e.line = where.line();
+        loop.emit(std::move(e));
+    }
+    loop.call_soon(&step_handle_);
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
+}
+
+// asyncio's Task.__step: deliver a pending cancellation, run the coroutine to its
+// next suspension, and finish the task if it returned.
+void TaskCore::step() {
+    EventLoop& loop = *loop_;
+    deliver_cancel_ = must_cancel_;
+    must_cancel_ = false;
+    fut_waiter_ = nullptr;
+    wait_kind = WaitKind::None;
+    TaskCore* previous = loop.current_task();
+    loop.set_current_task(this);
+    add_ref();  // the frame must outlive the step even if it finishes
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::StepBegin, id);
+
+    if (!started_) {
+        started_ = true;
+        if (deliver_cancel_) {
+            // Cancelled before its first step: the body never runs.
+            deliver_cancel_ = false;
+            finish_task(true);
+        } else {
+            resume_point = frame;
+            resume_point.resume();
+        }
+    } else if (hook_ && !std::exchange(hook_, nullptr)(hook_ctx_)) {
+        // the hook re-suspended the task without resuming the coroutine
+    } else {
+        resume_point.resume();
+    }
+
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::StepEnd, id);
+    loop.set_current_task(previous);
+    release();
+}
+
+void TaskCore::finish_task(bool threw_cancelled) noexcept {
+    EventLoop& loop = *loop_;
+    wait_kind = WaitKind::None;
+    // asyncio: a task asked to cancel right before its coroutine returns is cancelled.
+    const bool cancelled_now = threw_cancelled || (must_cancel_ && !error_);
+    must_cancel_ = false;
+    loop.unregister_task(this);
+    if (loop.tracing()) [[unlikely]] {
+        TraceEvent e;
+        e.kind = EventKind::TaskFinished;
+        e.task = id;
+        if (cancelled_now) e.outcome = Outcome::Cancelled;
+        else if (error_) {
+            e.outcome = Outcome::Exception;
+            e.text = describe(error_);
+        } else {
+            e.outcome = Outcome::Result;
+            e.text = result_text();
+        }
+        loop.emit(std::move(e));
+    }
+    if (cancelled_now) FutureCore::cancel();
+    else if (error_) {
+        state_ = State::Pending;
+        set_error(error_);
+    } else set_done();
+    release();  // the loop's reference
+}
+
+bool TaskCore::cancel() {
+    if (done()) return false;
+    ++cancels_requested_;
+    if (loop_ && loop_->tracing()) [[unlikely]] {
+        auto* by = loop_->current_task();
+        emit_simple(*loop_, EventKind::CancelRequested, id, by ? by->id : 0);
+    }
+    if (fut_waiter_ && fut_waiter_->cancel()) {
+        // Keep fut_waiter_: it may be a task that swallows the cancellation.
+        return true;
+    }
+    must_cancel_ = true;
+    return true;
+}
+
+void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind kind, std::uint32_t object,
+                          std::int64_t value) {
+    resume_point = h;
+    wait_kind = kind;
+    wait_object = object;
+    wait_site = tl_await_site;
+    if (loop_->tracing()) [[unlikely]] {
+        TraceEvent e;
+        e.kind = EventKind::Suspended;
+        e.task = id;
+        e.wait = kind;
+        e.object = object;
+        e.value = value;
+        e.file = wait_site.file_name();
+        e.line = wait_site.line();
+        loop_->emit(std::move(e));
+    }
+    fut->add_done_callback(&wakeup_);
+    fut_waiter_ = fut;
+    if (must_cancel_ && fut->cancel()) must_cancel_ = false;
+}
+
+void TaskCore::yield_now(std::coroutine_handle<> h) {
+    resume_point = h;
+    wait_kind = WaitKind::Yield;
+    wait_object = 0;
+    wait_site = tl_await_site;
+    EventLoop& loop = *loop_;
+    if (loop.tracing()) [[unlikely]] {
+        TraceEvent e;
+        e.kind = EventKind::Suspended;
+        e.task = id;
+        e.wait = WaitKind::Yield;
+        e.file = wait_site.file_name();
+        e.line = wait_site.line();
+        loop.emit(std::move(e));
+    }
+    loop.call_soon(&step_handle_);
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
+}
+
+void TaskCore::release() noexcept {
+    if (--refs_ != 0) return;
+    if (!is_task_ && !consumed) {
+        // asyncio's RuntimeWarning: coroutine '...' was never awaited.
+        const std::string what = coroutine_name(created_at);
+        if (auto* loop = EventLoop::current()) {
+            if (loop->tracing()) {
+                TraceEvent e;
+                e.kind = EventKind::NeverAwaited;
+                e.text = what;
+                e.file = created_at.file_name();
+                e.line = created_at.line();
+                loop->emit(std::move(e));
+            }
+        }
+        std::fprintf(stderr, "RuntimeWarning: coroutine '%s' was never awaited\n", what.c_str());
+    }
+    frame.destroy();
+}
+
+void TaskCore::abandon() noexcept {
+    EventLoop* loop = loop_;
+    if (loop) loop->unregister_task(this);
+    if (state_ == State::Pending) state_ = State::Cancelled;
+    if (started_ || is_task_) release();
+}
+
+}  // namespace aio::detail
