@@ -48,7 +48,7 @@ void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::
     loop_ = &loop;
     is_task_ = true;
     id = loop.next_task_id();
-    name = task_name.empty() ? "Task-" + std::to_string(id) : std::move(task_name);
+    name = task_name.empty() ? "Task-" + std::to_string(loop.next_default_name_number()) : std::move(task_name);
     if (auto* creator = loop.current_task()) parent = creator->id;
     add_ref();  // the loop's reference, dropped when the task is done
     loop.register_task(this);

@@ -73,6 +73,8 @@ public:
     void set_current_task(detail::TaskCore* t) noexcept { current_task_ = t; }
 
     std::uint32_t next_task_id() noexcept { return ++last_task_id_; }
+    // asyncio's "Task-N": only tasks created without a name take a number.
+    std::uint32_t next_default_name_number() noexcept { return ++last_default_name_; }
     std::uint32_t next_object_id() noexcept { return ++last_object_id_; }
     void register_task(detail::TaskCore* t) noexcept;
     void unregister_task(detail::TaskCore* t) noexcept;
@@ -128,6 +130,7 @@ private:
     detail::TaskCore* tasks_tail_ = nullptr;
     std::size_t live_tasks_ = 0;
     std::uint32_t last_task_id_ = 0;
+    std::uint32_t last_default_name_ = 0;
     std::uint32_t last_object_id_ = 0;
     int external_ = 0;
     EventLoop* previous_ = nullptr;

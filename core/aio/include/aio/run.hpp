@@ -6,6 +6,7 @@
 #include "aio/task.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace aio {
 
@@ -13,6 +14,7 @@ struct RunOptions {
     ClockKind clock = ClockKind::Virtual;
     TraceSink* sink = nullptr;
     std::FILE* log_to = nullptr;  // where aio::log lines go as "t=… line"
+    std::string main_name = {};   // the main task's name (default "Task-1")
 };
 
 namespace detail {
@@ -27,7 +29,7 @@ T run(Task<T> main, RunOptions options = {}) {
     EventLoop loop(options.clock);
     loop.set_sink(options.sink);
     loop.set_log_output(options.log_to);
-    Task<T> task = create_task(std::move(main));
+    Task<T> task = create_task(std::move(main), options.main_name);
     detail::run_main(loop, *task.core());
     if constexpr (std::is_void_v<T>) {
         task.result();
