@@ -9,14 +9,39 @@
 namespace aio::detail {
 
 namespace {
-// "aio::Task<int> fetch(int)" -> "fetch"
+// Python prints a coroutine's bare name: "aio::Task<int> net::fetch(int)" -> "fetch";
+// a lambda is "<lambda>", as in Python.
 std::string coroutine_name(const std::source_location& fn) {
-    std::string s = fn.function_name();
-    auto paren = s.find('(');
-    if (paren != std::string::npos) s.resize(paren);
-    auto space = s.find_last_of(' ');
-    if (space != std::string::npos) s.erase(0, space + 1);
-    return s.empty() ? "coroutine" : s;
+    const std::string s = fn.function_name();
+    if (s.find("<lambda") != std::string::npos) return "<lambda>";
+    // The parameter list is the last balanced (...) of the signature.
+    std::size_t end = s.rfind(')');
+    if (end == std::string::npos) return s;
+    int depth = 0;
+    std::size_t open = std::string::npos;
+    for (std::size_t i = end + 1; i-- > 0;) {
+        if (s[i] == ')') ++depth;
+        else if (s[i] == '(' && --depth == 0) {
+            open = i;
+            break;
+        }
+    }
+    if (open == std::string::npos) return s;
+    // Walk back over the qualified name, skipping template arguments.
+    std::size_t stop = open;
+    int angle = 0;
+    std::size_t begin = 0;
+    for (std::size_t i = stop; i-- > 0;) {
+        const char c = s[i];
+        if (c == '>') ++angle;
+        else if (c == '<') --angle;
+        else if (angle == 0 && (c == ' ' || c == ':')) {
+            begin = i + 1;
+            break;
+        }
+    }
+    std::string name = s.substr(begin, stop - begin);
+    return name.empty() ? "coroutine" : name;
 }
 
 void emit_simple(EventLoop& loop, EventKind kind, std::uint32_t task, std::uint32_t other = 0) {

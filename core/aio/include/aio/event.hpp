@@ -9,13 +9,17 @@ namespace aio {
 class Event : public detail::TracedObject {
 public:
     explicit Event(std::string name = {}) : TracedObject(WaitKind::Event, std::move(name), 0) {}
+    // An event inside another primitive (Queue.join's): it shows up in the trace only
+    // through its owner, never as an object of its own.
+    struct Internal {};
+    explicit Event(Internal) : TracedObject(WaitKind::Event, {}, 0), internal_(true) {}
 
     bool is_set() const noexcept { return value_; }
 
     void set() {
         if (value_) return;
         value_ = true;
-        trace(EventKind::EventSet);
+        if (!internal_) trace(EventKind::EventSet);
         waiters_.for_each([](detail::WaitFuture* w) {
             if (!w->done()) w->set_done();
         });
@@ -23,7 +27,7 @@ public:
     void clear() {
         if (!value_) return;
         value_ = false;
-        trace(EventKind::EventClear);
+        if (!internal_) trace(EventKind::EventClear);
     }
 
     class WaitAwaiter {
@@ -58,6 +62,7 @@ public:
 
 private:
     bool value_ = false;
+    bool internal_ = false;
     detail::WaitList waiters_;
 };
 

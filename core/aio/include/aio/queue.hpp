@@ -208,7 +208,7 @@ private:
     Store store_;
     detail::WaitList getters_;
     detail::WaitList putters_;
-    Event finished_;
+    Event finished_{Event::Internal{}};
 };
 
 template <class T>
