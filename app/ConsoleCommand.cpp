@@ -1,0 +1,36 @@
+#include "ConsoleCommand.h"
+
+#include "CommandLine.h"
+#include "Language.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dirigent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
+    Language::install(invocation.language);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    switch (invocation.action) {
+    case Invocation::Action::ShowHelp:
+        out << CommandLine::helpText();
+        return 0;
+    case Invocation::Action::ShowVersion:
+        out << CommandLine::versionText() << '\n';
+        return 0;
+    case Invocation::Action::Fail:
+        err << CommandLine::problemMessage(invocation) << '\n';
+        return 2;
+    case Invocation::Action::ShowGui:
+        break;
+    }
+    err << "dirigent: internal error: a GUI invocation reached the console runner\n";
+    return 1;
+}

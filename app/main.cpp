@@ -1,0 +1,13 @@
+#include "CommandLine.h"
+#include "ConsoleCommand.h"
+#include "GuiSession.h"
+
+// The command line is read before any application object exists: only a GUI invocation
+// creates a QApplication (and needs a display); everything else runs headless.
+int main(int argc, char *argv[])
+{
+    const Invocation invocation = CommandLine::parse(CommandLine::argumentsOf(argc, argv));
+    if (invocation.action == Invocation::Action::ShowGui)
+        return runGuiSession(argc, argv, invocation);
+    return runConsoleCommand(argc, argv, invocation);
+}
