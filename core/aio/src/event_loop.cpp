@@ -159,7 +159,7 @@ EventLoop::Step EventLoop::run_once(bool may_wait) {
             e.kind = EventKind::TimerFired;
             e.object = static_cast<std::uint32_t>(t->seq);
             e.value = t->when;
-            emit(std::move(e));
+            emit_event(std::move(e));
         }
         call_soon(t);
     }
@@ -174,7 +174,7 @@ EventLoop::Step EventLoop::run_once(bool may_wait) {
     return Step::Ran;
 }
 
-void EventLoop::emit(TraceEvent&& e) {
+void EventLoop::emit_event(TraceEvent&& e) {
     e.seq = event_seq_++;
     e.iteration = iteration_;
     e.time_ns = clock_->now_ns();
@@ -187,7 +187,7 @@ void EventLoop::log(std::string_view line) {
         e.kind = EventKind::Log;
         e.task = current_task_ ? current_task_->id : 0;
         e.text = std::string(line);
-        emit(std::move(e));
+        emit_event(std::move(e));
     }
     if (log_to_) {
         std::fprintf(log_to_, "t=%.3f %.*s\n", time(), static_cast<int>(line.size()), line.data());
@@ -196,6 +196,7 @@ void EventLoop::log(std::string_view line) {
 }
 
 void EventLoop::register_task(detail::TaskCore* t) noexcept {
+    t->registered = true;
     t->prev_task = tasks_tail_;
     t->next_task = nullptr;
     if (tasks_tail_) tasks_tail_->next_task = t;
@@ -205,9 +206,10 @@ void EventLoop::register_task(detail::TaskCore* t) noexcept {
 }
 
 void EventLoop::unregister_task(detail::TaskCore* t) noexcept {
+    if (!t->registered) return;
+    t->registered = false;
     if (t->prev_task) t->prev_task->next_task = t->next_task;
-    else if (tasks_head_ == t) tasks_head_ = t->next_task;
-    else return;  // not registered
+    else tasks_head_ = t->next_task;
     if (t->next_task) t->next_task->prev_task = t->prev_task;
     else tasks_tail_ = t->prev_task;
     t->prev_task = t->next_task = nullptr;
@@ -234,7 +236,7 @@ std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
             e.file = t->wait_site.file_name();
             e.line = t->wait_site.line();
             e.text = w.what;
-            emit(std::move(e));
+            emit_event(std::move(e));
         }
         if (log_to_) std::fprintf(log_to_, "t=%.3f   waiting: %s\n", time(), t->name.c_str());
         waiting.push_back(std::move(w));
@@ -265,8 +267,13 @@ void EventLoop::destroy_leftovers() noexcept {
     // Tasks that can never finish (still waiting after the shutdown): destroy their
     // frames so every awaiter unhooks itself and nothing leaks.
     while (tasks_head_) tasks_head_->abandon();
+    // Whatever is still queued or armed belongs to nobody now; unhook it so no
+    // destructor later reaches back into this loop.
+    for (TimerNode* t : heap_) t->heap_index_ = TimerNode::npos;
     heap_.clear();
-    head_ = tail_;
+    for (; head_ != tail_; ++head_) {
+        if (Handle* h = ring_[head_ & (ring_.size() - 1)]) h->queued_ = false;
+    }
 }
 
 double time() { return EventLoop::get().time(); }

@@ -103,7 +103,7 @@ void FutureCore::schedule_callbacks() {
                 e.object = t->wait_object;
                 auto* by = loop.current_task();
                 e.other = by ? by->id : 0;
-                loop.emit(std::move(e));
+                loop.emit_event(std::move(e));
             }
         }
         cb = next;

@@ -14,7 +14,7 @@ std::uint32_t register_object(WaitKind kind, const std::string& name, std::int64
         e.value = capacity;
         e.text = name;
         if (auto* t = loop->current_task()) e.task = t->id;
-        loop->emit(std::move(e));
+        loop->emit_event(std::move(e));
     }
     return id;
 }

@@ -21,7 +21,7 @@ void run_main(EventLoop& loop, TaskCore& main) {
             TraceEvent e;
             e.kind = EventKind::RunEnd;
             e.outcome = Outcome::Deadlock;
-            loop.emit(std::move(e));
+            loop.emit_event(std::move(e));
         }
         throw DeadlockError(std::move(waiting), when);
     }
@@ -31,7 +31,7 @@ void run_main(EventLoop& loop, TaskCore& main) {
         e.kind = EventKind::RunEnd;
         e.task = main.id;
         e.outcome = main.cancelled() ? Outcome::Cancelled : main.exception_ptr() ? Outcome::Exception : Outcome::Result;
-        loop.emit(std::move(e));
+        loop.emit_event(std::move(e));
     }
 }
 

@@ -49,7 +49,7 @@ void emit_simple(EventLoop& loop, EventKind kind, std::uint32_t task, std::uint3
     e.kind = kind;
     e.task = task;
     e.other = other;
-    loop.emit(std::move(e));
+    loop.emit_event(std::move(e));
 }
 }  // namespace
 
@@ -66,7 +66,7 @@ TaskCore& running_task() {
 }
 
 TaskCore::~TaskCore() {
-    if (loop_ && (prev_task || loop_->first_task() == this)) loop_->unregister_task(this);
+    if (registered && loop_) loop_->unregister_task(this);
 }
 
 void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::source_location& where) {
@@ -85,7 +85,7 @@ void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::
         e.text = name;
         e.file = where.file_name();
         e.line = where.line();
-        loop.emit(std::move(e));
+        loop.emit_event(std::move(e));
     }
     loop.call_soon(&step_handle_);
     if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
@@ -144,7 +144,7 @@ void TaskCore::finish_task(bool threw_cancelled) noexcept {
             e.outcome = Outcome::Result;
             e.text = result_text();
         }
-        loop.emit(std::move(e));
+        loop.emit_event(std::move(e));
     }
     if (cancelled_now) FutureCore::cancel();
     else if (error_) {
@@ -184,7 +184,7 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
         e.value = value;
         e.file = wait_site.file_name();
         e.line = wait_site.line();
-        loop_->emit(std::move(e));
+        loop_->emit_event(std::move(e));
     }
     fut->add_done_callback(&wakeup_);
     fut_waiter_ = fut;
@@ -204,7 +204,7 @@ void TaskCore::yield_now(std::coroutine_handle<> h) {
         e.wait = WaitKind::Yield;
         e.file = wait_site.file_name();
         e.line = wait_site.line();
-        loop.emit(std::move(e));
+        loop.emit_event(std::move(e));
     }
     loop.call_soon(&step_handle_);
     if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
@@ -222,7 +222,7 @@ void TaskCore::release() noexcept {
                 e.text = what;
                 e.file = created_at.file_name();
                 e.line = created_at.line();
-                loop->emit(std::move(e));
+                loop->emit_event(std::move(e));
             }
         }
         std::fprintf(stderr, "RuntimeWarning: coroutine '%s' was never awaited\n", what.c_str());

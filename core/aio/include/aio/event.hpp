@@ -12,14 +12,14 @@ public:
     // An event inside another primitive (Queue.join's): it shows up in the trace only
     // through its owner, never as an object of its own.
     struct Internal {};
-    explicit Event(Internal) : TracedObject(WaitKind::Event, {}, 0), internal_(true) {}
+    explicit Event(Internal) : TracedObject(WaitKind::Event, {}, 0, true) {}
 
     bool is_set() const noexcept { return value_; }
 
     void set() {
         if (value_) return;
         value_ = true;
-        if (!internal_) trace(EventKind::EventSet);
+        trace(EventKind::EventSet);
         waiters_.for_each([](detail::WaitFuture* w) {
             if (!w->done()) w->set_done();
         });
@@ -27,7 +27,7 @@ public:
     void clear() {
         if (!value_) return;
         value_ = false;
-        if (!internal_) trace(EventKind::EventClear);
+        trace(EventKind::EventClear);
     }
 
     class WaitAwaiter {
@@ -62,7 +62,6 @@ public:
 
 private:
     bool value_ = false;
-    bool internal_ = false;
     detail::WaitList waiters_;
 };
 

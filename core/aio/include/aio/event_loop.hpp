@@ -64,7 +64,7 @@ public:
     void set_sink(TraceSink* sink) noexcept { sink_ = sink; }
     TraceSink* sink() const noexcept { return sink_; }
     bool tracing() const noexcept { return sink_ != nullptr; }
-    void emit(TraceEvent&& e);
+    void emit_event(TraceEvent&& e);
 
     void set_log_output(std::FILE* out) noexcept { log_to_ = out; }
     void log(std::string_view line);

@@ -9,6 +9,9 @@ namespace aio {
 class Lock : public detail::TracedObject {
 public:
     explicit Lock(std::string name = {}) : TracedObject(WaitKind::Lock, std::move(name), 1) {}
+    // A lock inside another primitive (a token bucket's line): not an object of its own in the trace.
+    struct Internal {};
+    explicit Lock(Internal) : TracedObject(WaitKind::Lock, {}, 1, true) {}
 
     bool locked() const noexcept { return locked_; }
 

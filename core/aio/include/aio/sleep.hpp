@@ -37,7 +37,7 @@ public:
             e.task = task_->id;
             e.object = static_cast<std::uint32_t>(timer_.seq);
             e.value = when;
-            loop.emit(std::move(e));
+            loop.emit_event(std::move(e));
         }
         if (kind_ == WaitKind::Sleep) object_ = static_cast<std::uint32_t>(timer_.seq);
         task_->suspend_on(&fut_, h, kind_, object_, when);
@@ -52,7 +52,7 @@ public:
                 e.kind = EventKind::TimerCancelled;
                 e.task = task_->id;
                 e.object = static_cast<std::uint32_t>(timer_.seq);
-                loop.emit(std::move(e));
+                loop.emit_event(std::move(e));
             }
         }
         task_->throw_if_cancelled_now();

@@ -59,7 +59,7 @@ private:
     double tokens_;
     double last_ = 0;
     bool started_ = false;
-    Lock line_;
+    Lock line_{Lock::Internal{}};
 };
 
 }  // namespace aio

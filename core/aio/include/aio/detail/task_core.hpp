@@ -80,6 +80,7 @@ public:
     // The loop's list of unfinished tasks, in creation order.
     TaskCore* prev_task = nullptr;
     TaskCore* next_task = nullptr;
+    bool registered = false;  // in that list (a finished task's handle may outlive its loop)
 
     std::coroutine_handle<> frame;         // this promise's own frame
     std::coroutine_handle<> resume_point;  // innermost suspended frame of this task

@@ -18,10 +18,15 @@ public:
     }
 
 protected:
-    TracedObject(WaitKind kind, std::string name, std::int64_t capacity)
-        : name_(std::move(name)), capacity_(capacity), kind_(kind) {}
+    // Created inside a running loop, the object enters the trace at once (so a view sees
+    // it where the program made it); otherwise at its first use.
+    TracedObject(WaitKind kind, std::string name, std::int64_t capacity, bool internal = false)
+        : name_(std::move(name)), capacity_(capacity), kind_(kind), internal_(internal) {
+        if (!internal_ && EventLoop::current()) id_ = register_object(kind_, name_, capacity_);
+    }
 
     void trace(EventKind kind, std::int64_t value = 0, std::string text = {}) {
+        if (internal_) return;  // a part of another object (Queue.join's event, a bucket's line)
         EventLoop* loop = EventLoop::current();
         if (loop && loop->tracing()) [[unlikely]] {
             TraceEvent e;
@@ -30,7 +35,7 @@ protected:
             e.value = value;
             e.text = std::move(text);
             if (auto* t = loop->current_task()) e.task = t->id;
-            loop->emit(std::move(e));
+            loop->emit_event(std::move(e));
         }
     }
 
@@ -38,6 +43,7 @@ protected:
     std::int64_t capacity_;
     std::uint32_t id_ = 0;
     WaitKind kind_;
+    bool internal_ = false;
 };
 
 }  // namespace aio::detail

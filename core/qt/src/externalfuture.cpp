@@ -1,0 +1,57 @@
+#include "qtaio/externalfuture.h"
+
+#include "qtaio/qtdriver.h"
+
+#include "aio/detail/future_awaiter.hpp"
+#include "aio/errors.hpp"
+
+namespace qtaio {
+
+namespace {
+void kickDriver() {
+    if (QtDriver* driver = QtDriver::current()) driver->kick();
+}
+}  // namespace
+
+ExternalFuture::~ExternalFuture() { uncount(); }
+
+aio::detail::TaskCore* ExternalFuture::suspendTask(std::coroutine_handle<> h, aio::WaitKind kind,
+                                                   const std::string& what) {
+    aio::detail::TaskCore& task = aio::detail::running_task();
+    if (!QtDriver::current())
+        throw aio::RuntimeError("awaiting a Qt object needs a qtaio::QtDriver running this thread's loop");
+    const std::uint32_t object = aio::detail::register_object(kind, what, 0);
+    m_loop = &aio::EventLoop::get();
+    m_loop->add_external();
+    m_counted = true;
+    task.suspend_on(this, h, kind, object);
+    return &task;
+}
+
+void ExternalFuture::complete() {
+    uncount();
+    if (set_done()) kickDriver();
+}
+
+bool ExternalFuture::cancel() {
+    if (done()) return false;
+    abortSource();
+    uncount();
+    if (!aio::FutureCore::cancel()) return false;
+    kickDriver();
+    return true;
+}
+
+void ExternalFuture::throwIfCancelled(aio::detail::TaskCore* task) const {
+    if (task) task->throw_if_cancelled_now();
+    if (cancelled()) throw aio::CancelledError();
+}
+
+void ExternalFuture::uncount() noexcept {
+    if (!m_counted) return;
+    m_counted = false;
+    // A frame kept alive by a Task handle may die after its loop did.
+    if (aio::EventLoop::current() == m_loop) m_loop->remove_external();
+}
+
+}  // namespace qtaio

@@ -1,0 +1,232 @@
+#include "trace/text_log.hpp"
+
+#include "trace/recorder.hpp"
+
+#include <charconv>
+#include <ostream>
+
+namespace trace {
+
+namespace {
+
+using aio::EventKind;
+using aio::WaitKind;
+
+enum Field : unsigned {
+    Task = 1u << 0,
+    Other = 1u << 1,
+    Wait = 1u << 2,
+    Obj = 1u << 3,
+    Value = 1u << 4,
+    Outcome = 1u << 5,
+    At = 1u << 6,
+    Text = 1u << 7,
+    All = 0xffu,
+};
+
+// The fields each kind prints (see text_log.hpp).
+unsigned fields_of(EventKind kind) noexcept {
+    switch (kind) {
+    case EventKind::TaskCreated: return Task | Other | At;
+    case EventKind::TaskScheduled:
+    case EventKind::StepBegin:
+    case EventKind::StepEnd: return Task;
+    case EventKind::Suspended: return Task | Wait | Obj | Value | At;
+    case EventKind::Woken: return Task | Other | Obj;
+    case EventKind::TaskFinished: return Task | Outcome | Text;
+    case EventKind::CancelRequested: return Task | Other;
+    case EventKind::TimerArmed: return Task | Obj | Value;
+    case EventKind::TimerFired:
+    case EventKind::TimerCancelled: return Obj;
+    case EventKind::ObjectCreated: return Wait | Obj | Value;
+    case EventKind::QueuePut:
+    case EventKind::QueueGet: return Task | Obj | Value | Text;
+    case EventKind::QueueTaskDone: return Task | Obj | Value;
+    case EventKind::QueueJoin: return Task | Obj;
+    case EventKind::SemAcquire:
+    case EventKind::SemRelease: return Task | Obj | Value;
+    case EventKind::LockAcquire:
+    case EventKind::LockRelease:
+    case EventKind::EventSet:
+    case EventKind::EventClear: return Task | Obj;
+    case EventKind::BucketTake: return Task | Obj | Value | Text;
+    case EventKind::Log: return Task | Text;
+    case EventKind::Deadlock: return Task | Wait | Obj | At | Text;
+    case EventKind::NeverAwaited: return At | Text;
+    case EventKind::RunEnd: return Outcome | Text;
+    }
+    return All;
+}
+
+bool is_object_operation(EventKind kind) noexcept {
+    switch (kind) {
+    case EventKind::ObjectCreated:
+    case EventKind::QueuePut:
+    case EventKind::QueueGet:
+    case EventKind::QueueTaskDone:
+    case EventKind::QueueJoin:
+    case EventKind::SemAcquire:
+    case EventKind::SemRelease:
+    case EventKind::LockAcquire:
+    case EventKind::LockRelease:
+    case EventKind::EventSet:
+    case EventKind::EventClear:
+    case EventKind::BucketTake: return true;
+    default: return false;
+    }
+}
+
+bool is_object_wait(WaitKind wait) noexcept {
+    switch (wait) {
+    case WaitKind::QueueGet:
+    case WaitKind::QueuePut:
+    case WaitKind::QueueJoin:
+    case WaitKind::Semaphore:
+    case WaitKind::Lock:
+    case WaitKind::Event:
+    case WaitKind::Bucket: return true;
+    default: return false;
+    }
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '"': out += "\\\""; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (u < 0x20 || u == 0x7f) {
+                out += "\\x";
+                out += hex[u >> 4];
+                out += hex[u & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+}
+
+template <class Int>
+void append_int(std::string& out, Int v) {
+    char buf[24];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
+// Nanoseconds as seconds with exactly nine decimals, by integer arithmetic.
+void append_seconds(std::string& out, std::int64_t ns) {
+    const std::uint64_t magnitude = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+    if (ns < 0) out += '-';
+    append_int(out, magnitude / 1'000'000'000u);
+    char frac[9];
+    std::uint64_t rest = magnitude % 1'000'000'000u;
+    for (int i = 8; i >= 0; --i) {
+        frac[i] = static_cast<char>('0' + rest % 10);
+        rest /= 10;
+    }
+    out += '.';
+    out.append(frac, sizeof frac);
+}
+
+void append_id(std::string& out, std::uint32_t id, const std::unordered_map<std::uint32_t, std::string>* names) {
+    append_int(out, id);
+    if (!names) return;
+    auto it = names->find(id);
+    if (it == names->end() || it->second.empty()) return;
+    out += '(';
+    append_escaped(out, it->second);
+    out += ')';
+}
+
+}  // namespace
+
+std::string_view source_basename(const char* file) noexcept {
+    if (!file) return {};
+    std::string_view path(file);
+    const std::size_t slash = path.find_last_of("/\\");
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string TextLogFormatter::format(const aio::TraceEvent& event) {
+    std::string line;
+    append(line, event);
+    return line;
+}
+
+void TextLogFormatter::append(std::string& out, const aio::TraceEvent& e) {
+    if (e.kind == EventKind::TaskCreated) task_names_[e.task] = e.text;
+    if (e.kind == EventKind::ObjectCreated) object_names_[e.object] = e.text;
+
+    const unsigned fields = fields_of(e.kind);
+    out += '#';
+    append_int(out, e.seq);
+    out += " it=";
+    append_int(out, e.iteration);
+    out += " t=";
+    append_seconds(out, e.time_ns);
+    out += ' ';
+    out += aio::to_string(e.kind);
+    if (fields & Task) {
+        out += " task=";
+        append_id(out, e.task, &task_names_);
+    }
+    if (fields & Other) {
+        out += " other=";
+        append_id(out, e.other, &task_names_);
+    }
+    if (fields & Wait) {
+        out += " wait=";
+        out += aio::to_string(e.wait);
+    }
+    if (fields & Obj) {
+        const std::unordered_map<std::uint32_t, std::string>* names = nullptr;
+        if (is_object_operation(e.kind) ||
+            ((e.kind == EventKind::Suspended || e.kind == EventKind::Deadlock) && is_object_wait(e.wait))) {
+            names = &object_names_;
+        } else if ((e.kind == EventKind::Suspended || e.kind == EventKind::Deadlock) && e.wait == WaitKind::Task) {
+            names = &task_names_;
+        }
+        out += " obj=";
+        append_id(out, e.object, names);
+    }
+    if (fields & Value) {
+        out += " value=";
+        append_int(out, e.value);
+    }
+    if (fields & Outcome) {
+        out += " outcome=";
+        out += aio::to_string(e.outcome);
+    }
+    if ((fields & At) && e.file) {
+        out += " at=";
+        out += source_basename(e.file);
+        out += ':';
+        append_int(out, e.line);
+    }
+    if ((fields & Text) && !e.text.empty()) {
+        out += " \"";
+        append_escaped(out, e.text);
+        out += '"';
+    }
+}
+
+void write_text_log(const Recorder& recorder, std::ostream& out) {
+    TextLogFormatter formatter;
+    std::string buffer;
+    for (const aio::TraceEvent& e : recorder) {
+        formatter.append(buffer, e);
+        buffer += '\n';
+        if (buffer.size() >= 64 * 1024) {
+            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            buffer.clear();
+        }
+    }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+}
+
+}  // namespace trace

@@ -1,0 +1,376 @@
+#include "trace/trace_state.hpp"
+
+#include "trace/recorder.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace trace {
+
+namespace {
+
+using aio::EventKind;
+using aio::WaitKind;
+
+// The kind of object a wait refers to (None: the wait's object is no sync object).
+WaitKind object_kind_of_wait(WaitKind wait) noexcept {
+    switch (wait) {
+    case WaitKind::QueueGet:
+    case WaitKind::QueuePut:
+    case WaitKind::QueueJoin:
+        return WaitKind::Queue;
+    case WaitKind::Semaphore:
+    case WaitKind::Lock:
+    case WaitKind::Event:
+    case WaitKind::Bucket:
+        return wait;
+    default:
+        return WaitKind::None;
+    }
+}
+
+// The list of `object` that a task waiting with `wait` stands in.
+Fifo<std::uint32_t>* wait_list(ObjectInfo& object, WaitKind wait) noexcept {
+    switch (wait) {
+    case WaitKind::QueueGet: return &object.getters;
+    case WaitKind::QueuePut: return &object.putters;
+    case WaitKind::QueueJoin: return &object.joiners;
+    case WaitKind::Semaphore:
+    case WaitKind::Lock:
+    case WaitKind::Event:
+    case WaitKind::Bucket: return &object.waiters;
+    default: return nullptr;
+    }
+}
+
+TaskStatus status_of(aio::Outcome outcome) noexcept {
+    switch (outcome) {
+    case aio::Outcome::Exception: return TaskStatus::Failed;
+    case aio::Outcome::Cancelled:
+    case aio::Outcome::Deadlock: return TaskStatus::Cancelled;
+    case aio::Outcome::None:
+    case aio::Outcome::Result: break;
+    }
+    return TaskStatus::Done;
+}
+
+}  // namespace
+
+std::string_view to_string(TaskStatus status) {
+    switch (status) {
+    case TaskStatus::Created: return "created";
+    case TaskStatus::Ready: return "ready";
+    case TaskStatus::Running: return "running";
+    case TaskStatus::Waiting: return "waiting";
+    case TaskStatus::Done: return "done";
+    case TaskStatus::Failed: return "failed";
+    case TaskStatus::Cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
+const TaskInfo* TraceState::task(std::uint32_t id) const noexcept {
+    const std::uint32_t at = task_index_.find(id);
+    return at == IdIndex::npos ? nullptr : &tasks_[at];
+}
+
+const ObjectInfo* TraceState::object(std::uint32_t id) const noexcept {
+    const std::uint32_t at = object_index_.find(id);
+    return at == IdIndex::npos ? nullptr : &objects_[at];
+}
+
+const TimerInfo* TraceState::timer(std::uint32_t id) const noexcept {
+    const std::uint32_t at = timer_index_.find(id);
+    return at == IdIndex::npos ? nullptr : &timers_[at];
+}
+
+std::vector<TimerInfo> TraceState::pending_timers() const {
+    std::vector<TimerInfo> sorted = timers_;
+    std::sort(sorted.begin(), sorted.end(), [](const TimerInfo& a, const TimerInfo& b) {
+        return std::tie(a.deadline_ns, a.armed_seq, a.id) < std::tie(b.deadline_ns, b.armed_seq, b.id);
+    });
+    return sorted;
+}
+
+std::size_t TraceState::weight() const noexcept {
+    std::size_t w = tasks_.size() + objects_.size() + ready_.size() + timers_.size() + log_.size() +
+                    deadlock_.size() + never_awaited_.size();
+    for (const ObjectInfo& o : objects_) {
+        w += o.items.size() + o.getters.size() + o.putters.size() + o.joiners.size() + o.holders.size() +
+             o.waiters.size();
+    }
+    return w;
+}
+
+TaskInfo& TraceState::task_ref(std::uint32_t id) {
+    const std::uint32_t at = task_index_.find(id);
+    if (at != IdIndex::npos) return tasks_[at];
+    // A task first seen without TaskCreated (a trace recorded from the middle).
+    task_index_.insert(id, static_cast<std::uint32_t>(tasks_.size()));
+    TaskInfo& task = tasks_.emplace_back();
+    task.id = id;
+    task.created_ns = time_ns_;
+    return task;
+}
+
+ObjectInfo& TraceState::object_ref(std::uint32_t id, WaitKind kind) {
+    const std::uint32_t at = object_index_.find(id);
+    if (at != IdIndex::npos) {
+        ObjectInfo& object = objects_[at];
+        if (object.kind == WaitKind::None) object.kind = kind;
+        return object;
+    }
+    // An object first seen in a wait or an operation (not announced by ObjectCreated).
+    object_index_.insert(id, static_cast<std::uint32_t>(objects_.size()));
+    ObjectInfo& object = objects_.emplace_back();
+    object.id = id;
+    object.kind = kind;
+    if (kind == WaitKind::Lock) {
+        object.capacity = 1;
+        object.free_permits = 1;
+    }
+    return object;
+}
+
+void TraceState::end_wait(TaskInfo& task) {
+    if (task.wait == WaitKind::None) return;
+    if (object_kind_of_wait(task.wait) != WaitKind::None) {
+        const std::uint32_t at = object_index_.find(task.wait_object);
+        if (at != IdIndex::npos) {
+            if (Fifo<std::uint32_t>* list = wait_list(objects_[at], task.wait)) list->erase_first(task.id);
+        }
+    }
+    task.wait = WaitKind::None;
+    task.wait_object = 0;
+    task.wait_value = 0;
+    task.wait_deadline_ns = -1;
+    task.wait_since_ns = 0;
+    task.wait_at = {};
+}
+
+void TraceState::unschedule(TaskInfo& task) {
+    if (!task.scheduled) return;
+    task.scheduled = false;
+    // Steps run in ready-queue order, so this is the front but for a task taken
+    // out early (finished or cancelled while queued).
+    if (!ready_.empty() && ready_.front() == task.id) ready_.pop_front();
+    else ready_.erase_first(task.id);
+}
+
+void TraceState::remove_timer(std::uint32_t id) {
+    const std::uint32_t at = timer_index_.find(id);
+    if (at == IdIndex::npos) return;
+    const std::uint32_t last = static_cast<std::uint32_t>(timers_.size() - 1);
+    if (at != last) {
+        timers_[at] = timers_[last];
+        timer_index_.insert(timers_[at].id, at);
+    }
+    timers_.pop_back();
+    timer_index_.erase(id);
+}
+
+void TraceState::queue_get(ObjectInfo& queue, std::string_view item) {
+    if (queue.items.empty()) return;
+    switch (queue.kind) {
+    case WaitKind::LifoQueue:
+        if (queue.items.back() == item || !queue.items.erase_last(item)) queue.items.pop_back();
+        break;
+    case WaitKind::PriorityQueue:
+        // The smallest item leaves; its text tells which of the stored ones it is.
+        if (!queue.items.erase_first(item)) queue.items.pop_front();
+        break;
+    default:
+        if (queue.items.front() == item || !queue.items.erase_first(item)) queue.items.pop_front();
+        break;
+    }
+}
+
+void TraceState::apply(const aio::TraceEvent& e) {
+    ++position_;
+    iteration_ = e.iteration;
+    time_ns_ = e.time_ns;
+
+    switch (e.kind) {
+    case EventKind::TaskCreated: {
+        TaskInfo& t = task_ref(e.task);
+        t.parent = e.other;
+        t.name = e.text;
+        t.created_at = {e.file, e.line};
+        t.created_ns = e.time_ns;
+        break;
+    }
+    case EventKind::TaskScheduled: {
+        TaskInfo& t = task_ref(e.task);
+        if (t.finished()) break;
+        if (!t.scheduled) {
+            t.scheduled = true;
+            ready_.push_back(t.id);
+        }
+        if (t.status == TaskStatus::Running) break;  // rescheduled from its own step: Ready at StepEnd
+        // Being scheduled ends a wait; a sleep(0) stays visible as Yield until the step runs.
+        if (t.wait != WaitKind::Yield) end_wait(t);
+        t.status = TaskStatus::Ready;
+        break;
+    }
+    case EventKind::StepBegin: {
+        TaskInfo& t = task_ref(e.task);
+        unschedule(t);
+        end_wait(t);
+        t.status = TaskStatus::Running;
+        ++t.steps;
+        running_ = t.id;
+        break;
+    }
+    case EventKind::StepEnd: {
+        TaskInfo& t = task_ref(e.task);
+        if (t.status == TaskStatus::Running) t.status = t.scheduled ? TaskStatus::Ready : TaskStatus::Waiting;
+        if (running_ == t.id) running_ = 0;
+        break;
+    }
+    case EventKind::Suspended: {
+        TaskInfo& t = task_ref(e.task);
+        end_wait(t);
+        t.wait = e.wait;
+        t.wait_object = e.object;
+        t.wait_value = e.value;
+        t.wait_deadline_ns = e.wait == WaitKind::Sleep ? e.value : -1;
+        t.wait_since_ns = e.time_ns;
+        t.wait_at = {e.file, e.line};
+        const std::uint32_t id = t.id;
+        const bool ready = e.wait == WaitKind::Yield && t.scheduled;
+        if (!t.finished()) t.status = ready ? TaskStatus::Ready : TaskStatus::Waiting;
+        if (const WaitKind kind = object_kind_of_wait(e.wait); kind != WaitKind::None) {
+            ObjectInfo& o = object_ref(e.object, kind);  // may add an object; `t` stays valid (other vector)
+            if (Fifo<std::uint32_t>* list = wait_list(o, e.wait)) list->push_back(id);
+        }
+        break;
+    }
+    case EventKind::Woken: {
+        // asyncio wakes a task by call_soon of its step: it joins the ready queue
+        // now (a TaskScheduled that may follow finds it there already).
+        TaskInfo& t = task_ref(e.task);
+        end_wait(t);
+        t.woken_by = e.other;
+        if (t.finished()) break;
+        if (!t.scheduled) {
+            t.scheduled = true;
+            ready_.push_back(t.id);
+        }
+        if (t.status != TaskStatus::Running) t.status = TaskStatus::Ready;
+        break;
+    }
+    case EventKind::TaskFinished: {
+        TaskInfo& t = task_ref(e.task);
+        end_wait(t);
+        unschedule(t);
+        t.outcome = e.outcome;
+        t.result = e.text;
+        t.finished_ns = e.time_ns;
+        t.status = status_of(e.outcome);
+        break;
+    }
+    case EventKind::CancelRequested:
+        ++task_ref(e.task).cancel_requests;
+        break;
+    case EventKind::TimerArmed: {
+        remove_timer(e.object);  // re-armed (a rescheduled timeout)
+        timer_index_.insert(e.object, static_cast<std::uint32_t>(timers_.size()));
+        timers_.push_back({e.object, e.value, e.task, e.seq});
+        break;
+    }
+    case EventKind::TimerFired:
+    case EventKind::TimerCancelled:
+        remove_timer(e.object);
+        break;
+    case EventKind::ObjectCreated: {
+        ObjectInfo& o = object_ref(e.object, e.wait);
+        o.kind = e.wait;
+        o.name = e.text;
+        o.capacity = e.value;
+        if (o.is_semaphore()) o.free_permits = e.value;
+        if (o.kind == WaitKind::Lock) {
+            o.capacity = 1;
+            o.free_permits = o.holders.empty() ? 1 : 0;
+        }
+        break;
+    }
+    case EventKind::QueuePut: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::Queue);
+        o.items.push_back(e.text);
+        ++o.unfinished;
+        break;
+    }
+    case EventKind::QueueGet:
+        queue_get(object_ref(e.object, WaitKind::Queue), e.text);
+        break;
+    case EventKind::QueueTaskDone:
+        object_ref(e.object, WaitKind::Queue).unfinished = e.value;
+        break;
+    case EventKind::QueueJoin:
+        break;
+    case EventKind::SemAcquire: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::Semaphore);
+        o.holders.push_back(e.task);
+        o.free_permits = e.value;
+        break;
+    }
+    case EventKind::SemRelease: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::Semaphore);
+        // Any task may release a semaphore: the releaser's permit if it holds one,
+        // the longest-held otherwise.
+        if (!o.holders.erase_first(e.task) && !o.holders.empty()) o.holders.pop_front();
+        o.free_permits = e.value;
+        break;
+    }
+    case EventKind::LockAcquire: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::Lock);
+        o.holders.clear();
+        o.holders.push_back(e.task);
+        o.free_permits = 0;
+        break;
+    }
+    case EventKind::LockRelease: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::Lock);
+        o.holders.clear();
+        o.free_permits = 1;
+        break;
+    }
+    case EventKind::EventSet:
+        object_ref(e.object, WaitKind::Event).is_set = true;
+        break;
+    case EventKind::EventClear:
+        object_ref(e.object, WaitKind::Event).is_set = false;
+        break;
+    case EventKind::BucketTake: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::Bucket);
+        o.level = e.text;
+        o.tokens_taken += e.value;
+        break;
+    }
+    case EventKind::Log:
+        log_.push_back({e.seq, e.time_ns, e.task, e.text});
+        break;
+    case EventKind::Deadlock:
+        task_ref(e.task).deadlocked = true;
+        deadlock_.push_back({e.task, e.wait, e.object, {e.file, e.line}, e.text});
+        break;
+    case EventKind::NeverAwaited:
+        never_awaited_.push_back({e.seq, {e.file, e.line}, e.text});
+        break;
+    case EventKind::RunEnd:
+        ended_ = true;
+        run_outcome_ = e.outcome;
+        run_text_ = e.text;
+        running_ = 0;
+        break;
+    }
+}
+
+TraceState fold(const Recorder& recorder, std::size_t upto) {
+    TraceState state;
+    upto = std::min(upto, recorder.size());
+    for (std::size_t i = 0; i < upto; ++i) state.apply(recorder[i]);
+    return state;
+}
+
+}  // namespace trace

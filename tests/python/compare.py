@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Runs rule programs under CPython's asyncio (vloop) and under aio (aio_rules), and compares logs.
+
+  compare.py --rule NAME --cpp AIO_RULES   both sides of one rule; unified diff and exit 1 on mismatch
+  compare.py --all --cpp AIO_RULES         every rule; a summary line per rule
+  compare.py --determinism                 the Python side of every rule twice; exit 1 if a log differs
+  compare.py --check-list --cpp AIO_RULES  every rules/NAME.py has a C++ twin registered in aio_rules, and back
+
+See README.md for the log format.
+"""
+
+import argparse
+import difflib
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RULES_DIR = os.path.join(HERE, "rules")
+TIMEOUT_S = 60
+
+
+def python_rules():
+    return sorted(f[:-3] for f in os.listdir(RULES_DIR) if f.endswith(".py") and not f.startswith("_"))
+
+
+def run(cmd):
+    """(exit status, stdout, stderr) of cmd; a hang or a crash is a result too."""
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+        return "timeout", out, f"timed out after {TIMEOUT_S} s"
+    return p.returncode, p.stdout, p.stderr
+
+
+def run_python(name):
+    return run([sys.executable, os.path.join(RULES_DIR, name + ".py")])
+
+
+def run_cpp(cpp, name):
+    return run([cpp, name])
+
+
+def describe_failure(side, status, err):
+    return f"{side} exited with status {status}\n{err}"
+
+
+def compare(name, cpp, quiet=False):
+    """True if both sides ran cleanly and printed the same log."""
+    py_status, py_out, py_err = run_python(name)
+    cpp_status, cpp_out, cpp_err = run_cpp(cpp, name)
+    problems = []
+    if py_status != 0:
+        problems.append(describe_failure("python", py_status, py_err))
+    if cpp_status != 0:
+        problems.append(describe_failure("aio_rules", cpp_status, cpp_err))
+    if py_out != cpp_out:
+        diff = difflib.unified_diff(py_out.splitlines(keepends=True), cpp_out.splitlines(keepends=True),
+                                    fromfile=f"cpython/{name}", tofile=f"aio/{name}")
+        problems.append("".join(diff))
+    if problems and not quiet:
+        print(f"rule {name}: MISMATCH")
+        for p in problems:
+            print(p, end="" if p.endswith("\n") else "\n")
+    elif not problems and not quiet:
+        print(f"rule {name}: same log ({len(py_out.splitlines())} lines)")
+        print(py_out, end="")
+    return not problems
+
+
+def determinism(names):
+    ok = True
+    for name in names:
+        first = run_python(name)
+        second = run_python(name)
+        if first[0] != 0:
+            print(f"{name}: python exited with status {first[0]}\n{first[2]}")
+            ok = False
+        elif first != second:
+            print(f"{name}: two runs differ")
+            print("".join(difflib.unified_diff(first[1].splitlines(keepends=True), second[1].splitlines(keepends=True),
+                                               fromfile="run 1", tofile="run 2")))
+            ok = False
+        else:
+            print(f"{name}: deterministic")
+    return ok
+
+
+def check_list(cpp):
+    status, out, err = run([cpp, "--list"])
+    if status != 0:
+        print(describe_failure("aio_rules --list", status, err))
+        return False
+    cpp_names = set(out.split())
+    py_names = set(python_rules())
+    for n in sorted(py_names - cpp_names):
+        print(f"{n}: rules/{n}.py has no C++ twin in aio_rules")
+    for n in sorted(cpp_names - py_names):
+        print(f"{n}: registered in aio_rules but rules/{n}.py is missing")
+    if py_names == cpp_names:
+        print(f"{len(py_names)} rules on both sides")
+    return py_names == cpp_names
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rule")
+    ap.add_argument("--all", action="store_true")
+    ap.add_argument("--determinism", action="store_true")
+    ap.add_argument("--check-list", action="store_true")
+    ap.add_argument("--cpp", help="path to the aio_rules executable")
+    args = ap.parse_args()
+
+    if sys.version_info[:2] != (3, 11):
+        print(f"the reference is CPython 3.11 (asyncio changed in 3.12); this is {sys.version.split()[0]}")
+        return 1
+    if args.determinism:
+        return 0 if determinism(python_rules()) else 1
+    if not args.cpp:
+        ap.error("--cpp is required")
+    if args.check_list:
+        return 0 if check_list(args.cpp) else 1
+    if args.rule:
+        return 0 if compare(args.rule, args.cpp) else 1
+    if args.all:
+        failed = [n for n in python_rules() if not compare(n, args.cpp, quiet=True)]
+        for n in python_rules():
+            print(f"{'FAIL' if n in failed else 'ok  '} {n}")
+        print(f"{len(python_rules()) - len(failed)} of {len(python_rules())} rules match")
+        return 1 if failed else 0
+    ap.error("one of --rule, --all, --determinism, --check-list")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+# asyncio.wait(ALL_COMPLETED) waits for every task; with a timeout it returns what is done.
+import asyncio, os, sys
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from vloop import log, run
+
+
+async def job(name, delay):
+    await asyncio.sleep(delay)
+    log(f"{name} done")
+    return name
+
+
+def names(tasks):
+    return " ".join(sorted(t.get_name() for t in tasks)) or "-"
+
+
+async def main():
+    tasks = [asyncio.create_task(job(n, d), name=n) for n, d in (("a", 0.3), ("b", 0.1), ("c", 0.2))]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.ALL_COMPLETED)
+    log(f"done: {names(done)} pending: {names(pending)}")
+    more = [asyncio.create_task(job(n, d), name=n) for n, d in (("d", 0.5), ("e", 0.1))]
+    done, pending = await asyncio.wait(more, timeout=0.25)
+    log(f"timeout: done: {names(done)} pending: {names(pending)}")
+    await more[0]
+
+
+run(main())

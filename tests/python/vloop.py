@@ -1,0 +1,181 @@
+"""A virtual-clock event loop for CPython's asyncio: the reference the C++ scheduler is compared with.
+
+The loop is CPython's own BaseEventLoop (so `_run_once`, the ready queue, Task, Future, gather,
+TaskGroup, Queue, Semaphore... are asyncio's, step for step). Only three things change:
+
+- Time is an integer number of nanoseconds (`_now_ns`); `time()` returns `_now_ns / 1e9`.
+  Every timer deadline is rounded to whole nanoseconds, as the C++ loop does
+  (`llround(seconds * 1e9)`), and `_clock_resolution` is half a nanosecond so a timer fires
+  exactly when the clock reaches it.
+- Timers with equal deadlines fire in the order they were created. CPython's heap compares only
+  deadlines, and heapq is not stable; `_Timer` compares `(when, seq)`.
+- The selector never waits. `select(0)` returns at once; `select(t > 0)` moves the clock to the
+  earliest timer's deadline (no float arithmetic on the timeout); `select(None)` means nothing is
+  ready, no timer is pending, and `run()` still waits for its main task: `Deadlock`.
+
+`run(main)` is asyncio.run on this loop, except that the tasks left when main finishes are
+cancelled in creation order (asyncio.run iterates a set), and a deadlock is reported (see README.md)
+instead of hanging.
+"""
+
+import asyncio
+import heapq
+import itertools
+import sys
+from asyncio import base_events, events
+
+__all__ = ["Boom", "Deadlock", "VirtualLoop", "describe", "log", "run"]
+
+
+class Deadlock(Exception):
+    """Nothing is ready, no timer is pending, and tasks still wait."""
+
+
+class Boom(Exception):
+    """The error the rule programs raise on purpose (C++: rules::Boom)."""
+
+
+class _Timer(events.TimerHandle):
+    """A TimerHandle ordered by (deadline, creation order)."""
+
+    __slots__ = ("_seq",)
+
+    def __init__(self, when, callback, args, loop, context, seq):
+        super().__init__(when, callback, args, loop, context)
+        self._seq = seq
+
+    def _key(self):
+        return (self._when, self._seq)
+
+    def __lt__(self, other):
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        return self._key() >= other._key()
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return id(self)
+
+
+class _VirtualSelector:
+    """Stands in for the selector in BaseEventLoop._run_once: it moves the clock, never blocks."""
+
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout):
+        if timeout is None:
+            raise Deadlock()
+        if timeout > 0:
+            # _run_once has dropped cancelled timers from the head, so the head is the next deadline.
+            head = self._loop._scheduled[0]
+            self._loop._now_ns = round(head._when * 1e9)
+        return []
+
+    def close(self):
+        pass
+
+
+class VirtualLoop(base_events.BaseEventLoop):
+    def __init__(self):
+        super().__init__()
+        self.set_debug(False)
+        self._now_ns = 0
+        self._clock_resolution = 0.5e-9
+        self._selector = _VirtualSelector(self)
+        self._timer_seq = itertools.count()
+        self.tasks_in_creation_order = []
+
+    def time(self):
+        return self._now_ns / 1e9
+
+    def call_at(self, when, callback, *args, context=None):
+        # BaseEventLoop.call_at, with the deadline rounded to whole nanoseconds and a stable order.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        when = round(when * 1e9) / 1e9
+        timer = _Timer(when, callback, args, self, context, next(self._timer_seq))
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def create_task(self, coro, *, name=None, context=None):
+        # Every task passes here: asyncio.create_task, TaskGroup, gather, wait_for, shield.
+        task = super().create_task(coro, name=name, context=context)
+        self.tasks_in_creation_order.append(task)
+        return task
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+_loop = None
+
+
+def log(msg):
+    """Print one line of the program's log: `t=<loop time, 3 decimals> <msg>`."""
+    print(f"t={_loop.time():.3f} {msg}", flush=True)
+
+
+def describe(exc):
+    """An exception as both sides print it: its type name; Boom and groups show what they hold."""
+    if isinstance(exc, BaseExceptionGroup):
+        return "ExceptionGroup(" + ", ".join(describe(e) for e in exc.exceptions) + ")"
+    if isinstance(exc, Boom):
+        return f"Boom({exc})"
+    return type(exc).__name__
+
+
+def _report_deadlock(loop):
+    log("deadlock")
+    for task in loop.tasks_in_creation_order:
+        if not task.done():
+            log(f"  waiting: {task.get_name()}")
+
+
+def _cancel_remaining(loop):
+    """Cancel the tasks that have not finished, in creation order, and let their cleanup run."""
+    while True:
+        pending = [t for t in loop.tasks_in_creation_order if not t.done()]
+        if not pending:
+            return
+        for task in pending:
+            task.cancel()
+        try:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        except Deadlock:
+            _report_deadlock(loop)
+
+
+def run(main):
+    """asyncio.run(main) on a VirtualLoop; the main task is named "main"."""
+    global _loop
+    loop = VirtualLoop()
+    _loop = loop
+    main_task = loop.create_task(main, name="main")
+    main_error = None
+    deadlocked = False
+    try:
+        loop.run_until_complete(main_task)
+    except Deadlock:
+        deadlocked = True
+        _report_deadlock(loop)
+    except BaseException as exc:  # main raised (CancelledError too): reported after cleanup
+        main_error = exc
+    _cancel_remaining(loop)
+    loop.close()
+    if main_error is not None and not deadlocked:
+        print(f"main raised {describe(main_error)}", flush=True)
