@@ -1,0 +1,88 @@
+// What a lesson is: data plus a scenario on the aio scheduler. A lesson knows
+// nothing about widgets; the app and the CLI only read these descriptions and
+// the runs they produce.
+#pragma once
+
+#include <aio/aio.hpp>
+#include <trace/recorder.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lessons {
+
+enum class Lang { De, En };
+
+// A text in both languages.
+struct Text {
+    std::string de;
+    std::string en;
+    const std::string& in(Lang lang) const { return lang == Lang::De ? de : en; }
+};
+
+// One slider. `id` is also the option of lesson.py (`--workers 3`) and of `dirigent run --set workers=3`.
+struct Parameter {
+    std::string id;
+    Text label;
+    double min = 0;
+    double max = 1;
+    double step = 1;
+    double default_value = 0;
+    std::string unit;  // "s", "ms", "" ...
+    bool integer() const { return step == static_cast<double>(static_cast<long long>(step)); }
+};
+
+// Parameter values by id; a Params made by defaults() holds every parameter of its lesson.
+struct Params {
+    std::map<std::string, double, std::less<>> values;
+    double operator[](std::string_view id) const;  // throws std::out_of_range naming the id
+    int integer(std::string_view id) const { return static_cast<int>((*this)[id]); }
+};
+
+// One run of a scenario in virtual time: the whole trace exists before anything is shown.
+struct Run {
+    std::shared_ptr<trace::Recorder> recorder;  // every event of the run
+    std::string log;                            // exactly what `dirigent run --log` prints
+    bool deadlock = false;                      // the run ended in a deadlock report
+    std::string error;                          // "main raised X" when main failed, else empty
+    double end_time = 0;                        // loop time when the run ended, seconds
+};
+
+struct QuizQuestion {
+    Text question;
+    std::vector<std::string> choices;  // offered answers (may be empty: a free answer)
+    std::string answer;                // the correct answer, computed from the run
+    Text explanation;
+};
+
+struct Lesson {
+    std::string id;  // the folder under lessons/, e.g. "event-loop"
+    Text title;
+    std::vector<Parameter> parameters;
+    bool has_pitfall = false;
+    Text pitfall;  // label of the pitfall switch
+    // The C++ twin of lesson.py; `pitfall` selects the variant that shows what goes wrong.
+    std::function<aio::Task<void>(const Params&, bool pitfall)> scenario;
+    // 1-3 questions whose answers are computed from `run` (made with the same params and pitfall).
+    std::function<std::vector<QuizQuestion>(const Run& run, const Params&, bool pitfall)> quiz;
+    // Embedded at build time from the lesson's folder.
+    std::string_view python_source;  // lesson.py
+    std::string_view cpp_source;     // scenario.cpp
+    std::string_view text_de;        // text.de.md
+    std::string_view text_en;        // text.en.md
+    // A place kept in the registry for a lesson still to come (no scenario yet).
+    bool placeholder = false;
+};
+
+// Every lesson in curriculum order.
+const std::vector<const Lesson*>& registry();
+const Lesson* find(std::string_view id);
+Params defaults(const Lesson& lesson);
+// Runs the scenario in virtual time (main task named "main"), recording the trace.
+Run run(const Lesson& lesson, const Params& params, bool pitfall);
+
+}  // namespace lessons
