@@ -35,7 +35,7 @@ def run(cmd):
 
 
 def run_python(name):
-    return run([sys.executable, os.path.join(RULES_DIR, name + ".py")])
+    return run([sys.executable, "-B", os.path.join(RULES_DIR, name + ".py")])
 
 
 def run_cpp(cpp, name):
