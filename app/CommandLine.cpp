@@ -2,8 +2,14 @@
 
 #include "Language.h"
 
+#include <lessons/lesson.hpp>
+#include <lessons/param_input.hpp>
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -12,6 +18,31 @@ const QLatin1String versionName("version");
 const QLatin1String langName("lang");
 const QLatin1String quitAfterName("quit-after");
 const QLatin1String screenshotName("screenshot");
+// `dirigent lessons`
+const QLatin1String jsonName("json");
+// `dirigent run LESSON`
+const QLatin1String setName("set");
+const QLatin1String pitfallName("pitfall");
+const QLatin1String logName("log");
+const QLatin1String traceJsonName("trace-json");
+const QLatin1String quizName("quiz");
+
+const QLatin1String lessonsCommand("lessons");
+const QLatin1String runCommand("run");
+
+// The command an option belongs to: "run", "lessons", "" for the window's own options,
+// or "*" for the options that go with everything.
+QString commandOf(const QString &option)
+{
+    if (option == setName || option == pitfallName || option == logName || option == traceJsonName
+        || option == quizName)
+        return runCommand;
+    if (option == jsonName)
+        return lessonsCommand;
+    if (option == quitAfterName || option == screenshotName)
+        return {};
+    return QStringLiteral("*");
+}
 
 QString executableName()
 {
@@ -41,6 +72,11 @@ void declareOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(
         CommandLine::tr("Dirigent shows how async/await works, the way Python's asyncio does it."));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        CommandLine::tr("Without a command, Dirigent opens its window. 'lessons' lists the lessons; "
+                        "'run LESSON' runs a lesson in virtual time and prints its log."),
+        QStringLiteral("[lessons | run LESSON]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -53,11 +89,82 @@ void declareOptions(QCommandLineParser &parser)
                       CommandLine::tr("Quit after <ms> milliseconds (for smoke tests)."),
                       QStringLiteral("ms")});
 
+    parser.addOption({setName,
+                      CommandLine::tr("run: set a parameter of the lesson (repeat for more)."),
+                      QStringLiteral("name=value")});
+    parser.addOption({pitfallName, CommandLine::tr("run: switch on the lesson's pitfall.")});
+    parser.addOption({logName, CommandLine::tr("run: print the log (the default; with --quiz, both).")});
+    parser.addOption({quizName, CommandLine::tr("run: print the quiz with the answers computed from the run.")});
+    parser.addOption({traceJsonName,
+                      //: <file> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("run: write the trace to <file> as Chrome trace-event JSON "
+                                      "(for ui.perfetto.dev)."),
+                      QStringLiteral("file")});
+
+    // The listing as JSON, for tests/lessons/.
+    QCommandLineOption json(jsonName, QStringLiteral("lessons: list the lessons as JSON."));
+    json.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(json);
+
     // For the README screenshot and for looking at the window without a display.
     QCommandLineOption screenshot(screenshotName, QStringLiteral("Save the window to <file>, then quit."),
                                   QStringLiteral("file"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+}
+
+QString joined(const std::vector<std::string> &items)
+{
+    QStringList list;
+    for (const std::string &item : items)
+        list.append(QString::fromStdString(item));
+    //: The empty list in "choose one of: %1"
+    return list.isEmpty() ? CommandLine::tr("(none)") : list.join(QStringLiteral(", "));
+}
+
+QString runnableLessonIds()
+{
+    std::vector<std::string> ids;
+    for (const lessons::Lesson *lesson : lessons::registry()) {
+        if (!lesson->placeholder)
+            ids.push_back(lesson->id);
+    }
+    return joined(ids);
+}
+
+QString lessonIdsWithPitfall()
+{
+    std::vector<std::string> ids;
+    for (const lessons::Lesson *lesson : lessons::registry()) {
+        if (!lesson->placeholder && lesson->has_pitfall)
+            ids.push_back(lesson->id);
+    }
+    return joined(ids);
+}
+
+QString parameterIds(const QString &lessonId)
+{
+    std::vector<std::string> ids;
+    if (const lessons::Lesson *lesson = lessons::find(lessonId.toStdString())) {
+        for (const lessons::Parameter &parameter : lesson->parameters)
+            ids.push_back(parameter.id);
+    }
+    return joined(ids);
+}
+
+// "1..8" or "0.1..2 s": the range of the parameter a problem is about.
+QString parameterRange(const Invocation &invocation)
+{
+    const lessons::Lesson *lesson = lessons::find(invocation.lessonId.toStdString());
+    const lessons::Parameter *parameter =
+        lesson ? lessons::find_parameter(*lesson, invocation.problemContext.toStdString()) : nullptr;
+    if (!parameter)
+        return QStringLiteral("?");
+    QString range = QString::fromStdString(lessons::format_number(parameter->min)) + QStringLiteral("..")
+                    + QString::fromStdString(lessons::format_number(parameter->max));
+    if (!parameter->unit.empty())
+        range += QLatin1Char(' ') + QString::fromStdString(parameter->unit);
+    return range;
 }
 
 } // namespace
@@ -104,10 +211,10 @@ Invocation CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(langName) && !Language::isSupported(language))
         return fail(Invocation::Problem::UnsupportedLanguage, language);
 
-    // Subcommands will be recognised here, by the first positional argument.
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty())
-        return fail(Invocation::Problem::UnexpectedArgument, positional.constFirst());
+    const QString command = positional.value(0);
+    if (!command.isEmpty() && command != lessonsCommand && command != runCommand)
+        return fail(Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
         invocation.action = Invocation::Action::ShowHelp;
@@ -116,6 +223,30 @@ Invocation CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(versionName)) {
         invocation.action = Invocation::Action::ShowVersion;
         return invocation;
+    }
+
+    // Each option goes with its command only.
+    for (const QString &option : parser.optionNames()) {
+        const QString owner = commandOf(option);
+        if (owner == QLatin1String("*") || owner == command)
+            continue;
+        const QString typed = asTyped(option, arguments);
+        if (command.isEmpty()) {
+            invocation.problemContext = owner;
+            return fail(Invocation::Problem::OptionNeedsCommand, typed);
+        }
+        invocation.problemContext = command;
+        return fail(Invocation::Problem::OptionNotForCommand, typed);
+    }
+
+    if (command == lessonsCommand)
+        return parseLessons(invocation, positional, parser.isSet(jsonName));
+    if (command == runCommand) {
+        invocation.pitfall = parser.isSet(pitfallName);
+        invocation.showLog = parser.isSet(logName);
+        invocation.quiz = parser.isSet(quizName);
+        invocation.traceJsonPath = parser.value(traceJsonName);
+        return parseRun(invocation, positional, parser.values(setName));
     }
 
     if (parser.isSet(quitAfterName)) {
@@ -130,6 +261,70 @@ Invocation CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(screenshotName))
         invocation.screenshotPath = parser.value(screenshotName);
 
+    return invocation;
+}
+
+Invocation CommandLine::parseLessons(Invocation invocation, const QStringList &positional, bool json)
+{
+    if (positional.size() > 1) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = Invocation::Problem::UnexpectedArgument;
+        invocation.problemDetail = positional.at(1);
+        invocation.problemContext = lessonsCommand;
+        return invocation;
+    }
+    invocation.action = Invocation::Action::ListLessons;
+    invocation.json = json;
+    return invocation;
+}
+
+Invocation CommandLine::parseRun(Invocation invocation, const QStringList &positional,
+                                 const QStringList &assignments)
+{
+    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
+                                    const QString &context = {}) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = problem;
+        invocation.problemDetail = detail;
+        invocation.problemContext = context;
+        return invocation;
+    };
+
+    if (positional.size() < 2)
+        return fail(Invocation::Problem::MissingLesson, {});
+    if (positional.size() > 2)
+        return fail(Invocation::Problem::UnexpectedArgument, positional.at(2), runCommand);
+
+    invocation.lessonId = positional.at(1);
+    const lessons::Lesson *lesson = lessons::find(invocation.lessonId.toStdString());
+    if (!lesson)
+        return fail(Invocation::Problem::UnknownLesson, invocation.lessonId);
+    if (lesson->placeholder)
+        return fail(Invocation::Problem::PlaceholderLesson, invocation.lessonId);
+    if (invocation.pitfall && !lesson->has_pitfall)
+        return fail(Invocation::Problem::NoPitfall, invocation.lessonId);
+
+    for (const QString &assignment : assignments) {
+        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
+        const QString name = QString::fromStdString(input.name);
+        const QString value = QString::fromStdString(input.value);
+        switch (input.problem) {
+        case lessons::ParamProblem::None:
+            break;
+        case lessons::ParamProblem::MissingEquals:
+            return fail(Invocation::Problem::MissingEquals, assignment);
+        case lessons::ParamProblem::UnknownParameter:
+            return fail(Invocation::Problem::UnknownParameter, name);
+        case lessons::ParamProblem::NotANumber:
+            return fail(Invocation::Problem::NotANumber, value, name);
+        case lessons::ParamProblem::NotAWholeNumber:
+            return fail(Invocation::Problem::NotAWholeNumber, value, name);
+        case lessons::ParamProblem::OutOfRange:
+            return fail(Invocation::Problem::OutOfRange, value, name);
+        }
+    }
+    invocation.assignments = assignments;
+    invocation.action = Invocation::Action::RunLesson;
     return invocation;
 }
 
@@ -162,7 +357,52 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         what = tr("--quit-after expects a whole number of milliseconds, not '%1'").arg(detail);
         break;
     case Invocation::Problem::UnexpectedArgument:
-        what = tr("unexpected argument '%1'").arg(detail);
+        if (invocation.problemContext.isEmpty())
+            what = tr("unknown command '%1', choose lessons or run").arg(detail);
+        else
+            what = tr("unexpected argument '%1'").arg(detail);
+        break;
+    case Invocation::Problem::OptionNeedsCommand:
+        what = tr("the option '%1' works only with 'dirigent %2'").arg(detail, invocation.problemContext);
+        break;
+    case Invocation::Problem::OptionNotForCommand:
+        what = tr("the option '%1' does not work with 'dirigent %2'").arg(detail, invocation.problemContext);
+        break;
+    case Invocation::Problem::MissingLesson:
+        what = tr("'run' needs a lesson, choose one of: %1").arg(runnableLessonIds());
+        break;
+    case Invocation::Problem::UnknownLesson:
+        what = tr("unknown lesson '%1', choose one of: %2").arg(detail, runnableLessonIds());
+        break;
+    case Invocation::Problem::PlaceholderLesson:
+        what = tr("the lesson '%1' comes later, with the live demos; choose one of: %2")
+                   .arg(detail, runnableLessonIds());
+        break;
+    case Invocation::Problem::NoPitfall:
+        what = tr("the lesson '%1' has no pitfall switch; lessons with one: %2")
+                   .arg(invocation.lessonId, lessonIdsWithPitfall());
+        break;
+    case Invocation::Problem::MissingEquals:
+        //: %1: what was typed after --set, %2: the lesson, %3: its parameters
+        what = tr("--set expects name=value, not '%1'; the parameters of '%2': %3")
+                   .arg(detail, invocation.lessonId, parameterIds(invocation.lessonId));
+        break;
+    case Invocation::Problem::UnknownParameter:
+        what = tr("the lesson '%1' has no parameter '%2'; its parameters: %3")
+                   .arg(invocation.lessonId, detail, parameterIds(invocation.lessonId));
+        break;
+    case Invocation::Problem::NotANumber:
+        //: %1: the parameter, %2: its range like "1..8" or "0.1..2 s", %3: the value typed
+        what = tr("the parameter '%1' expects a number within %2, not '%3'")
+                   .arg(invocation.problemContext, parameterRange(invocation), detail);
+        break;
+    case Invocation::Problem::NotAWholeNumber:
+        what = tr("the parameter '%1' expects a whole number within %2, not '%3'")
+                   .arg(invocation.problemContext, parameterRange(invocation), detail);
+        break;
+    case Invocation::Problem::OutOfRange:
+        what = tr("the value %1 of the parameter '%2' is out of range, choose within %3")
+                   .arg(detail, invocation.problemContext, parameterRange(invocation));
         break;
     case Invocation::Problem::Other: {
         // Parsed again, so that Qt's message comes in the language installed by now.

@@ -7,6 +7,8 @@
 #include <QStringList>
 
 // The command line of `dirigent`: parsing, help, version, and error messages.
+// Besides opening the window, `dirigent lessons` and `dirigent run LESSON` run headless;
+// parse() checks their lesson, --set values and --pitfall against the lesson registry.
 //
 // parse() needs no QCoreApplication, so main() can read the arguments first and only
 // then create the kind of application the invocation needs. The texts (helpText(),
@@ -23,4 +25,10 @@ public:
     static QString versionText(); // "dirigent 0.1.0"
     static QString helpText();    // needs a QCoreApplication instance
     static QString problemMessage(const Invocation &invocation); // one line, no newline
+
+private:
+    // The subcommands, after the options common to all are checked.
+    static Invocation parseLessons(Invocation invocation, const QStringList &positional, bool json);
+    static Invocation parseRun(Invocation invocation, const QStringList &positional,
+                               const QStringList &assignments);
 };

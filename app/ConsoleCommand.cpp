@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "Language.h"
+#include "LessonCommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -28,6 +29,10 @@ int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
     case Invocation::Action::Fail:
         err << CommandLine::problemMessage(invocation) << '\n';
         return 2;
+    case Invocation::Action::ListLessons:
+        return LessonCommands::list(invocation);
+    case Invocation::Action::RunLesson:
+        return LessonCommands::run(invocation);
     case Invocation::Action::ShowGui:
         break;
     }

@@ -32,7 +32,9 @@ class TokenBucket:
                 if self.tokens >= n:
                     self.tokens -= n
                     return
-                await asyncio.sleep((n - self.tokens) / self.rate)
+                # At least a nanosecond, as aio::TokenBucket: a shortfall that rounds to 0 ns
+                # would let virtual time stand still while the bucket never fills.
+                await asyncio.sleep(max((n - self.tokens) / self.rate, 1e-9))
 
     def _refill(self):
         now = asyncio.get_running_loop().time()

@@ -39,7 +39,9 @@ public:
                 trace(EventKind::BucketTake, static_cast<std::int64_t>(n), level);
                 co_return;
             }
-            co_await aio::sleep((n - tokens_) / rate_).as(WaitKind::Bucket, object_id());
+            // At least a nanosecond: a shortfall that rounds to 0 ns would let virtual time
+            // stand still while the bucket never fills.
+            co_await aio::sleep(std::max((n - tokens_) / rate_, 1e-9)).as(WaitKind::Bucket, object_id());
         }
     }
 

@@ -1,0 +1,180 @@
+// Seven rules of thumb, each as a before/after pair: the `rule` parameter picks one, the
+// pitfall switch shows the mistake ("before"), without it you see the fix ("after").
+#include <aio/aio.hpp>
+#include <lessons/format.hpp>
+#include <lessons/lesson.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lessons::best_practices {
+
+// Python's module globals. C++ keeps one set per thread and resets it in scenario(), because
+// the app runs the scenario many times in one process.
+thread_local bool BEFORE = false;
+thread_local int opened = 0;               // sessions or connections opened so far
+thread_local int in_flight = 0, peak = 0;  // requests running right now, and the most at once
+
+aio::Task<void> connect() {  // opening a session or a connection: a 0.3 s handshake
+    opened += 1;
+    co_await aio::sleep(0.3);
+}
+
+aio::Task<void> request() {  // one HTTP request or one query: 0.1 s
+    co_await aio::sleep(0.1);
+}
+
+aio::Task<void> one_session() {  // 1. one session per app
+    if (!BEFORE) {
+        co_await connect();  // after: open it once, use it for everything
+    }
+    for (int k = 0; k < 3; ++k) {
+        if (BEFORE) {
+            co_await connect();  // before: a new session for every request
+        }
+        co_await request();
+    }
+    aio::log(format("3 requests done, sessions opened: %d", opened));
+}
+
+aio::Task<void> hanging_request() {  // a server that never answers
+    aio::Event never;
+    co_await never.wait();
+}
+
+aio::Task<void> always_timeout() {  // 2. always a timeout
+    if (BEFORE) {
+        co_await hanging_request();  // before: waits forever
+    }
+    try {
+        co_await aio::wait_for(hanging_request(), 0.5);
+    } catch (const aio::TimeoutError&) {
+        aio::log("caught TimeoutError after 0.5 s; the program goes on");
+    }
+}
+
+aio::Task<void> worker(std::shared_ptr<aio::Queue<int>> q) {
+    while (true) {
+        int item = co_await q->get();
+        co_await request();
+        aio::log(format("worker finished item %d", item));
+        if (!BEFORE) {
+            q->task_done();  // before: forgotten, so join() never returns
+        }
+    }
+}
+
+aio::Task<void> task_done_after_get() {  // 3. task_done() after every get()
+    // Shared with the worker, which outlives this function: Python's garbage collector keeps the
+    // queue alive for it, C++ needs the shared_ptr.
+    auto q = std::make_shared<aio::Queue<int>>();
+    auto w = aio::create_task(worker(q), "worker");
+    for (int item = 0; item < 3; ++item) q->put_nowait(item);
+    co_await q->join();
+    aio::log("join() returned: every item is done");
+    w.cancel();
+}
+
+aio::Task<void> job() {
+    try {
+        co_await aio::sleep(1);
+    } catch (const aio::CancelledError&) {
+        aio::log("job: cancelled, cleaning up");  // (no co_await here: C++ forbids it in a catch block)
+        if (!BEFORE) {
+            throw;  // after: pass the cancellation on
+        }
+    }
+    aio::log("job: carries on as if nothing happened");
+    co_await aio::sleep(1);
+}
+
+aio::Task<void> reraise_cancelled() {  // 4. re-raise CancelledError
+    try {
+        co_await aio::timeout(0.5, [](aio::Timeout&) -> aio::Task<void> { co_await job(); });
+        aio::log("no TimeoutError: the job swallowed the cancellation");
+    } catch (const aio::TimeoutError&) {
+        aio::log("caught TimeoutError after 0.5 s");
+    }
+}
+
+aio::Task<void> limited(aio::Semaphore& shared) {
+    std::optional<aio::Semaphore> own;
+    if (BEFORE) own.emplace(2);  // before: a new one on every call
+    aio::Semaphore& sem = BEFORE ? *own : shared;
+    {
+        auto held = co_await aio::async_with(sem);
+        in_flight += 1;
+        peak = std::max(peak, in_flight);
+        co_await request();
+        in_flight -= 1;
+    }
+}
+
+aio::Task<void> semaphore_outside() {  // 5. create the semaphore once, outside
+    aio::Semaphore shared(2, "shared");
+    std::vector<aio::Task<void>> calls;
+    for (int k = 0; k < 5; ++k) calls.push_back(limited(shared));
+    co_await aio::gather(std::move(calls));
+    aio::log(format("5 requests done, at most %d at once (the limit is 2)", peak));
+}
+
+aio::Task<void> work() {
+    co_await request();
+    aio::log("work done");
+}
+
+aio::Task<void> run_once() {  // 6. asyncio.run() once, at the top
+    if (BEFORE) {
+        try {
+            aio::run(work());  // before: a second event loop inside the running one
+        } catch (const aio::RuntimeError&) {
+            aio::log("caught RuntimeError");
+        }
+    } else {
+        co_await work();  // after: inside the loop, just await
+    }
+}
+
+aio::Task<void> pool_not_connect() {  // 7. a pool instead of a connection per query
+    aio::Queue<std::string> pool(0, "pool");
+    if (!BEFORE) {
+        co_await connect();  // after: the pool opens its connection once
+        pool.put_nowait("connection");
+    }
+    for (int k = 0; k < 4; ++k) {
+        if (BEFORE) {
+            co_await connect();  // before: a new connection for every query
+            co_await request();
+        } else {
+            std::string conn = co_await pool.get();
+            co_await request();
+            pool.put_nowait(conn);
+        }
+    }
+    aio::log(format("4 queries done, connections opened: %d", opened));
+}
+
+struct Rule {
+    const char* name;  // Python prints the function's __name__
+    aio::Task<void> (*demo)();
+};
+const Rule RULES[] = {{"one_session", one_session},
+                      {"always_timeout", always_timeout},
+                      {"task_done_after_get", task_done_after_get},
+                      {"reraise_cancelled", reraise_cancelled},
+                      {"semaphore_outside", semaphore_outside},
+                      {"run_once", run_once},
+                      {"pool_not_connect", pool_not_connect}};
+
+aio::Task<void> scenario(const Params& p, bool pitfall) {
+    BEFORE = pitfall;
+    opened = in_flight = peak = 0;
+    const Rule& demo = RULES[p.integer("rule") - 1];
+    aio::log(format("rule %d: %s, %s", p.integer("rule"), demo.name, BEFORE ? "before" : "after"));
+    co_await demo.demo();
+}
+
+}  // namespace lessons::best_practices

@@ -1,0 +1,217 @@
+// Lesson 4, "Queues": its descriptor and its quiz.
+#include <lessons/format.hpp>
+#include <lessons/lesson.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lessons::embedded::queues {
+extern const std::string_view python, cpp, text_de, text_en;
+}
+
+namespace lessons::queues {
+aio::Task<void> scenario(const lessons::Params& p, bool pitfall);
+}
+
+namespace lessons {
+
+namespace {
+
+// One line of the run's log: its time stamp and its message.
+struct Line {
+    double t = 0;
+    std::string message;
+};
+
+std::vector<Line> lines_of(const Run& run) {
+    std::vector<Line> out;
+    std::size_t pos = 0;
+    while (pos < run.log.size()) {
+        std::size_t end = run.log.find('\n', pos);
+        if (end == std::string::npos) end = run.log.size();
+        const std::string line = run.log.substr(pos, end - pos);
+        const std::size_t space = line.find(' ');
+        if (line.rfind("t=", 0) == 0 && space != std::string::npos)
+            out.push_back({std::strtod(line.c_str() + 2, nullptr), line.substr(space + 1)});
+        pos = end + 1;
+    }
+    return out;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::string seconds(double s) { return format("%.3f s", s); }
+
+// The offered times: distinct, the answer among them, in increasing order, at most four.
+std::vector<std::string> time_choices(std::vector<double> others, double answer) {
+    std::sort(others.begin(), others.end());
+    std::vector<double> picked{answer};
+    std::set<std::string> seen{seconds(answer)};
+    for (double t : others) {
+        if (picked.size() == 4) break;
+        if (seen.insert(seconds(t)).second) picked.push_back(t);
+    }
+    std::sort(picked.begin(), picked.end());
+    std::vector<std::string> out;
+    for (double t : picked) out.push_back(seconds(t));
+    return out;
+}
+
+// Four counts in a row that contain the answer.
+std::vector<std::string> count_choices(int answer) {
+    const int first = std::max(0, answer - 1);
+    std::vector<std::string> out;
+    for (int n = first; n < first + 4; ++n) out.push_back(std::to_string(n));
+    return out;
+}
+
+std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
+    const std::vector<Line> lines = lines_of(run);
+    const int items = p.integer("items");
+    const int maxsize = p.integer("maxsize");
+    const int workers = p.integer("workers");
+
+    // 1. When a worker gets item 4 (item 3 when there are only three).
+    const int item = std::min(4, items);
+    const std::string got = format(" got item %d", item);
+    double got_at = 0;
+    std::string who;
+    std::vector<double> other_gets;
+    for (const Line& l : lines) {
+        if (l.message.rfind("worker-", 0) != 0 || l.message.find(" got item ") == std::string::npos) continue;
+        if (ends_with(l.message, got)) {
+            got_at = l.t;
+            who = l.message.substr(0, l.message.find(' '));
+        } else {
+            other_gets.push_back(l.t);
+        }
+    }
+    const Text crew = workers == 1
+        ? Text{"Hier arbeitet ein einziger Worker", "Here a single worker takes them all"}
+        : Text{format("Hier teilen sich %d Worker die Items", workers),
+               format("Here %d workers share the items", workers)};
+    QuizQuestion q1;
+    q1.question = {format("Wann holt sich ein Worker das Item %d aus der Queue?", item),
+                   format("At what time does a worker take item %d from the queue?", item)};
+    other_gets.push_back(got_at + p["work"]);
+    if (got_at >= p["work"]) other_gets.push_back(got_at - p["work"]);
+    q1.choices = time_choices(other_gets, got_at);
+    q1.answer = seconds(got_at);
+    q1.explanation = {
+        format("Um %s holt es sich %s. Ein Worker nimmt erst dann ein neues Item, wenn er mit dem vorigen "
+               "fertig ist. %s, jedes Item dauert %.1f s: So gehen die Items in Wellen raus.",
+               seconds(got_at).c_str(), who.c_str(), crew.de.c_str(), p["work"]),
+        format("At %s, %s takes it. A worker only takes a new item once it is done with the previous one. "
+               "%s, %.1f s each: so the items go out in waves.",
+               seconds(got_at).c_str(), who.c_str(), crew.en.c_str(), p["work"])};
+
+    // 2. How often the producer found the queue full.
+    int waits = 0;
+    for (const Line& l : lines) waits += l.message.rfind("queue full", 0) == 0 ? 1 : 0;
+    QuizQuestion q2;
+    q2.question = {"Wie oft muss der Producer warten, weil die Queue voll ist?",
+                   "How often does the producer have to wait because the queue is full?"};
+    q2.choices = count_choices(waits);
+    q2.answer = std::to_string(waits);
+    const Text why = maxsize == 0
+        ? Text{"Mit maxsize 0 ist die Queue unbegrenzt: put() wartet nie, der Producer legt alles sofort ab.",
+               "With maxsize 0 the queue is unbounded: put() never waits, the producer drops everything at "
+               "once."}
+        : Text{format("Sobald die Queue voll ist (maxsize %d), wartet put(), bis ein Worker ein Item "
+                      "herausnimmt. Das ist Backpressure: Der Producer kann den Workern nicht davonlaufen.",
+                      maxsize),
+               format("Once the queue is full (maxsize %d), put() waits until a worker takes an item out. "
+                      "That is backpressure: the producer cannot run away from the workers.", maxsize)};
+    q2.explanation = {format("%d. %s", waits, why.de.c_str()), format("%d. %s", waits, why.en.c_str())};
+
+    // 3. When join() returns, or, with the pitfall, when the loop gives up.
+    QuizQuestion q3;
+    if (!pitfall) {
+        double joined = 0, producer_done = 0;
+        for (const Line& l : lines) {
+            if (l.message.rfind("every item is done", 0) == 0) joined = l.t;
+            if (l.message.rfind("producer finished", 0) == 0) producer_done = l.t;
+        }
+        q3.question = {"Wann kehrt q.join() zurück?", "At what time does q.join() return?"};
+        q3.choices = time_choices({producer_done, 0.0, joined + p["work"]}, joined);
+        q3.answer = seconds(joined);
+        q3.explanation = {
+            format("Um %s: Erst dann ist task_done() für alle %d Items aufgerufen. Dass der Producer "
+                   "schon um %s fertig war, reicht nicht: join() wartet auf die Arbeit, nicht auf die "
+                   "leere Queue.",
+                   seconds(joined).c_str(), items, seconds(producer_done).c_str()),
+            format("At %s: only then has task_done() been called for all %d items. The producer being "
+                   "finished at %s is not enough: join() waits for the work, not for an empty queue.",
+                   seconds(joined).c_str(), items, seconds(producer_done).c_str())};
+    } else {
+        std::vector<std::string> waiting;
+        double deadlock_at = 0;
+        for (const Line& l : lines) {
+            if (l.message == "deadlock") deadlock_at = l.t;
+            const std::size_t at = l.message.find("waiting: ");
+            if (at != std::string::npos) waiting.push_back(l.message.substr(at + 9));
+        }
+        std::string all;
+        for (const std::string& w : waiting) all += (all.empty() ? "" : ", ") + w;
+        q3.question = {"Welche Tasks warten noch, als Dirigent den Deadlock meldet?",
+                       "Which tasks are still waiting when Dirigent reports the deadlock?"};
+        q3.choices = {"main", all, "producer, " + all};
+        if (waiting.size() > 1) q3.choices.insert(q3.choices.begin() + 1, waiting[1]);
+        q3.answer = all;
+        q3.explanation = {
+            format("%s. Um %s sind alle Items bearbeitet, aber ohne task_done() zählt die Queue sie als "
+                   "offen: main wartet in join(), die Worker warten in get() auf Items, die nie kommen. "
+                   "Nichts ist mehr bereit und kein Timer läuft. Python bliebe hier einfach ewig hängen.",
+                   all.c_str(), seconds(deadlock_at).c_str()),
+            format("%s. At %s every item has been worked on, but without task_done() the queue counts them "
+                   "as open: main waits in join(), the workers wait in get() for items that never come. "
+                   "Nothing is ready and no timer is pending. Python would simply hang here forever.",
+                   all.c_str(), seconds(deadlock_at).c_str())};
+    }
+    return {q1, q2, q3};
+}
+
+Parameter parameter(const char* id, Text label, double min, double max, double step, double value,
+                    const char* unit = "") {
+    Parameter p;
+    p.id = id;
+    p.label = std::move(label);
+    p.min = min;
+    p.max = max;
+    p.step = step;
+    p.default_value = value;
+    p.unit = unit;
+    return p;
+}
+
+}  // namespace
+
+Lesson make_queues() {
+    Lesson l;
+    l.id = "queues";
+    l.title = {"Queues: Producer und Consumer", "Queues: producer and consumer"};
+    l.parameters = {
+        parameter("workers", {"Worker", "Workers"}, 1, 4, 1, 2),
+        parameter("maxsize", {"maxsize der Queue (0 = unbegrenzt)", "Queue maxsize (0 = unbounded)"}, 0, 5, 1, 2),
+        parameter("items", {"Anzahl Items", "Number of items"}, 3, 10, 1, 6),
+        parameter("work", {"Arbeitszeit pro Item", "Work time per item"}, 0.1, 1.0, 0.1, 0.5, "s"),
+    };
+    l.has_pitfall = true;
+    l.pitfall = {"task_done() vergessen", "Forget task_done()"};
+    l.scenario = &queues::scenario;
+    l.quiz = &quiz;
+    l.python_source = embedded::queues::python;
+    l.cpp_source = embedded::queues::cpp;
+    l.text_de = embedded::queues::text_de;
+    l.text_en = embedded::queues::text_en;
+    return l;
+}
+
+}  // namespace lessons

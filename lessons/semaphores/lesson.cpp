@@ -1,0 +1,180 @@
+// Lesson 5, "Semaphores and rate limiting": its descriptor and its quiz.
+#include <lessons/format.hpp>
+#include <lessons/lesson.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lessons::embedded::semaphores {
+extern const std::string_view python, cpp, text_de, text_en;
+}
+
+namespace lessons::semaphores {
+aio::Task<void> scenario(const lessons::Params& p, bool pitfall);
+}
+
+namespace lessons {
+
+namespace {
+
+// One line of the run's log: its time stamp and its message.
+struct Line {
+    double t = 0;
+    std::string message;
+};
+
+std::vector<Line> lines_of(const Run& run) {
+    std::vector<Line> out;
+    std::size_t pos = 0;
+    while (pos < run.log.size()) {
+        std::size_t end = run.log.find('\n', pos);
+        if (end == std::string::npos) end = run.log.size();
+        const std::string line = run.log.substr(pos, end - pos);
+        const std::size_t space = line.find(' ');
+        if (line.rfind("t=", 0) == 0 && space != std::string::npos)
+            out.push_back({std::strtod(line.c_str() + 2, nullptr), line.substr(space + 1)});
+        pos = end + 1;
+    }
+    return out;
+}
+
+std::string seconds(double s) { return format("%.3f s", s); }
+
+// Distinct offered answers in increasing order, the answer among them.
+template <class T, class Show>
+std::vector<std::string> choices(std::vector<T> candidates, T answer, Show show) {
+    candidates.push_back(answer);
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const T& c : candidates) {
+        if (seen.insert(show(c)).second) out.push_back(show(c));
+    }
+    return out;
+}
+
+std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
+    const std::vector<Line> lines = lines_of(run);
+    const int limit = p.integer("limit");
+    const double rate = p["rate"];
+    const int capacity = p.integer("capacity");
+
+    // 1. When the last page starts.
+    double last_start = 0;
+    std::vector<double> other_starts;
+    for (const Line& l : lines) {
+        if (l.message.rfind("page 8 starts", 0) == 0) last_start = l.t;
+        else if (l.message.find(" starts ") != std::string::npos) other_starts.push_back(l.t);
+    }
+    other_starts.erase(std::unique(other_starts.begin(), other_starts.end()), other_starts.end());
+    if (other_starts.size() > 3) other_starts.erase(other_starts.begin() + 1, other_starts.end() - 2);
+    if (other_starts.size() < 3) other_starts.insert(other_starts.end(), {last_start + 0.25, last_start + 0.5});
+    QuizQuestion q1;
+    q1.question = {"Wann beginnt der Abruf von Seite 8?", "At what time does the fetch of page 8 start?"};
+    q1.choices = choices(other_starts, last_start, seconds);
+    q1.answer = seconds(last_start);
+    q1.explanation = pitfall
+        ? Text{format("Um %s, zusammen mit allen anderen: Jeder Aufruf hat seine eigene Semaphore mit %d "
+                      "Plätzen, also muss niemand warten.", seconds(last_start).c_str(), limit),
+               format("At %s, together with all the others: every call has its own semaphore with %d "
+                      "permits, so nobody ever waits.", seconds(last_start).c_str(), limit)}
+        : p["delay"] > 0
+        ? Text{format("Um %s. Seite 8 bekommt erst dann einen Platz, wenn ein früherer Abruf fertig ist und "
+                      "seine höfliche Pause von %.3f s hinter sich hat; erst danach gibt er die Semaphore frei.",
+                      seconds(last_start).c_str(), p["delay"]),
+               format("At %s. Page 8 only gets a permit once an earlier fetch is done and has sat through "
+                      "its polite pause of %.3f s; only then does it release the semaphore.",
+                      seconds(last_start).c_str(), p["delay"])}
+        : Text{format("Um %s. Seite 8 bekommt erst dann einen Platz, wenn ein früherer Abruf fertig ist und "
+                      "die Semaphore freigibt.", seconds(last_start).c_str()),
+               format("At %s. Page 8 only gets a permit once an earlier fetch is done and releases the "
+                      "semaphore.", seconds(last_start).c_str())};
+
+    // 2. The most fetches in flight at the same time.
+    int most = 0;
+    for (const Line& l : lines) {
+        const std::size_t open = l.message.find(" (");
+        if (l.message.rfind("page ", 0) == 0 && open != std::string::npos)
+            most = std::max(most, std::atoi(l.message.c_str() + open + 2));
+    }
+    QuizQuestion q2;
+    q2.question = {"Wie viele Abrufe laufen höchstens gleichzeitig?",
+                   "What is the largest number of fetches in flight at once?"};
+    q2.choices = choices(std::vector<int>{1, limit, 8}, most, [](int n) { return std::to_string(n); });
+    q2.answer = std::to_string(most);
+    q2.explanation = pitfall
+        ? Text{format("%d: alle Seiten auf einmal. Eine Semaphore, die erst in der Coroutine entsteht, "
+                      "begrenzt nur diesen einen Aufruf, also gar nichts.", most),
+               format("%d: every page at once. A semaphore created inside the coroutine only limits that "
+                      "one call, which means nothing at all.", most)}
+        : Text{format("%d: Die Semaphore hat %s, und alle Abrufe teilen sich dieselbe.", most,
+                      limit == 1 ? "nur einen Platz" : format("%d Plätze", limit).c_str()),
+               format("%d: the semaphore has %s, and all fetches share the same one.", most,
+                      limit == 1 ? "a single permit" : format("%d permits", limit).c_str())};
+
+    // 3. How long the 50 requests take.
+    double crawled = 0, last_request = 0;
+    for (const Line& l : lines) {
+        if (l.message.rfind("crawled", 0) == 0) crawled = l.t;
+        if (l.message == "request 50 granted") last_request = l.t;
+    }
+    const double took = last_request - crawled;
+    QuizQuestion q3;
+    q3.question = {"Wie lange dauern die 50 Requests am Token Bucket?",
+                   "How long do the 50 requests at the token bucket take?"};
+    q3.choices = choices(std::vector<double>{50 / rate, 50 / rate / 2, capacity / rate}, took, seconds);
+    q3.answer = seconds(took);
+    q3.explanation = {
+        format("%s: Aus dem vollen Bucket gibt es sofort %d Token%s, die übrigen %d Requests warten, bis "
+               "ihr Token mit %.0f pro Sekunde nachgetröpfelt ist: %d / %.0f = %s.",
+               seconds(took).c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
+               rate, seconds(took).c_str()),
+        format("%s: the full bucket hands out %d token%s at once; the other %d requests wait for their token "
+               "to drip in at %.0f per second: %d / %.0f = %s.",
+               seconds(took).c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
+               rate, seconds(took).c_str())};
+    return {q1, q2, q3};
+}
+
+Parameter parameter(const char* id, Text label, double min, double max, double step, double value,
+                    const char* unit = "") {
+    Parameter p;
+    p.id = id;
+    p.label = std::move(label);
+    p.min = min;
+    p.max = max;
+    p.step = step;
+    p.default_value = value;
+    p.unit = unit;
+    return p;
+}
+
+}  // namespace
+
+Lesson make_semaphores() {
+    Lesson l;
+    l.id = "semaphores";
+    l.title = {"Semaphoren und Rate Limiting", "Semaphores and rate limiting"};
+    l.parameters = {
+        parameter("limit", {"Plätze der Semaphore", "Semaphore permits"}, 1, 5, 1, 2),
+        parameter("delay", {"Höfliche Pause", "Polite delay"}, 0, 0.5, 0.125, 0.25, "s"),
+        parameter("rate", {"Rate des Token Buckets", "Token bucket rate"}, 2, 10, 1, 8, "/s"),
+        parameter("capacity", {"Kapazität des Token Buckets", "Token bucket capacity"}, 1, 10, 1, 5),
+    };
+    l.has_pitfall = true;
+    l.pitfall = {"Semaphore in der Coroutine erzeugen", "Create the semaphore inside the coroutine"};
+    l.scenario = &semaphores::scenario;
+    l.quiz = &quiz;
+    l.python_source = embedded::semaphores::python;
+    l.cpp_source = embedded::semaphores::cpp;
+    l.text_de = embedded::semaphores::text_de;
+    l.text_en = embedded::semaphores::text_en;
+    return l;
+}
+
+}  // namespace lessons

@@ -1,0 +1,208 @@
+// Lesson 2, "Tasks and gather": its descriptor and its quiz.
+#include <lessons/format.hpp>
+#include <lessons/lesson.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lessons::embedded::tasks_gather {
+extern const std::string_view python, cpp, text_de, text_en;
+}
+
+namespace lessons::tasks_gather {
+aio::Task<void> scenario(const lessons::Params& p, bool pitfall);
+}
+
+namespace lessons {
+
+namespace {
+
+// The messages of the run's log, without their "t=… " stamps.
+std::vector<std::string> messages(const Run& run) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < run.log.size()) {
+        std::size_t end = run.log.find('\n', pos);
+        if (end == std::string::npos) end = run.log.size();
+        const std::string line = run.log.substr(pos, end - pos);
+        const std::size_t space = line.find(' ');
+        if (line.rfind("t=", 0) == 0 && space != std::string::npos) out.push_back(line.substr(space + 1));
+        pos = end + 1;
+    }
+    return out;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::string seconds(double s) { return format("%.3f s", s); }
+
+// The offered durations: distinct, the answer among them, in increasing order.
+std::vector<std::string> duration_choices(std::vector<double> candidates, double answer) {
+    candidates.push_back(answer);
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (double c : candidates) {
+        if (seen.insert(seconds(c)).second) out.push_back(seconds(c));
+    }
+    return out;
+}
+
+const char* const names[] = {"fetch-a", "fetch-b", "fetch-c"};
+
+std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
+    const std::vector<std::string> lines = messages(run);
+    const double delays[] = {p["delay_a"], p["delay_b"], p["delay_c"]};
+    const double slowest = std::max({delays[0], delays[1], delays[2]});
+    const double fastest = std::min({delays[0], delays[1], delays[2]});
+
+    // 1. The total that main printed.
+    double total = 0;
+    for (const std::string& m : lines) {
+        if (m.rfind("total ", 0) == 0) std::from_chars(m.data() + 6, m.data() + m.size(), total);
+    }
+    QuizQuestion q1;
+    q1.question = {"Wie lange braucht main insgesamt?", "How long does main take in total?"};
+    q1.choices = duration_choices({delays[0] + delays[1] + delays[2], slowest, fastest}, total);
+    q1.answer = seconds(total);
+    q1.explanation = {
+        format("%.3f s: Die drei Tasks laufen nebeneinander, also bestimmt der langsamste Aufruf (%.1f s) "
+               "die Dauer und nicht die Summe (%.1f s).",
+               total, slowest, delays[0] + delays[1] + delays[2]),
+        format("%.3f s: the three tasks run side by side, so the slowest call (%.1f s) sets the time, "
+               "not the sum (%.1f s).",
+               total, slowest, delays[0] + delays[1] + delays[2])};
+
+    // 2. Which task finished (or failed) first.
+    std::string first;
+    for (const std::string& m : lines) {
+        if (ends_with(m, " done") || ends_with(m, " fails")) {
+            first = m.substr(0, m.find(' '));
+            break;
+        }
+    }
+    int at_fastest = 0;
+    for (double d : delays) at_fastest += d == fastest ? 1 : 0;
+    QuizQuestion q2;
+    q2.question = {"Welche Task ist als erste fertig?", "Which task finishes first?"};
+    q2.choices = {names[0], names[1], names[2]};
+    q2.answer = first;
+    const Text tie = at_fastest > 1
+        ? Text{" Mehrere Tasks sind gleich schnell: Dann kommen sie in der Reihenfolge dran, in der sie "
+               "erzeugt wurden.",
+               " Several tasks are equally fast: they then take turns in the order they were created."}
+        : Text{};
+    q2.explanation = {
+        format("%s, mit der kürzesten Dauer (%.1f s).%s Die Ergebnisse von gather stehen trotzdem in der "
+               "Reihenfolge der Argumente: a, b, c.", first.c_str(), fastest, tie.de.c_str()),
+        format("%s, with the shortest delay (%.1f s).%s gather still lists the results in argument "
+               "order: a, b, c.", first.c_str(), fastest, tie.en.c_str())};
+
+    // 3. What became of the failure.
+    QuizQuestion q3;
+    std::string raised;
+    for (const std::string& m : lines) {
+        const std::size_t at = m.find("still running: ");
+        if (m.rfind("gather raised", 0) == 0 && at != std::string::npos) raised = m.substr(at + 15);
+    }
+    if (!pitfall) {
+        int errors = 0;
+        for (const std::string& m : lines) errors += m.find(" -> ValueError") != std::string::npos ? 1 : 0;
+        q3.question = {"Wie viele Einträge in results sind Exceptions?",
+                       "How many entries of results are exceptions?"};
+        q3.choices = {"0", "1", "2", "3"};
+        q3.answer = std::to_string(errors);
+        q3.explanation = {
+            format("%d. Mit return_exceptions=True wirft gather nicht, sondern liefert jede Exception als "
+                   "Ergebnis an ihrem Platz in der Liste.", errors),
+            format("%d. With return_exceptions=True gather does not raise: each exception comes back as "
+                   "a result, in its place in the list.", errors)};
+    } else if (!raised.empty()) {
+        // The possible answers: "none" and every combination of the calls that do not fail.
+        std::vector<std::string> others;
+        for (int i = 0; i < 3; ++i) {
+            if (i + 1 != p.integer("failing")) others.push_back(names[i]);
+        }
+        q3.question = {"Welche Tasks laufen noch, als gather die Exception weitergibt?",
+                       "Which tasks are still running when gather raises?"};
+        q3.choices = {"none", others[0], others[1], others[0] + ", " + others[1]};
+        q3.answer = raised;
+        if (raised == "none") {
+            q3.explanation = {
+                "none: Die anderen Tasks waren schon fertig, als der Fehler kam. gather gibt die erste "
+                "Exception sofort weiter, bricht aber nie andere Tasks ab: Mach den fehlschlagenden Aufruf "
+                "schneller, dann siehst du die anderen weiterlaufen.",
+                "none: the other tasks had already finished when the error came. gather raises the first "
+                "exception at once but never cancels other tasks: make the failing call faster and you "
+                "will see them keep running."};
+        } else {
+            q3.explanation = {
+                format("%s. gather gibt die erste Exception sofort weiter, bricht die anderen Tasks aber "
+                       "nicht ab: Sie laufen weiter, und main wartet hier mit asyncio.wait auf sie.",
+                       raised.c_str()),
+                format("%s. gather raises the first exception at once but does not cancel the other "
+                       "tasks: they keep running, and here main waits for them with asyncio.wait.",
+                       raised.c_str())};
+        }
+    } else {
+        int done = 0;
+        for (const std::string& m : lines) done += ends_with(m, " done") ? 1 : 0;
+        q3.question = {"Wie viele Tasks schreiben „done“ ins Log?", "How many tasks log \"done\"?"};
+        q3.choices = {"0", "1", "2", "3"};
+        q3.answer = std::to_string(done);
+        q3.explanation = {
+            format("%d: Kein Aufruf scheitert, also liefert gather einfach alle Ergebnisse.", done),
+            format("%d: no call fails, so gather simply returns every result.", done)};
+    }
+    return {q1, q2, q3};
+}
+
+Parameter delay(const char* id, const char* de, const char* en, double value) {
+    Parameter p;
+    p.id = id;
+    p.label = {de, en};
+    p.min = 0.1;
+    p.max = 1.0;
+    p.step = 0.1;
+    p.default_value = value;
+    p.unit = "s";
+    return p;
+}
+
+}  // namespace
+
+Lesson make_tasks_gather() {
+    Lesson l;
+    l.id = "tasks-gather";
+    l.title = {"Tasks und gather", "Tasks and gather"};
+    Parameter failing;
+    failing.id = "failing";
+    failing.label = {"Welcher Aufruf scheitert (0 = keiner)", "Failing call (0 = none)"};
+    failing.min = 0;
+    failing.max = 3;
+    failing.step = 1;
+    failing.default_value = 1;
+    l.parameters = {
+        delay("delay_a", "Dauer von fetch-a", "Duration of fetch-a", 0.3),
+        delay("delay_b", "Dauer von fetch-b", "Duration of fetch-b", 0.5),
+        delay("delay_c", "Dauer von fetch-c", "Duration of fetch-c", 0.2),
+        failing,
+    };
+    l.has_pitfall = true;
+    l.pitfall = {"gather ohne return_exceptions", "gather without return_exceptions"};
+    l.scenario = &tasks_gather::scenario;
+    l.quiz = &quiz;
+    l.python_source = embedded::tasks_gather::python;
+    l.cpp_source = embedded::tasks_gather::cpp;
+    l.text_de = embedded::tasks_gather::text_de;
+    l.text_en = embedded::tasks_gather::text_en;
+    return l;
+}
+
+}  // namespace lessons
