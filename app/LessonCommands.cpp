@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -129,6 +130,26 @@ QString LessonCommands::quizText(const lessons::Lesson &lesson, const lessons::R
     return out;
 }
 
+QString LessonCommands::deadlockReport(const lessons::Run &run)
+{
+    std::map<std::uint32_t, QString> names;
+    QString report;
+    for (const aio::TraceEvent &e : *run.recorder) {
+        if (e.kind == aio::EventKind::TaskCreated)
+            names[e.task] = qs(e.text);
+        if (e.kind != aio::EventKind::Deadlock)
+            continue;
+        if (report.isEmpty())
+            report = tr("dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:")
+                         .arg(static_cast<double>(e.time_ns) / 1e9, 0, 'f', 3) + QLatin1Char('\n');
+        const QString where = e.file ? QFileInfo(QString::fromUtf8(e.file)).fileName() : QString();
+        report += QStringLiteral("  ")
+                  + tr("%1 waits on %2 at %3:%4").arg(names[e.task], qs(e.text), where).arg(e.line)
+                  + QLatin1Char('\n');
+    }
+    return report;
+}
+
 int LessonCommands::list(const Invocation &invocation)
 {
     print(stdout, invocation.json ? listingJson() : listing(langOf(invocation)));
@@ -174,6 +195,9 @@ int LessonCommands::run(const Invocation &invocation)
         complain(tr("the lesson '%1' could not run: %2").arg(invocation.lessonId, QString::fromUtf8(e.what())));
         return 1;
     }
+
+    if (result.deadlock)
+        print(stderr, deadlockReport(result));
 
     const bool printLog = invocation.showLog || !invocation.quiz;
     if (printLog)

@@ -28,4 +28,7 @@ public:
     static QString listingJson();
     static QString quizText(const lessons::Lesson &lesson, const lessons::Run &run,
                             const lessons::Params &params, bool pitfall, lessons::Lang lang);
+    // After a deadlock: who waits on what, at which line of the scenario (for stderr;
+    // the log itself stays exactly what Python prints).
+    static QString deadlockReport(const lessons::Run &run);
 };

@@ -161,6 +161,14 @@
         <source>cannot write the trace to &apos;%1&apos;: %2</source>
         <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
     </message>
+    <message>
+        <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
+        <translation>dirigent: Deadlock bei t=%1 s: nichts ist bereit, kein Timer steht aus, aber Tasks warten noch:</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2 at %3:%4</source>
+        <translation>%1 wartet auf %2 in %3:%4</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -161,6 +161,14 @@
         <source>cannot write the trace to &apos;%1&apos;: %2</source>
         <translation>cannot write the trace to &apos;%1&apos;: %2</translation>
     </message>
+    <message>
+        <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
+        <translation>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2 at %3:%4</source>
+        <translation>%1 waits on %2 at %3:%4</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -160,6 +161,20 @@ def check_pitfalls(lessons: list[dict]) -> None:
         expect(result.returncode == 0 and result.stdout.startswith("t="), "runs the pitfall", result)
 
 
+def check_deadlock_report(lessons: list[dict]) -> None:
+    """A pitfall that hangs in Python: the log ends with the loop's report (as vloop prints it), and
+    stderr adds who waits on what at which line of the scenario."""
+    if not any(l["id"] == "queues" for l in lessons):
+        return
+    result = run("run", "queues", "--pitfall", "--lang", "en")
+    expect(result.returncode == 0, "a deadlocked lesson still exits with 0", result)
+    expect("deadlock\n" in result.stdout and "waiting: main" in result.stdout, "the log holds the report", result)
+    lines = result.stderr.splitlines()
+    expect(bool(lines) and lines[0].startswith("dirigent: deadlock at t="), "stderr starts the report", result)
+    expect(any(re.fullmatch(r"  main waits on Queue\.join #\d+ at scenario\.cpp:\d+", l) for l in lines),
+           "stderr names main, what it waits on and the line of its await", result)
+
+
 def main() -> int:
     global DIRIGENT
     parser = argparse.ArgumentParser(description=__doc__)
@@ -172,6 +187,7 @@ def main() -> int:
     if runnable:
         check_runs(runnable[0], lessons)
         check_pitfalls(lessons)
+        check_deadlock_report(lessons)
     else:
         print("skip the run checks: no lesson is built yet")
         expect_error("run", "threads", mentions=["threads"])
