@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs the whole test suite twice:
 #   1. build/       the full project; GUI tests on Qt's offscreen platform (and under Xvfb)
-#   2. build-asan/  the std-only layers (core/aio, core/trace) and their tests under
+#   2. build-asan/  the std-only layers (core/aio, core/trace, lessons) and their tests under
 #                   AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer
 # A failing stage does not stop the other one; the script exits non-zero if any failed.
 set -euo pipefail
@@ -37,7 +37,7 @@ if step "build" cmake -S . -B build -G Ninja &&
     ctest --test-dir build --output-on-failure --no-tests=error -j2 || true
 fi
 
-section "Build: build-asan/ (core/aio, core/trace with sanitizers)"
+section "Build: build-asan/ (the std-only layers: aio, trace, lessons, with sanitizers)"
 if step "sanitizer build" cmake -S . -B build-asan -G Ninja \
        -DDIRIGENT_SANITIZE=ON -DDIRIGENT_CORE_ONLY=ON &&
    step "sanitizer build" cmake --build build-asan --parallel "$jobs"; then
