@@ -1,10 +1,10 @@
 // The "best-practices" lesson: seven rules, each shown before (pitfall on) and after (pitfall off).
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
 #include <algorithm>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,23 +17,6 @@ namespace lessons::best_practices {
 aio::Task<void> scenario(const Params& p, bool pitfall);
 
 namespace {
-
-struct Line {
-    double time = 0;
-    std::string message;
-};
-
-// The "t=<time> <message>" lines of the run's log.
-std::vector<Line> lines_of(const std::string& log) {
-    std::vector<Line> out;
-    std::istringstream in(log);
-    for (std::string text; std::getline(in, text);) {
-        const auto space = text.find(' ');
-        if (text.rfind("t=", 0) != 0 || space == std::string::npos) continue;
-        out.push_back({std::stod(text.substr(2, space - 2)), text.substr(space + 1)});
-    }
-    return out;
-}
 
 // What each rule's run shows, before and after: {de, en}.
 struct Outcome {
@@ -66,24 +49,15 @@ const Outcome WHY[] = {
      {"Der Pool öffnet die Verbindung einmal und verleiht sie.", "The pool opens the connection once and lends it."}},
 };
 
-// Offered numbers: distinct, ascending, the answer among them.
-std::vector<std::string> numbers(std::vector<int> values) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    std::vector<std::string> out;
-    for (int v : values) out.push_back(std::to_string(v));
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     const int rule = std::clamp(p.integer("rule"), 1, 7);
     const Outcome& why = WHY[rule - 1];
     const Text& shown = pitfall ? why.before : why.after;
-    const std::vector<Line> lines = lines_of(run.log);
+    const std::vector<LogLine> lines = log_lines(run.log);
     std::vector<QuizQuestion> qs;
 
     bool caught_runtime = false;
-    for (const Line& l : lines) caught_runtime = caught_runtime || l.message == "caught RuntimeError";
+    for (const LogLine& l : lines) caught_runtime = caught_runtime || l.message == "caught RuntimeError";
     const std::string ending = run.deadlock ? "deadlock" : caught_runtime ? "caught RuntimeError" : "OK";
     qs.push_back({
         {"Wie geht dieser Lauf aus?", "How does this run turn out?"},
@@ -94,7 +68,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
 
     // A number the run's last summary line prints, or the time of its last line.
     int counted = -1;
-    for (const Line& l : lines) {
+    for (const LogLine& l : lines) {
         int n = 0;
         if (std::sscanf(l.message.c_str(), "3 requests done, sessions opened: %d", &n) == 1 ||
             std::sscanf(l.message.c_str(), "4 queries done, connections opened: %d", &n) == 1 ||
@@ -107,15 +81,15 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
                              "How many requests ran at most at the same time?"}
                       : Text{"Wie viele Verbindungen (Sessions) wurden geöffnet?",
                              "How many connections (sessions) were opened?"},
-            numbers({1, 2, counted, rule == 1 ? 3 : rule == 7 ? 4 : 5}),
+            number_choices({1, 2, counted, rule == 1 ? 3 : rule == 7 ? 4 : 5}),
             std::to_string(counted),
             shown,
         });
     } else if (!lines.empty()) {
         const double last = lines.back().time;
-        const std::string answer = format("%.3f s", last);
-        std::vector<std::string> choices{format("%.3f s", 0.0), answer, format("%.3f s", last + 0.5),
-                                         format("%.3f s", last + 1.0)};
+        const std::string answer = seconds(last);
+        std::vector<std::string> choices{seconds(0.0), answer, seconds(last + 0.5), seconds(last + 1.0)};
+        // Sorted as text, not by value, as this quiz always did.
         std::sort(choices.begin(), choices.end());
         choices.erase(std::unique(choices.begin(), choices.end()), choices.end());
         qs.push_back({

@@ -1,10 +1,9 @@
 // The "database" lesson: a connection pool, 50 parallel queries, a transaction that rolls back.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
-#include <algorithm>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,31 +17,14 @@ aio::Task<void> scenario(const Params& p, bool pitfall);
 
 namespace {
 
-struct Line {
-    double time = 0;
-    std::string message;
-};
-
-// The "t=<time> <message>" lines of the run's log.
-std::vector<Line> lines_of(const std::string& log) {
-    std::vector<Line> out;
-    std::istringstream in(log);
-    for (std::string text; std::getline(in, text);) {
-        const auto space = text.find(' ');
-        if (text.rfind("t=", 0) != 0 || space == std::string::npos) continue;
-        out.push_back({std::stod(text.substr(2, space - 2)), text.substr(space + 1)});
-    }
-    return out;
-}
-
 // The line of the 50 queries: "50 queries: A ok, B refused (too many connections), C connections opened".
 struct Summary {
     double time = 0;
     int ok = 0, refused = 0, opened = 0;
 };
-Summary summary_of(const std::vector<Line>& lines) {
+Summary summary_of(const std::vector<LogLine>& lines) {
     Summary s;
-    for (const Line& l : lines) {
+    for (const LogLine& l : lines) {
         int queries = 0;
         if (std::sscanf(l.message.c_str(), "%d queries: %d ok, %d refused (too many connections), %d connections",
                         &queries, &s.ok, &s.refused, &s.opened) == 4) {
@@ -53,16 +35,8 @@ Summary summary_of(const std::vector<Line>& lines) {
     return s;
 }
 
-std::vector<std::string> numbers(std::vector<int> values) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    std::vector<std::string> out;
-    for (int v : values) out.push_back(std::to_string(v));
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<Line> lines = lines_of(run.log);
+    const std::vector<LogLine> lines = log_lines(run.log);
     const Summary s = summary_of(lines);
     const int max_size = p.integer("max_size");
     std::vector<QuizQuestion> qs;
@@ -70,7 +44,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     qs.push_back({
         {"Wie viele Verbindungen hat die Datenbank insgesamt geöffnet?",
          "How many connections did the database open in total?"},
-        numbers({max_size, s.opened, 20, 50}),
+        number_choices({max_size, s.opened, 20, 50}),
         std::to_string(s.opened),
         pitfall ? Text{format("%d: Der Pool hat %d geöffnet, jede Abfrage danach ihre eigene, bis der Server bei 20 "
                               "keine mehr annahm.",
@@ -89,7 +63,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     qs.push_back({
         {"Wie viele der 50 Abfragen hat der Server abgewiesen („too many connections“)?",
          "How many of the 50 queries did the server refuse (\"too many connections\")?"},
-        numbers({0, s.refused, 50 - 20, 50 - max_size}),
+        number_choices({0, s.refused, 50 - 20, 50 - max_size}),
         std::to_string(s.refused),
         {format("%d. Ein Pool bleibt unter dem Limit des Servers (20); eine Verbindung pro Abfrage reißt es.",
                 s.refused),
@@ -98,7 +72,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
 
     // The total of the last "balances: …, total N" line, after the failed transfer.
     int total = -1;
-    for (const Line& l : lines) {
+    for (const LogLine& l : lines) {
         const auto at = l.message.rfind("total ");
         if (l.message.rfind("balances: ", 0) == 0 && at != std::string::npos)
             total = std::stoi(l.message.substr(at + 6));
@@ -106,7 +80,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     qs.push_back({
         {"Welche Gesamtsumme zeigt das Log nach der gescheiterten Überweisung von 200?",
          "What total does the log show after the failed transfer of 200?"},
-        numbers({total, total + 200, total - 80, total + 80}),
+        number_choices({total, total + 200, total - 80, total + 80}),
         std::to_string(total),
         {format("%d, wie am Anfang: Die halbe Buchung (alice +200) wurde mit ROLLBACK zurückgenommen. Nur "
                 "innerhalb der Transaktion war kurz zu viel Geld da.",

@@ -1,10 +1,10 @@
 // Lesson 1, "Event loop and coroutines": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
 #include <algorithm>
 #include <charconv>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,44 +21,8 @@ namespace lessons {
 
 namespace {
 
-// The messages of the run's log, without their "t=… " stamps.
-std::vector<std::string> messages(const Run& run) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < run.log.size()) {
-        std::size_t end = run.log.find('\n', pos);
-        if (end == std::string::npos) end = run.log.size();
-        const std::string line = run.log.substr(pos, end - pos);
-        const std::size_t space = line.find(' ');
-        if (line.rfind("t=", 0) == 0 && space != std::string::npos) out.push_back(line.substr(space + 1));
-        pos = end + 1;
-    }
-    return out;
-}
-
-bool ends_with(std::string_view s, std::string_view tail) {
-    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-// "0.300 s" as the log prints a duration.
-std::string seconds(double s) { return format("%.3f s", s); }
-
-// The offered durations: distinct, the answer among them, in increasing order.
-std::vector<std::string> duration_choices(std::vector<double> candidates, double answer) {
-    candidates.push_back(answer);
-    std::set<std::string> seen;
-    std::vector<double> values;
-    for (double c : candidates) {
-        if (seen.insert(seconds(c)).second) values.push_back(c);
-    }
-    std::sort(values.begin(), values.end());
-    std::vector<std::string> out;
-    for (double v : values) out.push_back(seconds(v));
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<std::string> lines = messages(run);
+    const std::vector<std::string> lines = log_messages(run.log);
     const double a = p["delay_a"], b = p["delay_b"], c = p["delay_c"];
 
     // 1. The total that main printed.
@@ -68,7 +32,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     }
     QuizQuestion q1;
     q1.question = {"Wie lange braucht main insgesamt?", "How long does main take in total?"};
-    q1.choices = duration_choices({a + b + c, std::max({a, b, c}), a + c, std::min({a, b, c})}, total);
+    q1.choices = seconds_choices({a + b + c, std::max({a, b, c}), a + c, std::min({a, b, c})}, total);
     q1.answer = seconds(total);
     if (pitfall) {
         q1.explanation = {
@@ -125,18 +89,6 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     return {q1, q2, q3};
 }
 
-Parameter delay(const char* id, const char* de, const char* en, double value) {
-    Parameter p;
-    p.id = id;
-    p.label = {de, en};
-    p.min = 0.1;
-    p.max = 1.0;
-    p.step = 0.1;
-    p.default_value = value;
-    p.unit = "s";
-    return p;
-}
-
 }  // namespace
 
 Lesson make_event_loop() {
@@ -144,9 +96,9 @@ Lesson make_event_loop() {
     l.id = "event-loop";
     l.title = {"Event Loop und Coroutines", "Event loop and coroutines"};
     l.parameters = {
-        delay("delay_a", "Dauer von step-a", "Duration of step-a", 0.3),
-        delay("delay_b", "Dauer von step-b", "Duration of step-b", 0.5),
-        delay("delay_c", "Dauer von step-c", "Duration of step-c", 0.2),
+        parameter("delay_a", {"Dauer von step-a", "Duration of step-a"}, 0.1, 1.0, 0.1, 0.3, "s"),
+        parameter("delay_b", {"Dauer von step-b", "Duration of step-b"}, 0.1, 1.0, 0.1, 0.5, "s"),
+        parameter("delay_c", {"Dauer von step-c", "Duration of step-c"}, 0.1, 1.0, 0.1, 0.2, "s"),
     };
     l.has_pitfall = true;
     l.pitfall = {"await vergessen („never awaited“)", "Forgotten await (\"never awaited\")"};

@@ -1,9 +1,9 @@
 // The "http" lesson: one session, a concurrency limit, timeouts, retries with backoff, 429.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,23 +17,16 @@ aio::Task<void> scenario(const Params& p, bool pitfall);
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
 int count_containing(const std::string& log, std::string_view needle) {
     int n = 0;
-    for (const auto& line : lines_of(log))
+    for (const auto& line : split_lines(log))
         if (line.find(needle) != std::string::npos) ++n;
     return n;
 }
 
 // The number right before `suffix` in the "done: A ok, B failed, C sent" line.
 int done_number(const std::string& log, std::string_view suffix) {
-    for (const auto& line : lines_of(log)) {
+    for (const auto& line : split_lines(log)) {
         auto at = line.find(" done: ");
         if (at == std::string::npos) continue;
         auto end = line.find(suffix, at);

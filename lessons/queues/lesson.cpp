@@ -1,13 +1,12 @@
 // Lesson 4, "Queues": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <set>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace lessons::embedded::queues {
@@ -21,33 +20,6 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall);
 namespace lessons {
 
 namespace {
-
-// One line of the run's log: its time stamp and its message.
-struct Line {
-    double t = 0;
-    std::string message;
-};
-
-std::vector<Line> lines_of(const Run& run) {
-    std::vector<Line> out;
-    std::size_t pos = 0;
-    while (pos < run.log.size()) {
-        std::size_t end = run.log.find('\n', pos);
-        if (end == std::string::npos) end = run.log.size();
-        const std::string line = run.log.substr(pos, end - pos);
-        const std::size_t space = line.find(' ');
-        if (line.rfind("t=", 0) == 0 && space != std::string::npos)
-            out.push_back({std::strtod(line.c_str() + 2, nullptr), line.substr(space + 1)});
-        pos = end + 1;
-    }
-    return out;
-}
-
-bool ends_with(std::string_view s, std::string_view tail) {
-    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-std::string seconds(double s) { return format("%.3f s", s); }
 
 // The offered times: distinct, the answer among them, in increasing order, at most four.
 std::vector<std::string> time_choices(std::vector<double> others, double answer) {
@@ -73,7 +45,7 @@ std::vector<std::string> count_choices(int answer) {
 }
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<Line> lines = lines_of(run);
+    const std::vector<LogLine> lines = log_lines(run.log);
     const int items = p.integer("items");
     const int maxsize = p.integer("maxsize");
     const int workers = p.integer("workers");
@@ -84,13 +56,13 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     double got_at = 0;
     std::string who;
     std::vector<double> other_gets;
-    for (const Line& l : lines) {
+    for (const LogLine& l : lines) {
         if (l.message.rfind("worker-", 0) != 0 || l.message.find(" got item ") == std::string::npos) continue;
         if (ends_with(l.message, got)) {
-            got_at = l.t;
+            got_at = l.time;
             who = l.message.substr(0, l.message.find(' '));
         } else {
-            other_gets.push_back(l.t);
+            other_gets.push_back(l.time);
         }
     }
     const Text crew = workers == 1
@@ -114,7 +86,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
 
     // 2. How often the producer found the queue full.
     int waits = 0;
-    for (const Line& l : lines) waits += l.message.rfind("queue full", 0) == 0 ? 1 : 0;
+    for (const LogLine& l : lines) waits += l.message.rfind("queue full", 0) == 0 ? 1 : 0;
     QuizQuestion q2;
     q2.question = {"Wie oft muss der Producer warten, weil die Queue voll ist?",
                    "How often does the producer have to wait because the queue is full?"};
@@ -135,9 +107,9 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     QuizQuestion q3;
     if (!pitfall) {
         double joined = 0, producer_done = 0;
-        for (const Line& l : lines) {
-            if (l.message.rfind("every item is done", 0) == 0) joined = l.t;
-            if (l.message.rfind("producer finished", 0) == 0) producer_done = l.t;
+        for (const LogLine& l : lines) {
+            if (l.message.rfind("every item is done", 0) == 0) joined = l.time;
+            if (l.message.rfind("producer finished", 0) == 0) producer_done = l.time;
         }
         q3.question = {"Wann kehrt q.join() zurück?", "At what time does q.join() return?"};
         q3.choices = time_choices({producer_done, 0.0, joined + p["work"]}, joined);
@@ -153,8 +125,8 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     } else {
         std::vector<std::string> waiting;
         double deadlock_at = 0;
-        for (const Line& l : lines) {
-            if (l.message == "deadlock") deadlock_at = l.t;
+        for (const LogLine& l : lines) {
+            if (l.message == "deadlock") deadlock_at = l.time;
             const std::size_t at = l.message.find("waiting: ");
             if (at != std::string::npos) waiting.push_back(l.message.substr(at + 9));
         }
@@ -176,19 +148,6 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
                    all.c_str(), seconds(deadlock_at).c_str())};
     }
     return {q1, q2, q3};
-}
-
-Parameter parameter(const char* id, Text label, double min, double max, double step, double value,
-                    const char* unit = "") {
-    Parameter p;
-    p.id = id;
-    p.label = std::move(label);
-    p.min = min;
-    p.max = max;
-    p.step = step;
-    p.default_value = value;
-    p.unit = unit;
-    return p;
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
 // Lesson 5, "Semaphores and rate limiting": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace lessons::embedded::semaphores {
@@ -22,44 +21,8 @@ namespace lessons {
 
 namespace {
 
-// One line of the run's log: its time stamp and its message.
-struct Line {
-    double t = 0;
-    std::string message;
-};
-
-std::vector<Line> lines_of(const Run& run) {
-    std::vector<Line> out;
-    std::size_t pos = 0;
-    while (pos < run.log.size()) {
-        std::size_t end = run.log.find('\n', pos);
-        if (end == std::string::npos) end = run.log.size();
-        const std::string line = run.log.substr(pos, end - pos);
-        const std::size_t space = line.find(' ');
-        if (line.rfind("t=", 0) == 0 && space != std::string::npos)
-            out.push_back({std::strtod(line.c_str() + 2, nullptr), line.substr(space + 1)});
-        pos = end + 1;
-    }
-    return out;
-}
-
-std::string seconds(double s) { return format("%.3f s", s); }
-
-// Distinct offered answers in increasing order, the answer among them.
-template <class T, class Show>
-std::vector<std::string> choices(std::vector<T> candidates, T answer, Show show) {
-    candidates.push_back(answer);
-    std::sort(candidates.begin(), candidates.end());
-    std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (const T& c : candidates) {
-        if (seen.insert(show(c)).second) out.push_back(show(c));
-    }
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<Line> lines = lines_of(run);
+    const std::vector<LogLine> lines = log_lines(run.log);
     const int limit = p.integer("limit");
     const double rate = p["rate"];
     const int capacity = p.integer("capacity");
@@ -67,16 +30,16 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     // 1. When the last page starts.
     double last_start = 0;
     std::vector<double> other_starts;
-    for (const Line& l : lines) {
-        if (l.message.rfind("page 8 starts", 0) == 0) last_start = l.t;
-        else if (l.message.find(" starts ") != std::string::npos) other_starts.push_back(l.t);
+    for (const LogLine& l : lines) {
+        if (l.message.rfind("page 8 starts", 0) == 0) last_start = l.time;
+        else if (l.message.find(" starts ") != std::string::npos) other_starts.push_back(l.time);
     }
     other_starts.erase(std::unique(other_starts.begin(), other_starts.end()), other_starts.end());
     if (other_starts.size() > 3) other_starts.erase(other_starts.begin() + 1, other_starts.end() - 2);
     if (other_starts.size() < 3) other_starts.insert(other_starts.end(), {last_start + 0.25, last_start + 0.5});
     QuizQuestion q1;
     q1.question = {"Wann beginnt der Abruf von Seite 8?", "At what time does the fetch of page 8 start?"};
-    q1.choices = choices(other_starts, last_start, seconds);
+    q1.choices = seconds_choices(other_starts, last_start);
     q1.answer = seconds(last_start);
     q1.explanation = pitfall
         ? Text{format("Um %s, zusammen mit allen anderen: Jeder Aufruf hat seine eigene Semaphore mit %d "
@@ -97,7 +60,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
 
     // 2. The most fetches in flight at the same time.
     int most = 0;
-    for (const Line& l : lines) {
+    for (const LogLine& l : lines) {
         const std::size_t open = l.message.find(" (");
         if (l.message.rfind("page ", 0) == 0 && open != std::string::npos)
             most = std::max(most, std::atoi(l.message.c_str() + open + 2));
@@ -105,7 +68,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     QuizQuestion q2;
     q2.question = {"Wie viele Abrufe laufen höchstens gleichzeitig?",
                    "What is the largest number of fetches in flight at once?"};
-    q2.choices = choices(std::vector<int>{1, limit, 8}, most, [](int n) { return std::to_string(n); });
+    q2.choices = number_choices({1, limit, 8, most});
     q2.answer = std::to_string(most);
     q2.explanation = pitfall
         ? Text{format("%d: alle Seiten auf einmal. Eine Semaphore, die erst in der Coroutine entsteht, "
@@ -119,15 +82,15 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
 
     // 3. How long the 50 requests take.
     double crawled = 0, last_request = 0;
-    for (const Line& l : lines) {
-        if (l.message.rfind("crawled", 0) == 0) crawled = l.t;
-        if (l.message == "request 50 granted") last_request = l.t;
+    for (const LogLine& l : lines) {
+        if (l.message.rfind("crawled", 0) == 0) crawled = l.time;
+        if (l.message == "request 50 granted") last_request = l.time;
     }
     const double took = last_request - crawled;
     QuizQuestion q3;
     q3.question = {"Wie lange dauern die 50 Requests am Token Bucket?",
                    "How long do the 50 requests at the token bucket take?"};
-    q3.choices = choices(std::vector<double>{50 / rate, 50 / rate / 2, capacity / rate}, took, seconds);
+    q3.choices = seconds_choices({50 / rate, 50 / rate / 2, capacity / rate}, took);
     q3.answer = seconds(took);
     q3.explanation = {
         format("%s: Aus dem vollen Bucket gibt es sofort %d Token%s, die übrigen %d Requests warten, bis "
@@ -139,19 +102,6 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
                seconds(took).c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
                rate, seconds(took).c_str())};
     return {q1, q2, q3};
-}
-
-Parameter parameter(const char* id, Text label, double min, double max, double step, double value,
-                    const char* unit = "") {
-    Parameter p;
-    p.id = id;
-    p.label = std::move(label);
-    p.min = min;
-    p.max = max;
-    p.step = step;
-    p.default_value = value;
-    p.unit = unit;
-    return p;
 }
 
 }  // namespace

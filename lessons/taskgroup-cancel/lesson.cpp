@@ -1,10 +1,8 @@
 // Lesson 3, "TaskGroup and cancellation": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
-#include <algorithm>
-#include <charconv>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,66 +19,29 @@ namespace lessons {
 
 namespace {
 
-struct Line {
-    double time = 0;
-    std::string message;
-};
-
-// The run's log, line by line: the time stamp and the message after it.
-std::vector<Line> lines_of(const Run& run) {
-    std::vector<Line> out;
-    std::size_t pos = 0;
-    while (pos < run.log.size()) {
-        std::size_t end = run.log.find('\n', pos);
-        if (end == std::string::npos) end = run.log.size();
-        const std::string_view line(run.log.data() + pos, end - pos);
-        const std::size_t space = line.find(' ');
-        if (line.substr(0, 2) == "t=" && space != std::string_view::npos) {
-            Line l;
-            std::from_chars(line.data() + 2, line.data() + space, l.time);
-            l.message = std::string(line.substr(space + 1));
-            out.push_back(std::move(l));
-        }
-        pos = end + 1;
-    }
-    return out;
-}
-
 // The first line whose message starts with `prefix`, or nullptr.
-const Line* find_line(const std::vector<Line>& lines, std::string_view prefix) {
-    for (const Line& l : lines) {
+const LogLine* find_line(const std::vector<LogLine>& lines, std::string_view prefix) {
+    for (const LogLine& l : lines) {
         if (std::string_view(l.message).substr(0, prefix.size()) == prefix) return &l;
     }
     return nullptr;
 }
 
-std::string seconds(double s) { return format("%.3f s", s); }
-
 // "t=0.500" as the log prints a moment.
 std::string moment(double t) { return format("t=%.3f", t); }
 
-template <class F>
-std::vector<std::string> distinct_sorted(std::vector<double> values, F show) {
-    std::sort(values.begin(), values.end());
-    std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (double v : values) {
-        if (seen.insert(show(v)).second) out.push_back(show(v));
-    }
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool /*pitfall*/) {
-    const std::vector<Line> lines = lines_of(run);
+    const std::vector<LogLine> lines = log_lines(run.log);
     const double fail_at = p["fail_at"], work = p["work"], cleanup = p["cleanup"];
 
     // 1. When the exception group reaches main.
-    const Line* caught = find_line(lines, "caught ExceptionGroup");
+    const LogLine* caught = find_line(lines, "caught ExceptionGroup");
     const double caught_at = caught ? caught->time : 0;
     const bool download_cancelled = find_line(lines, "download cancelled") != nullptr;
     QuizQuestion q1;
     q1.question = {"Wann fängt main die ExceptionGroup?", "When does main catch the ExceptionGroup?"};
-    q1.choices = distinct_sorted({fail_at, fail_at + cleanup, work, work + cleanup, caught_at}, moment);
+    q1.choices =
+        distinct_sorted(std::vector<double>{fail_at, fail_at + cleanup, work, work + cleanup, caught_at}, moment);
     q1.answer = moment(caught_at);
     if (download_cancelled) {
         q1.explanation = {
@@ -117,12 +78,12 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool /*pitfall*/
     QuizQuestion q3;
     // The loop's report: "t=… deadlock", then one "t=…   waiting: <task>" per task.
     if (find_line(lines, "deadlock") == nullptr) {
-        const Line* cancelled = find_line(lines, "main cancels saver");
-        const Line* over = find_line(lines, "saver is cancelled");
+        const LogLine* cancelled = find_line(lines, "main cancels saver");
+        const LogLine* over = find_line(lines, "saver is cancelled");
         const double took = cancelled && over ? over->time - cancelled->time : 0;
         q3.question = {"Wie lange nach cancel() ist die Task saver wirklich vorbei?",
                        "How long after cancel() is the saver task really over?"};
-        q3.choices = distinct_sorted({0.0, cleanup, p["cancel_at"], took}, seconds);
+        q3.choices = seconds_choices({0.0, cleanup, p["cancel_at"], took});
         q3.answer = seconds(took);
         q3.explanation = {
             format("%s: cancel() ist nur eine Bitte. Der saver bekommt den CancelledError bei seinem "
@@ -134,7 +95,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool /*pitfall*/
     } else {
         std::string waiting;
         const std::string tag = "  waiting: ";
-        for (const Line& l : lines) {
+        for (const LogLine& l : lines) {
             if (l.message.rfind(tag, 0) == 0) {
                 waiting += (waiting.empty() ? "" : ", ") + l.message.substr(tag.size());
             }
@@ -152,18 +113,6 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool /*pitfall*/
     return {q1, q2, q3};
 }
 
-Parameter parameter(const char* id, const char* de, const char* en, double min, double max, double value) {
-    Parameter p;
-    p.id = id;
-    p.label = {de, en};
-    p.min = min;
-    p.max = max;
-    p.step = 0.1;
-    p.default_value = value;
-    p.unit = "s";
-    return p;
-}
-
 }  // namespace
 
 Lesson make_taskgroup_cancel() {
@@ -171,10 +120,10 @@ Lesson make_taskgroup_cancel() {
     l.id = "taskgroup-cancel";
     l.title = {"TaskGroup und Abbruch", "TaskGroup and cancellation"};
     l.parameters = {
-        parameter("fail_at", "parse scheitert nach", "parse fails after", 0.1, 1.0, 0.3),
-        parameter("work", "Dauer von download", "Duration of download", 0.1, 1.0, 0.6),
-        parameter("cleanup", "Dauer des Aufräumens", "Cleanup time", 0.0, 0.5, 0.2),
-        parameter("cancel_at", "main bricht saver ab nach", "main cancels saver after", 0.1, 1.0, 0.4),
+        parameter("fail_at", {"parse scheitert nach", "parse fails after"}, 0.1, 1.0, 0.1, 0.3, "s"),
+        parameter("work", {"Dauer von download", "Duration of download"}, 0.1, 1.0, 0.1, 0.6, "s"),
+        parameter("cleanup", {"Dauer des Aufräumens", "Cleanup time"}, 0.0, 0.5, 0.1, 0.2, "s"),
+        parameter("cancel_at", {"main bricht saver ab nach", "main cancels saver after"}, 0.1, 1.0, 0.1, 0.4, "s"),
     };
     l.has_pitfall = true;
     l.pitfall = {"CancelledError verschlucken", "Swallow CancelledError"};

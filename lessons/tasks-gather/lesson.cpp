@@ -1,10 +1,10 @@
 // Lesson 2, "Tasks and gather": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
+#include <lessons/quiz_support.hpp>
 
 #include <algorithm>
 #include <charconv>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,43 +21,10 @@ namespace lessons {
 
 namespace {
 
-// The messages of the run's log, without their "t=… " stamps.
-std::vector<std::string> messages(const Run& run) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < run.log.size()) {
-        std::size_t end = run.log.find('\n', pos);
-        if (end == std::string::npos) end = run.log.size();
-        const std::string line = run.log.substr(pos, end - pos);
-        const std::size_t space = line.find(' ');
-        if (line.rfind("t=", 0) == 0 && space != std::string::npos) out.push_back(line.substr(space + 1));
-        pos = end + 1;
-    }
-    return out;
-}
-
-bool ends_with(std::string_view s, std::string_view tail) {
-    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-std::string seconds(double s) { return format("%.3f s", s); }
-
-// The offered durations: distinct, the answer among them, in increasing order.
-std::vector<std::string> duration_choices(std::vector<double> candidates, double answer) {
-    candidates.push_back(answer);
-    std::sort(candidates.begin(), candidates.end());
-    std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (double c : candidates) {
-        if (seen.insert(seconds(c)).second) out.push_back(seconds(c));
-    }
-    return out;
-}
-
 const char* const names[] = {"fetch-a", "fetch-b", "fetch-c"};
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<std::string> lines = messages(run);
+    const std::vector<std::string> lines = log_messages(run.log);
     const double delays[] = {p["delay_a"], p["delay_b"], p["delay_c"]};
     const double slowest = std::max({delays[0], delays[1], delays[2]});
     const double fastest = std::min({delays[0], delays[1], delays[2]});
@@ -69,7 +36,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     }
     QuizQuestion q1;
     q1.question = {"Wie lange braucht main insgesamt?", "How long does main take in total?"};
-    q1.choices = duration_choices({delays[0] + delays[1] + delays[2], slowest, fastest}, total);
+    q1.choices = seconds_choices({delays[0] + delays[1] + delays[2], slowest, fastest}, total);
     q1.answer = seconds(total);
     q1.explanation = {
         format("%.3f s: Die drei Tasks laufen nebeneinander, also bestimmt der langsamste Aufruf (%.1f s) "
@@ -163,36 +130,17 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     return {q1, q2, q3};
 }
 
-Parameter delay(const char* id, const char* de, const char* en, double value) {
-    Parameter p;
-    p.id = id;
-    p.label = {de, en};
-    p.min = 0.1;
-    p.max = 1.0;
-    p.step = 0.1;
-    p.default_value = value;
-    p.unit = "s";
-    return p;
-}
-
 }  // namespace
 
 Lesson make_tasks_gather() {
     Lesson l;
     l.id = "tasks-gather";
     l.title = {"Tasks und gather", "Tasks and gather"};
-    Parameter failing;
-    failing.id = "failing";
-    failing.label = {"Welcher Aufruf scheitert (0 = keiner)", "Failing call (0 = none)"};
-    failing.min = 0;
-    failing.max = 3;
-    failing.step = 1;
-    failing.default_value = 1;
     l.parameters = {
-        delay("delay_a", "Dauer von fetch-a", "Duration of fetch-a", 0.3),
-        delay("delay_b", "Dauer von fetch-b", "Duration of fetch-b", 0.5),
-        delay("delay_c", "Dauer von fetch-c", "Duration of fetch-c", 0.2),
-        failing,
+        parameter("delay_a", {"Dauer von fetch-a", "Duration of fetch-a"}, 0.1, 1.0, 0.1, 0.3, "s"),
+        parameter("delay_b", {"Dauer von fetch-b", "Duration of fetch-b"}, 0.1, 1.0, 0.1, 0.5, "s"),
+        parameter("delay_c", {"Dauer von fetch-c", "Duration of fetch-c"}, 0.1, 1.0, 0.1, 0.2, "s"),
+        parameter("failing", {"Welcher Aufruf scheitert (0 = keiner)", "Failing call (0 = none)"}, 0, 3, 1, 1),
     };
     l.has_pitfall = true;
     l.pitfall = {"gather ohne return_exceptions", "gather without return_exceptions"};
