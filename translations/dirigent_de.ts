@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Dirigent shows how async/await works, the way Python&apos;s asyncio does it. Open a lesson, press play and watch the event loop hand the word from task to task: who runs, who sleeps until when, who waits on which queue or semaphore, where a cancellation lands and how an exception travels.</source>
-        <translation>Dirigent zeigt dir, wie async/await funktioniert – so, wie Pythons asyncio es macht. Öffne eine Lektion, drück auf Play und sieh zu, wie die Event-Loop das Wort von Task zu Task weitergibt: wer läuft, wer bis wann schläft, wer auf welche Queue oder welches Semaphor wartet, wo ein Abbruch ankommt und welchen Weg eine Exception nimmt.</translation>
+        <translation>Dirigent zeigt dir, wie async/await funktioniert – so, wie Pythons asyncio es macht. Öffne eine Lektion, drück auf Play und sieh zu, wie die Event Loop das Wort von Task zu Task weitergibt: wer läuft, wer bis wann schläft, wer auf welche Queue oder welches Semaphor wartet, wo ein Abbruch ankommt und welchen Weg eine Exception nimmt.</translation>
     </message>
     <message>
         <source>Lessons and live demos will appear here soon.</source>
