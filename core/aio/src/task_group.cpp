@@ -11,18 +11,14 @@ void TaskGroup::enter() {
 
 void TaskGroup::Member::on_done(void* self) {
     auto* m = static_cast<Member*>(self);
-    m->group->on_task_done(m->task);
+    m->group->on_task_done(*m);
 }
 
-void TaskGroup::on_task_done(detail::TaskCore* task) {
-    for (auto it = tasks_.begin(); it != tasks_.end(); ++it) {
-        if (it->task == task) {
-            // Keep the task alive while we look at it; the member goes away now.
-            task->add_ref();
-            tasks_.erase(it);
-            break;
-        }
-    }
+void TaskGroup::on_task_done(Member& member) {
+    // Keep the task alive while we look at it; its member (and its reference) goes now.
+    detail::TaskCore* task = member.task;
+    task->add_ref();
+    tasks_.erase(member.self);
     struct Release {
         detail::TaskCore* t;
         ~Release() { t->release(); }

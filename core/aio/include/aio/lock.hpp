@@ -72,9 +72,9 @@ private:
         trace(EventKind::LockAcquire);
     }
     bool all_waiters_cancelled() const {
-        bool all = true;
-        waiters_.for_each([&](detail::WaitFuture* w) { all = all && w->cancelled(); });
-        return all;
+        for (detail::WaitFuture* w = waiters_.front(); w; w = w->next)
+            if (!w->cancelled()) return false;  // stops at the first live waiter
+        return true;
     }
     void wake_up_first() {
         detail::WaitFuture* first = waiters_.front();

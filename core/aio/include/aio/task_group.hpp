@@ -47,7 +47,7 @@ private:
         std::list<Member>::iterator self;
     };
 
-    void on_task_done(detail::TaskCore* task);
+    void on_task_done(Member& member);
     void abort();
 
     std::list<Member> tasks_;  // children not yet done, in creation order
