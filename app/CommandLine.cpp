@@ -7,7 +7,10 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QRegularExpression>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,22 +29,31 @@ const QLatin1String pitfallName("pitfall");
 const QLatin1String logName("log");
 const QLatin1String traceJsonName("trace-json");
 const QLatin1String quizName("quiz");
+// `dirigent screenshot LESSON OUT.png`
+const QLatin1String atName("at");
+const QLatin1String sizeName("size");
+// The window's hidden smoke test
+const QLatin1String tourName("tour");
 
 const QLatin1String lessonsCommand("lessons");
 const QLatin1String runCommand("run");
+const QLatin1String screenshotCommand("screenshot");
 
-// The command an option belongs to: "run", "lessons", "" for the window's own options,
-// or "*" for the options that go with everything.
-QString commandOf(const QString &option)
+// The commands an option belongs to: "run", "lessons", "screenshot", "" for the window's
+// own options, or "*" for the options that go with everything.
+QStringList commandsOf(const QString &option)
 {
-    if (option == setName || option == pitfallName || option == logName || option == traceJsonName
-        || option == quizName)
-        return runCommand;
+    if (option == setName || option == pitfallName)
+        return {runCommand, screenshotCommand};
+    if (option == logName || option == traceJsonName || option == quizName)
+        return {runCommand};
+    if (option == atName || option == sizeName)
+        return {screenshotCommand};
     if (option == jsonName)
-        return lessonsCommand;
-    if (option == quitAfterName || option == screenshotName)
-        return {};
-    return QStringLiteral("*");
+        return {lessonsCommand};
+    if (option == quitAfterName || option == screenshotName || option == tourName)
+        return {QString()};
+    return {QStringLiteral("*")};
 }
 
 QString executableName()
@@ -75,8 +87,10 @@ void declareOptions(QCommandLineParser &parser)
     parser.addPositionalArgument(
         QStringLiteral("command"),
         CommandLine::tr("Without a command, Dirigent opens its window. 'lessons' lists the lessons; "
-                        "'run LESSON' runs a lesson in virtual time and prints its log."),
-        QStringLiteral("[lessons | run LESSON]"));
+                        "'run LESSON' runs a lesson in virtual time and prints its log; "
+                        "'screenshot LESSON OUT.png' saves a picture of the window showing the lesson, "
+                        "rendered without a display."),
+        QStringLiteral("[lessons | run LESSON | screenshot LESSON OUT.png]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -90,9 +104,9 @@ void declareOptions(QCommandLineParser &parser)
                       QStringLiteral("ms")});
 
     parser.addOption({setName,
-                      CommandLine::tr("run: set a parameter of the lesson (repeat for more)."),
+                      CommandLine::tr("run, screenshot: set a parameter of the lesson (repeat for more)."),
                       QStringLiteral("name=value")});
-    parser.addOption({pitfallName, CommandLine::tr("run: switch on the lesson's pitfall.")});
+    parser.addOption({pitfallName, CommandLine::tr("run, screenshot: switch on the lesson's pitfall.")});
     parser.addOption({logName, CommandLine::tr("run: print the log (the default; with --quiz, both).")});
     parser.addOption({quizName, CommandLine::tr("run: print the quiz with the answers computed from the run.")});
     parser.addOption({traceJsonName,
@@ -100,6 +114,16 @@ void declareOptions(QCommandLineParser &parser)
                       CommandLine::tr("run: write the trace to <file> as Chrome trace-event JSON "
                                       "(for ui.perfetto.dev)."),
                       QStringLiteral("file")});
+    parser.addOption({atName,
+                      //: <fraction> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("screenshot: show the run at <fraction> of its events, "
+                                      "0 (start) to 1 (end); default 0.5."),
+                      QStringLiteral("fraction")});
+    parser.addOption({sizeName,
+                      //: <WxH> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("screenshot: the picture's size in pixels, from 640x400 to 7680x4320; "
+                                      "default 1366x768."),
+                      QStringLiteral("WxH")});
 
     // The listing as JSON, for tests/lessons/.
     QCommandLineOption json(jsonName, QStringLiteral("lessons: list the lessons as JSON."));
@@ -111,6 +135,29 @@ void declareOptions(QCommandLineParser &parser)
                                   QStringLiteral("file"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+
+    // For the smoke test under Xvfb: every lesson opened and played to its end, then quit.
+    QCommandLineOption tour(tourName, QStringLiteral("Open every lesson, play it to the end, then quit."));
+    tour.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(tour);
+}
+
+// "1366x768" (or "1366X768") within the limits of Invocation; false otherwise.
+bool parseSize(const QString &text, int &width, int &height)
+{
+    const QStringList parts = text.trimmed().split(QRegularExpression(QStringLiteral("[xX]")));
+    if (parts.size() != 2)
+        return false;
+    bool okWidth = false;
+    bool okHeight = false;
+    const int w = parts.at(0).toInt(&okWidth);
+    const int h = parts.at(1).toInt(&okHeight);
+    if (!okWidth || !okHeight || w < Invocation::minImageWidth || h < Invocation::minImageHeight
+        || w > Invocation::maxImageWidth || h > Invocation::maxImageHeight)
+        return false;
+    width = w;
+    height = h;
+    return true;
 }
 
 QString joined(const std::vector<std::string> &items)
@@ -213,7 +260,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    if (!command.isEmpty() && command != lessonsCommand && command != runCommand)
+    if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand)
         return fail(Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
@@ -227,12 +274,13 @@ Invocation CommandLine::parse(const QStringList &arguments)
 
     // Each option goes with its command only.
     for (const QString &option : parser.optionNames()) {
-        const QString owner = commandOf(option);
-        if (owner == QLatin1String("*") || owner == command)
+        const QStringList owners = commandsOf(option);
+        if (owners.contains(QStringLiteral("*")) || owners.contains(command))
             continue;
         const QString typed = asTyped(option, arguments);
         if (command.isEmpty()) {
-            invocation.problemContext = owner;
+            // Several commands: "run|screenshot" (problemMessage() names each).
+            invocation.problemContext = owners.join(QLatin1Char('|'));
             return fail(Invocation::Problem::OptionNeedsCommand, typed);
         }
         invocation.problemContext = command;
@@ -248,6 +296,12 @@ Invocation CommandLine::parse(const QStringList &arguments)
         invocation.traceJsonPath = parser.value(traceJsonName);
         return parseRun(invocation, positional, parser.values(setName));
     }
+    if (command == screenshotCommand) {
+        invocation.pitfall = parser.isSet(pitfallName);
+        return parseScreenshot(invocation, positional, parser.values(setName),
+                               parser.isSet(atName) ? parser.value(atName) : QString(),
+                               parser.isSet(sizeName) ? parser.value(sizeName) : QString());
+    }
 
     if (parser.isSet(quitAfterName)) {
         const QString value = parser.value(quitAfterName);
@@ -260,6 +314,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
 
     if (parser.isSet(screenshotName))
         invocation.screenshotPath = parser.value(screenshotName);
+    invocation.tour = parser.isSet(tourName);
 
     return invocation;
 }
@@ -281,6 +336,29 @@ Invocation CommandLine::parseLessons(Invocation invocation, const QStringList &p
 Invocation CommandLine::parseRun(Invocation invocation, const QStringList &positional,
                                  const QStringList &assignments)
 {
+    if (positional.size() < 2) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = Invocation::Problem::MissingLesson;
+        invocation.problemContext = runCommand;
+        return invocation;
+    }
+    if (positional.size() > 2) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = Invocation::Problem::UnexpectedArgument;
+        invocation.problemDetail = positional.at(2);
+        invocation.problemContext = runCommand;
+        return invocation;
+    }
+    invocation = parseLesson(invocation, positional.at(1), assignments);
+    if (invocation.action != Invocation::Action::Fail)
+        invocation.action = Invocation::Action::RunLesson;
+    return invocation;
+}
+
+Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList &positional,
+                                        const QStringList &assignments, const QString &at,
+                                        const QString &size)
+{
     const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
                                     const QString &context = {}) {
         invocation.action = Invocation::Action::Fail;
@@ -291,11 +369,48 @@ Invocation CommandLine::parseRun(Invocation invocation, const QStringList &posit
     };
 
     if (positional.size() < 2)
-        return fail(Invocation::Problem::MissingLesson, {});
-    if (positional.size() > 2)
-        return fail(Invocation::Problem::UnexpectedArgument, positional.at(2), runCommand);
+        return fail(Invocation::Problem::MissingLesson, {}, screenshotCommand);
+    if (positional.size() > 3)
+        return fail(Invocation::Problem::UnexpectedArgument, positional.at(3), screenshotCommand);
 
-    invocation.lessonId = positional.at(1);
+    invocation = parseLesson(invocation, positional.at(1), assignments);
+    if (invocation.action == Invocation::Action::Fail)
+        return invocation;
+
+    if (!at.isNull()) {
+        // parse_number() reads finite numbers only: "nan" and "inf" are refused too.
+        const std::optional<double> fraction = lessons::parse_number(at.toStdString());
+        if (!fraction || *fraction < 0.0 || *fraction > 1.0)
+            return fail(Invocation::Problem::BadFraction, at);
+        invocation.atFraction = *fraction;
+    }
+    if (!size.isNull() && !parseSize(size, invocation.imageWidth, invocation.imageHeight))
+        return fail(Invocation::Problem::BadSize, size);
+
+    if (positional.size() < 3 || positional.at(2).isEmpty())
+        return fail(Invocation::Problem::MissingOutput, {});
+    const QString image = positional.at(2);
+    const QString suffix = QFileInfo(image).suffix();
+    if (!suffix.isEmpty() && suffix.compare(QLatin1String("png"), Qt::CaseInsensitive) != 0)
+        return fail(Invocation::Problem::NotPng, image);
+    invocation.imagePath = image;
+    invocation.action = Invocation::Action::Screenshot;
+    return invocation;
+}
+
+Invocation CommandLine::parseLesson(Invocation invocation, const QString &lessonId,
+                                    const QStringList &assignments)
+{
+    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
+                                    const QString &context = {}) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = problem;
+        invocation.problemDetail = detail;
+        invocation.problemContext = context;
+        return invocation;
+    };
+
+    invocation.lessonId = lessonId;
     const lessons::Lesson *lesson = lessons::find(invocation.lessonId.toStdString());
     if (!lesson)
         return fail(Invocation::Problem::UnknownLesson, invocation.lessonId);
@@ -324,7 +439,6 @@ Invocation CommandLine::parseRun(Invocation invocation, const QStringList &posit
         }
     }
     invocation.assignments = assignments;
-    invocation.action = Invocation::Action::RunLesson;
     return invocation;
 }
 
@@ -337,7 +451,11 @@ QString CommandLine::helpText()
 {
     QCommandLineParser parser;
     declareOptions(parser);
-    return parser.helpText();
+    // The commands are easiest to understand by example.
+    return parser.helpText() + QLatin1Char('\n') + tr("Examples:") + QLatin1Char('\n')
+           + QStringLiteral("  dirigent lessons\n"
+                            "  dirigent run queues --set workers=3 --pitfall\n"
+                            "  dirigent screenshot queues --lang de --at 0.25 --size 1920x1080 queues.png\n");
 }
 
 QString CommandLine::problemMessage(const Invocation &invocation)
@@ -358,18 +476,25 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnexpectedArgument:
         if (invocation.problemContext.isEmpty())
-            what = tr("unknown command '%1', choose lessons or run").arg(detail);
+            what = tr("unknown command '%1', choose lessons, run or screenshot").arg(detail);
         else
             what = tr("unexpected argument '%1'").arg(detail);
         break;
-    case Invocation::Problem::OptionNeedsCommand:
-        what = tr("the option '%1' works only with 'dirigent %2'").arg(detail, invocation.problemContext);
+    case Invocation::Problem::OptionNeedsCommand: {
+        const QStringList commands = invocation.problemContext.split(QLatin1Char('|'));
+        if (commands.size() == 2)
+            what = tr("the option '%1' works only with 'dirigent %2' or 'dirigent %3'")
+                       .arg(detail, commands.at(0), commands.at(1));
+        else
+            what = tr("the option '%1' works only with 'dirigent %2'").arg(detail, invocation.problemContext);
         break;
+    }
     case Invocation::Problem::OptionNotForCommand:
         what = tr("the option '%1' does not work with 'dirigent %2'").arg(detail, invocation.problemContext);
         break;
     case Invocation::Problem::MissingLesson:
-        what = tr("'run' needs a lesson, choose one of: %1").arg(runnableLessonIds());
+        //: %1: the command (run, screenshot), %2: the lessons
+        what = tr("'%1' needs a lesson, choose one of: %2").arg(invocation.problemContext, runnableLessonIds());
         break;
     case Invocation::Problem::UnknownLesson:
         what = tr("unknown lesson '%1', choose one of: %2").arg(detail, runnableLessonIds());
@@ -403,6 +528,25 @@ QString CommandLine::problemMessage(const Invocation &invocation)
     case Invocation::Problem::OutOfRange:
         what = tr("the value %1 of the parameter '%2' is out of range, choose within %3")
                    .arg(detail, invocation.problemContext, parameterRange(invocation));
+        break;
+    case Invocation::Problem::BadFraction:
+        what = tr("--at expects a fraction of the run from 0 to 1 (0.5: the middle), not '%1'").arg(detail);
+        break;
+    case Invocation::Problem::BadSize:
+        //: %1..%4: the smallest and largest width and height, %5: the value typed
+        what = tr("--size expects WIDTHxHEIGHT in pixels from %1x%2 to %3x%4 (like 1366x768), not '%5'")
+                   .arg(Invocation::minImageWidth)
+                   .arg(Invocation::minImageHeight)
+                   .arg(Invocation::maxImageWidth)
+                   .arg(Invocation::maxImageHeight)
+                   .arg(detail);
+        break;
+    case Invocation::Problem::MissingOutput:
+        what = tr("'screenshot' needs the file to save the picture to, like '%1.png', after the lesson")
+                   .arg(invocation.lessonId);
+        break;
+    case Invocation::Problem::NotPng:
+        what = tr("the screenshot is saved as PNG: name the file '*.png', not '%1'").arg(detail);
         break;
     case Invocation::Problem::Other: {
         // Parsed again, so that Qt's message comes in the language installed by now.

@@ -7,8 +7,9 @@
 #include <QStringList>
 
 // The command line of `dirigent`: parsing, help, version, and error messages.
-// Besides opening the window, `dirigent lessons` and `dirigent run LESSON` run headless;
-// parse() checks their lesson, --set values and --pitfall against the lesson registry.
+// Besides opening the window, `dirigent lessons` and `dirigent run LESSON` run headless, and
+// `dirigent screenshot LESSON OUT.png` renders the window offscreen; parse() checks their
+// lesson, --set values and --pitfall against the lesson registry.
 //
 // parse() needs no QCoreApplication, so main() can read the arguments first and only
 // then create the kind of application the invocation needs. The texts (helpText(),
@@ -31,4 +32,10 @@ private:
     static Invocation parseLessons(Invocation invocation, const QStringList &positional, bool json);
     static Invocation parseRun(Invocation invocation, const QStringList &positional,
                                const QStringList &assignments);
+    static Invocation parseScreenshot(Invocation invocation, const QStringList &positional,
+                                      const QStringList &assignments, const QString &at,
+                                      const QString &size);
+    // The lesson of `run` and `screenshot` with its --set values and --pitfall.
+    static Invocation parseLesson(Invocation invocation, const QString &lessonId,
+                                  const QStringList &assignments);
 };

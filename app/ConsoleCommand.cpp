@@ -34,6 +34,7 @@ int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
     case Invocation::Action::RunLesson:
         return LessonCommands::run(invocation);
     case Invocation::Action::ShowGui:
+    case Invocation::Action::Screenshot:
         break;
     }
     err << "dirigent: internal error: a GUI invocation reached the console runner\n";

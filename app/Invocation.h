@@ -15,6 +15,7 @@ struct Invocation
         Fail,        // the command line was wrong: one line on stderr, exit code 2
         ListLessons, // `dirigent lessons`: the curriculum, headless
         RunLesson,   // `dirigent run LESSON`: one lesson in virtual time, headless
+        Screenshot,  // `dirigent screenshot LESSON OUT.png`: the window rendered offscreen
     };
 
     enum class Problem {
@@ -36,6 +37,11 @@ struct Invocation
         NotAWholeNumber,     // detail: the value; context: the parameter id
         OutOfRange,          // detail: the value; context: the parameter id
         NoPitfall,           // --pitfall for a lesson without a pitfall switch
+        // `dirigent screenshot`
+        BadFraction,         // detail: the value given to --at (not a number within 0..1)
+        BadSize,             // detail: the value given to --size (not WxH, or too small or large)
+        MissingOutput,       // the image file is missing after the lesson
+        NotPng,              // detail: the image file, named with a suffix other than .png
     };
 
     QStringList arguments; // as given, program name first
@@ -48,15 +54,28 @@ struct Invocation
     QString language;       // "de" or "en": from --lang, else from the system locale
     int quitAfterMs = -1;   // --quit-after; negative: run until the user quits
     QString screenshotPath; // hidden --screenshot FILE: save the window as an image, then quit
+    bool tour = false;      // hidden --tour: open every lesson, play it to the end, quit (smoke tests)
 
     // `dirigent lessons`
     bool json = false; // hidden --json: machine-readable listing (for tests/lessons/)
 
-    // `dirigent run LESSON`
+    // `dirigent run LESSON` and `dirigent screenshot LESSON OUT.png`
     QString lessonId;
     QStringList assignments; // --set name=value, checked: every name and value is valid
     bool pitfall = false;    // --pitfall
+
+    // `dirigent run LESSON`
     bool showLog = false;    // --log (the log is printed anyway unless --quiz asks for the quiz alone)
     bool quiz = false;       // --quiz
     QString traceJsonPath;   // --trace-json FILE
+
+    // `dirigent screenshot LESSON OUT.png`
+    QString imagePath;             // OUT.png, as typed
+    double atFraction = 0.5;       // --at: where in the run, 0 (start) .. 1 (end)
+    int imageWidth = 1366;         // --size WxH, in device-independent pixels
+    int imageHeight = 768;
+    static constexpr int minImageWidth = 640;
+    static constexpr int minImageHeight = 400;
+    static constexpr int maxImageWidth = 7680;
+    static constexpr int maxImageHeight = 4320;
 };

@@ -1,70 +1,557 @@
 #include "MainWindow.h"
 
-#include <QEvent>
-#include <QFont>
-#include <QLabel>
-#include <QBoxLayout>
+#include "CodePanel.h"
+#include "Language.h"
+#include "LessonListPanel.h"
+#include "LessonTextView.h"
+#include "ParameterPanel.h"
+#include "PlayerBar.h"
+#include "QuizPanel.h"
+#include "SweepChart.h"
+#include "VisualizationPanel.h"
+
+#include <CodeMap.h>
+#include <LessonSession.h>
+#include <Player.h>
+#include <TraceView.h>
+
+#include <lessons/lesson.hpp>
+#include <trace/chrome_trace.hpp>
+#include <trace/recorder.hpp>
+#include <trace/text_log.hpp>
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QSaveFile>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTextEdit>
+#include <QVBoxLayout>
+
+#include <sstream>
 
 namespace {
 
-// The welcome text wraps at this width: a comfortable line length. It is fixed because
-// a layout that centres a word-wrapped label would shrink it to the label's size hint.
-constexpr int summaryWidth = 560;
-
-QLabel *makeLabel(const QString &objectName, QWidget *parent)
+QSettings settings()
 {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setAlignment(Qt::AlignCenter);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
+    return QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent"));
+}
+
+// The keys of the player's shortcuts; text fields and sliders with the focus keep them.
+bool isPlayerKey(const QKeyEvent *key)
+{
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    switch (key->key()) {
+    case Qt::Key_Space:
+    case Qt::Key_Home:
+    case Qt::Key_End:
+        return modifiers == Qt::NoModifier;
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        return modifiers == Qt::NoModifier || modifiers == Qt::ShiftModifier;
+    default:
+        return false;
+    }
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    // QSaveFile: the target is either the old file or the complete new one.
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+}
+
+bool writeString(const QString &path, const std::string &text)
+{
+    return writeBytes(path, QByteArray(text.data(), qsizetype(text.size())));
 }
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(QWidget *parent, bool rememberSettings)
     : QMainWindow(parent)
+    , m_rememberSettings(rememberSettings)
+    , m_codeMap(std::make_unique<CodeMap>())
 {
-    // The title names the program and its version; it is the same in every language.
-    setWindowTitle(QStringLiteral("Dirigent " DIRIGENT_VERSION));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_session = new LessonSession(this);
+    m_player = new Player(m_session, this);
 
+    buildCentralArea();
+    buildMenus();
+    connectPlayer();
+    retranslateUi();
+
+    // Text fields, buttons and parameter sliders keep the keys they use themselves.
+    qApp->installEventFilter(this);
+
+    const QSize preferred(1366, 768);
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    if (screen && QGuiApplication::platformName() != QLatin1String("offscreen"))
+        resize(preferred.boundedTo(screen->availableSize()));
+    else
+        resize(preferred);
+
+    restoreSettings();
+    if (currentLessonId().isEmpty()) {
+        for (const lessons::Lesson *lesson : lessons::registry()) {
+            if (!lesson->placeholder && openLesson(QString::fromStdString(lesson->id)))
+                break;
+        }
+    }
+}
+
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+void MainWindow::buildCentralArea()
+{
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(32, 32, 32, 32);
-    layout->setSpacing(16);
+    layout->setContentsMargins(4, 4, 4, 2);
+    layout->setSpacing(2);
 
-    m_heading = makeLabel(QStringLiteral("welcomeHeading"), central);
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 2.0);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    auto *horizontal = new QSplitter(Qt::Horizontal, central);
+    horizontal->setObjectName(QStringLiteral("mainSplitter"));
+    horizontal->setChildrenCollapsible(false);
+    layout->addWidget(horizontal, 1);
 
-    m_summary = makeLabel(QStringLiteral("welcomeSummary"), central);
-    m_summary->setWordWrap(true);
-    m_summary->setFixedWidth(summaryWidth);
-    QFont summaryFont = m_summary->font();
-    summaryFont.setPointSizeF(summaryFont.pointSizeF() * 1.15);
-    m_summary->setFont(summaryFont);
+    // Left: the lessons, and under them the lesson's parameters (a narrow column that
+    // would otherwise stay empty below the nine lessons).
+    auto *side = new QSplitter(Qt::Vertical, horizontal);
+    side->setObjectName(QStringLiteral("sideSplitter"));
+    side->setChildrenCollapsible(false);
+    m_lessonList = new LessonListPanel(side);
+    m_lessonList->setMinimumWidth(150);
+    auto *parameterScroll = new QScrollArea(side);
+    parameterScroll->setObjectName(QStringLiteral("parameterArea"));
+    parameterScroll->setWidgetResizable(true);
+    parameterScroll->setFocusPolicy(Qt::NoFocus);  // its sliders take the focus
+    parameterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_parameters = new ParameterPanel(m_session, parameterScroll);
+    parameterScroll->setWidget(m_parameters);
+    side->setStretchFactor(0, 2);
+    side->setStretchFactor(1, 3);
+    side->setSizes({260, 420});
 
-    m_outlook = makeLabel(QStringLiteral("welcomeOutlook"), central);
-    m_outlook->setForegroundRole(QPalette::PlaceholderText);
+    // Middle: what there is to read (text, code, quiz) and the sweep plot.
+    m_lessonTabs = new QTabWidget(horizontal);
+    m_lessonTabs->setObjectName(QStringLiteral("lessonTabs"));
+    m_lessonText = new LessonTextView(m_lessonTabs);
+    m_code = new CodePanel(m_lessonTabs);
+    m_quiz = new QuizPanel(m_session, m_lessonTabs);
+    m_sweep = new SweepChart(m_session, m_lessonTabs);
+    m_lessonTabs->addTab(m_lessonText, QString());
+    m_lessonTabs->addTab(m_code, QString());
+    m_lessonTabs->addTab(m_quiz, QString());
+    m_lessonTabs->addTab(m_sweep, QString());
 
-    layout->addStretch(1);
-    layout->addWidget(m_heading, 0, Qt::AlignHCenter);
-    // A row of its own, so that the label's height follows its width: a vertical layout
-    // would ask for the height at the full window width and cut off the last line.
-    auto *summaryRow = new QHBoxLayout;
-    summaryRow->addStretch(1);
-    summaryRow->addWidget(m_summary);
-    summaryRow->addStretch(1);
-    layout->addLayout(summaryRow);
-    layout->addSpacing(8);
-    layout->addWidget(m_outlook, 0, Qt::AlignHCenter);
-    layout->addStretch(1);
+    // Right: the run.
+    m_visualization = new VisualizationPanel(horizontal);
+    horizontal->setStretchFactor(0, 0);
+    horizontal->setStretchFactor(1, 2);
+    horizontal->setStretchFactor(2, 5);
+    horizontal->setSizes({210, 400, 750});
+
+    m_playerBar = new PlayerBar(m_player, central);
+    layout->addWidget(m_playerBar);
 
     setCentralWidget(central);
-    resize(780, 480);
-    retranslateUi();
+    m_splitters = {horizontal, side};
+    m_splitters += m_visualization->splitters();
+
+    updateTabOrder();
+
+    connect(m_lessonList, &LessonListPanel::lessonChosen, this, &MainWindow::openLesson);
+    connect(m_quiz, &QuizPanel::checked, this, [this](bool allCorrect) {
+        if (allCorrect)
+            markDone(currentLessonId());
+    });
+    connect(m_visualization, &VisualizationPanel::seekRequested, this,
+            [this](qulonglong cursor) { m_player->seek(std::size_t(cursor)); });
+    for (QSplitter *splitter : std::as_const(m_splitters)) {
+        connect(splitter, &QSplitter::splitterMoved, this, [this, splitter] {
+            storeSetting(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+        });
+    }
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_exportPng = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndExportPng);
+    m_exportPng->setObjectName(QStringLiteral("exportPngAction"));
+    m_exportTrace = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndExportChromeTrace);
+    m_exportTrace->setObjectName(QStringLiteral("exportTraceAction"));
+    m_exportLog = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndExportTextLog);
+    m_exportLog->setObjectName(QStringLiteral("exportLogAction"));
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit->setObjectName(QStringLiteral("quitAction"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    m_lessonMenu = menuBar()->addMenu(QString());
+    m_lessonMenu->setObjectName(QStringLiteral("lessonMenu"));
+    m_lessonMenu->addAction(m_playerBar->playAction());
+    m_lessonMenu->addSeparator();
+    m_lessonMenu->addAction(m_playerBar->stepBackAction());
+    m_lessonMenu->addAction(m_playerBar->stepForwardAction());
+    m_lessonMenu->addAction(m_playerBar->previousIterationAction());
+    m_lessonMenu->addAction(m_playerBar->nextIterationAction());
+    m_lessonMenu->addAction(m_playerBar->toStartAction());
+    m_lessonMenu->addAction(m_playerBar->toEndAction());
+    m_lessonMenu->addSeparator();
+    m_lessonMenu->addAction(m_playerBar->restartAction());
+    m_resetParameters = m_lessonMenu->addAction(QString(), m_session, &LessonSession::resetToDefaults);
+    m_resetParameters->setObjectName(QStringLiteral("resetParametersAction"));
+    // Home and End have no button: added here so their shortcuts work window-wide
+    // even when the menu bar is hidden (a native menu bar, say).
+    addAction(m_playerBar->toStartAction());
+    addAction(m_playerBar->toEndAction());
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    // Each language in its own name, so a learner finds theirs whatever is shown now.
+    m_german = m_languageMenu->addAction(QStringLiteral("Deutsch"));
+    m_german->setObjectName(QStringLiteral("lang_de"));
+    m_english = m_languageMenu->addAction(QStringLiteral("English"));
+    m_english->setObjectName(QStringLiteral("lang_en"));
+    for (QAction *action : {m_german, m_english}) {
+        action->setCheckable(true);
+        m_languageGroup->addAction(action);
+    }
+    connect(m_german, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("de")); });
+    connect(m_english, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
+    updateLanguageActions();
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_about->setObjectName(QStringLiteral("aboutAction"));
+    m_about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::connectPlayer()
+{
+    connect(m_player, &Player::runReplaced, this, &MainWindow::onRunReplaced);
+    connect(m_player, &Player::cursorChanged, this, &MainWindow::onCursorChanged);
+    connect(m_player, &Player::playingChanged, this, [this](bool playing) {
+        // Played to the end: the lesson is done.
+        if (!playing && m_player->length() > 0 && m_player->cursor() >= m_player->length())
+            markDone(currentLessonId());
+    });
+    connect(m_player, &Player::speedChanged, this, [this](double speed) {
+        storeSetting(QStringLiteral("speed"), speed);
+    });
+    connect(m_playerBar, &PlayerBar::iterationJump, this, [this] { m_animateNextMove = true; });
+}
+
+bool MainWindow::openLesson(const QString &id)
+{
+    const lessons::Lesson *lesson = lessons::find(id.toStdString());
+    if (!lesson || lesson->placeholder)
+        return false;
+    if (id == currentLessonId() && m_session->hasRun())
+        return true;
+    m_player->pause();
+    if (!m_session->open(id))
+        return false;
+    showLesson();  // in case the session did not announce the new run
+    m_player->toStart();
+    m_lessonList->setCurrentLesson(id);
+    storeSetting(QStringLiteral("lastLesson"), id);
+    return true;
+}
+
+QString MainWindow::currentLessonId() const
+{
+    return m_session->lesson() ? m_session->lessonId() : QString();
+}
+
+void MainWindow::showLesson()
+{
+    const lessons::Lesson *lesson = m_session->lesson();
+    const QString id = currentLessonId();
+    if (id == m_shownLesson)
+        return;
+    m_shownLesson = id;
+    m_lessonText->setLesson(lesson);
+    *m_codeMap = lesson ? CodeMap(*lesson) : CodeMap();
+    m_code->setCodeMap(*m_codeMap);
+    // The parameter panel rebuilt its sliders at LessonSession::paramsChanged.
+    updateTabOrder();
+    m_sweep->lessonChanged();
+    m_lessonList->setCurrentLesson(id);
+    updateWindowTitle();
+}
+
+void MainWindow::updateTabOrder()
+{
+    // The lessons, the lesson's parameters (under them), the lesson's tabs, then the
+    // views and the player bar (in the order they were made).
+    QWidget *previous = m_lessonList;
+    for (QWidget *widget : m_parameters->focusOrder()) {
+        setTabOrder(previous, widget);
+        previous = widget;
+    }
+    setTabOrder(previous, m_lessonTabs);
+}
+
+void MainWindow::onRunReplaced()
+{
+    showLesson();
+    if (!m_session->hasRun())
+        return;
+    const lessons::Lesson *lesson = m_session->lesson();
+    double poolSize = 0;
+    if (lesson && !lesson->pool_size_parameter.empty())
+        poolSize = m_session->parameter(QString::fromStdString(lesson->pool_size_parameter));
+    m_visualization->setRun(&m_session->recorder(), lesson, poolSize);
+    // The next cursor update shows another run: no animation from the old one.
+    m_freshRun = true;
+}
+
+void MainWindow::onCursorChanged(std::size_t cursor)
+{
+    if (!m_session->hasRun())
+        return;
+    const std::size_t delta = cursor > m_lastCursor ? cursor - m_lastCursor : m_lastCursor - cursor;
+    // Animate single steps, iteration jumps and playing; a scrub, Home/End or a new
+    // run jumps (tokens gliding across half the run would only blur it).
+    const bool animated = m_animations && !m_freshRun && !m_playerBar->scrubbing()
+                          && (m_player->playing() || delta <= 1 || m_animateNextMove);
+    m_animateNextMove = false;
+    m_freshRun = false;
+    m_lastCursor = cursor;
+
+    m_visualization->setState(m_player->state(), m_player->currentEvent(), animated);
+    m_code->setCurrentEvent(scenarioEvent());
+    if (m_player->playing() && m_player->length() > 0 && cursor >= m_player->length())
+        markDone(currentLessonId());
+}
+
+const aio::TraceEvent *MainWindow::scenarioEvent() const
+{
+    // The newest located event may lie in the library (a gather or a task group awaits
+    // inside aio); the code panel shows the newest one in the lesson's own scenario.
+    const aio::TraceEvent *located = m_player->currentLocatedEvent();
+    if (!located || m_codeMap->cppLineOf(*located) > 0)
+        return located;
+    constexpr std::size_t lookBack = 4096;
+    const trace::Recorder &recorder = m_session->recorder();
+    const std::size_t cursor = std::min(m_player->cursor(), recorder.size());
+    const std::size_t stop = cursor > lookBack ? cursor - lookBack : 0;
+    for (std::size_t i = cursor; i > stop; --i) {
+        const aio::TraceEvent &event = recorder[i - 1];
+        if (event.file && m_codeMap->cppLineOf(event) > 0)
+            return &event;
+    }
+    return nullptr;
+}
+
+void MainWindow::markDone(const QString &id)
+{
+    if (id.isEmpty() || !m_lessonList->markDone(id))
+        return;
+    storeSetting(QStringLiteral("done"), m_lessonList->done());
+}
+
+QStringList MainWindow::doneLessons() const
+{
+    return m_lessonList->done();
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    if (!Language::isSupported(code))
+        return;
+    if (!Language::install(code))
+        qWarning("dirigent: no translation for '%s', showing the English texts", qUtf8Printable(code));
+    // The translators post LanguageChange to every window: deliver it now, so that
+    // everything is in the new language when this returns.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    updateLanguageActions();
+    storeSetting(QStringLiteral("language"), code);
+}
+
+QString MainWindow::language() const
+{
+    return Language::current();
+}
+
+void MainWindow::updateLanguageActions()
+{
+    m_german->setChecked(Language::current() == QLatin1String("de"));
+    m_english->setChecked(Language::current() == QLatin1String("en"));
+}
+
+void MainWindow::setAnimationsEnabled(bool on)
+{
+    m_animations = on;
+    for (TraceView *view : m_visualization->views())
+        view->setAnimated(on);
+}
+
+void MainWindow::finishPendingWork()
+{
+    m_sweep->recomputeNow();
+    // Show the cursor's state once more without animation: a picture shows where the
+    // tokens are, not where they glide to.
+    const bool animations = m_animations;
+    setAnimationsEnabled(false);
+    if (m_session->hasRun())
+        m_visualization->setState(m_player->state(), m_player->currentEvent(), false);
+    setAnimationsEnabled(animations);
+}
+
+bool MainWindow::exportViewPng(const QString &path)
+{
+    const QPixmap picture = m_visualization->grab();
+    if (picture.isNull())
+        return false;
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && picture.save(&file, "PNG") && file.commit();
+}
+
+bool MainWindow::exportChromeTrace(const QString &path)
+{
+    if (!m_session->hasRun())
+        return false;
+    std::ostringstream out;
+    trace::write_chrome_trace(m_session->recorder(), out);
+    return writeString(path, out.str());
+}
+
+bool MainWindow::exportTextLog(const QString &path)
+{
+    if (!m_session->hasRun())
+        return false;
+    std::ostringstream out;
+    trace::write_text_log(m_session->recorder(), out);
+    return writeString(path, out.str());
+}
+
+QString MainWindow::askSavePath(const QString &title, const QString &suffix, const QString &filter)
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    const QString proposal = QDir(folder).filePath(currentLessonId() + QLatin1Char('.') + suffix);
+    QString path = QFileDialog::getSaveFileName(this, title, proposal, filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    return path;
+}
+
+void MainWindow::reportExport(bool ok, const QString &path)
+{
+    if (ok)
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::chooseAndExportPng()
+{
+    const QString path = askSavePath(tr("Export view as PNG"), QStringLiteral("png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        reportExport(exportViewPng(path), path);
+}
+
+void MainWindow::chooseAndExportChromeTrace()
+{
+    const QString path = askSavePath(tr("Export trace as Chrome JSON"), QStringLiteral("json"),
+                                     tr("Chrome trace files (*.json)"));
+    if (!path.isEmpty())
+        reportExport(exportChromeTrace(path), path);
+}
+
+void MainWindow::chooseAndExportTextLog()
+{
+    const QString path = askSavePath(tr("Export log as text"), QStringLiteral("txt"), tr("Text files (*.txt)"));
+    if (!path.isEmpty())
+        reportExport(exportTextLog(path), path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Dirigent"),
+                       tr("<h3>Dirigent %1</h3>"
+                          "<p>Dirigent shows how async/await works, the way Python's asyncio does it: "
+                          "the event loop hands the word from task to task, and every lesson lets you "
+                          "watch it step by step.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(DIRIGENT_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // The program's name and version are the same in every language; the lesson's title is not.
+    const QString program = QStringLiteral("Dirigent " DIRIGENT_VERSION);
+    const lessons::Lesson *lesson = m_session->lesson();
+    if (!lesson) {
+        setWindowTitle(program);
+        return;
+    }
+    const lessons::Lang lang = Language::isGerman() ? lessons::Lang::De : lessons::Lang::En;
+    setWindowTitle(QStringLiteral("%1 — %2").arg(QString::fromStdString(lesson->title.in(lang)), program));
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_exportPng->setText(tr("Export view as &PNG…"));
+    m_exportTrace->setText(tr("Export trace as &Chrome JSON…"));
+    m_exportLog->setText(tr("Export &log as text…"));
+    m_quit->setText(tr("&Quit"));
+    m_lessonMenu->setTitle(tr("&Lesson"));
+    m_resetParameters->setText(tr("Reset &parameters"));
+    m_languageMenu->setTitle(tr("L&anguage"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About Dirigent"));
+
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_lessonText), tr("Text"));
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_code), tr("Code"));
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_quiz), tr("Quiz"));
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_sweep), tr("Sweep"));
+    m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_sweep),
+                                tr("How a figure of the run changes with one parameter"));
+    m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_quiz), tr("Answer before you play the run"));
+    m_lessonTabs->setAccessibleName(tr("Lesson"));
+    m_lessonTabs->tabBar()->setAccessibleName(tr("Lesson sections"));
+    m_quiz->setAccessibleName(tr("Quiz"));
+    m_code->setAccessibleName(tr("Code"));
+    m_parameters->setAccessibleName(tr("Parameters"));
+    m_playerBar->setAccessibleName(tr("Player"));
+    updateWindowTitle();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -74,13 +561,86 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::retranslateUi()
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    m_heading->setText(tr("Welcome to Dirigent"));
-    m_summary->setText(
-        tr("Dirigent shows how async/await works, the way Python's asyncio does it. "
-           "Open a lesson, press play and watch the event loop hand the word from task to task: "
-           "who runs, who sleeps until when, who waits on which queue or semaphore, "
-           "where a cancellation lands and how an exception travels."));
-    m_outlook->setText(tr("Lessons and live demos will appear here soon."));
+    // A ShortcutOverride accepted by the focus widget sends the key to that widget
+    // instead of triggering the shortcut.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (widget && widget->window() == this && isPlayerKey(key)) {
+            const bool arrows = key->key() != Qt::Key_Space;
+            bool keep = false;
+            if (qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget))
+                keep = true;
+            else if (auto *combo = qobject_cast<QComboBox *>(widget))
+                keep = combo->isEditable() || arrows;
+            else if (auto *edit = qobject_cast<QPlainTextEdit *>(widget))
+                keep = !edit->isReadOnly();
+            else if (auto *edit = qobject_cast<QTextEdit *>(widget))
+                keep = !edit->isReadOnly();
+            else if (qobject_cast<QRadioButton *>(widget))
+                keep = true;  // Space chooses, arrows move between the answers
+            else if (qobject_cast<QAbstractButton *>(widget))
+                keep = !arrows;  // Space presses the focused button
+            else if (auto *slider = qobject_cast<QAbstractSlider *>(widget))
+                keep = arrows && slider != m_playerBar->scrubSlider();
+            if (keep) {
+                event->accept();
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::storeSetting(const QString &key, const QVariant &value)
+{
+    if (m_rememberSettings)
+        settings().setValue(key, value);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!m_rememberSettings)
+        return;
+    QSettings s = settings();
+    const QString language = s.value(QStringLiteral("language")).toString();
+    if (Language::isSupported(language) && language != Language::current())
+        setLanguage(language);
+    if (s.contains(QStringLiteral("geometry")))
+        restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
+    if (s.contains(QStringLiteral("windowState")))
+        restoreState(s.value(QStringLiteral("windowState")).toByteArray());
+    for (QSplitter *splitter : std::as_const(m_splitters)) {
+        const QString key = QStringLiteral("splitters/") + splitter->objectName();
+        if (s.contains(key))
+            splitter->restoreState(s.value(key).toByteArray());
+    }
+    m_lessonList->setDone(s.value(QStringLiteral("done")).toStringList());
+    bool ok = false;
+    const double speed = s.value(QStringLiteral("speed")).toDouble(&ok);
+    if (ok)
+        m_player->setSpeed(speed);
+    const QString last = s.value(QStringLiteral("lastLesson")).toString();
+    if (!last.isEmpty())
+        openLesson(last);
+}
+
+void MainWindow::saveWindowSettings()
+{
+    if (!m_rememberSettings)
+        return;
+    QSettings s = settings();
+    s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("windowState"), saveState());
+    for (QSplitter *splitter : std::as_const(m_splitters))
+        s.setValue(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowSettings();
+    m_player->pause();
+    QMainWindow::closeEvent(event);
 }

@@ -1,25 +1,133 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
-class QLabel;
+#include <cstddef>
+#include <memory>
 
-// The main window. For now it greets the learner and says what Dirigent is;
-// the lesson player and the live demos move in here later.
+namespace aio { struct TraceEvent; }
+
+class CodeMap;
+class CodePanel;
+class LessonListPanel;
+class LessonSession;
+class LessonTextView;
+class ParameterPanel;
+class Player;
+class PlayerBar;
+class QActionGroup;
+class QMenu;
+class QSplitter;
+class QTabWidget;
+class QuizPanel;
+class SweepChart;
+class VisualizationPanel;
+
+// The lesson player. Left the lessons; in the middle the lesson's text, its code
+// (Python and C++) and its quiz; right the visualization of the run at the player's
+// cursor; below the player bar, the parameters and the sweep plot.
+//
+// The window reads only LessonSession, Player and CodeMap and feeds the views:
+// a new run (Player::runReplaced) re-configures them, every cursor move hands them
+// the TraceState at the cursor.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // rememberSettings: restore and store QSettings("Dirigent", "dirigent") (language,
+    // geometry, window state, splitters, last lesson, lessons done, speed). Tests that
+    // must not depend on earlier runs pass false.
+    explicit MainWindow(QWidget *parent = nullptr, bool rememberSettings = true);
+    ~MainWindow() override;
+
+    bool openLesson(const QString &id);  // false for an unknown lesson or a placeholder
+    QString currentLessonId() const;
+    LessonSession *session() const { return m_session; }
+    Player *player() const { return m_player; }
+
+    // "de" / "en": installs the translators and retranslates every panel at once.
+    void setLanguage(const QString &code);
+    QString language() const;
+
+    // Off for screenshots and tests: the views jump to each state.
+    void setAnimationsEnabled(bool on);
+    bool animationsEnabled() const { return m_animations; }
+    // Finishes work that waits for a pause (the sweep plot), so that a picture taken
+    // now shows everything.
+    void finishPendingWork();
+
+    bool exportViewPng(const QString &path);      // the visualization area as PNG
+    bool exportChromeTrace(const QString &path);  // trace::write_chrome_trace
+    bool exportTextLog(const QString &path);      // trace::write_text_log
+
+    // Lessons marked done (played to the end or quiz answered right), in curriculum order.
+    QStringList doneLessons() const;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void buildMenus();
+    void buildCentralArea();
+    void connectPlayer();
     void retranslateUi();
+    void restoreSettings();
+    void saveWindowSettings();
+    void storeSetting(const QString &key, const QVariant &value);
 
-    QLabel *m_heading = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_outlook = nullptr;
+    void onRunReplaced();
+    void onCursorChanged(std::size_t cursor);
+    void showLesson();
+    void markDone(const QString &id);
+    const aio::TraceEvent *scenarioEvent() const;
+    void updateWindowTitle();
+    void updateTabOrder();
+    void updateLanguageActions();
+
+    void chooseAndExportPng();
+    void chooseAndExportChromeTrace();
+    void chooseAndExportTextLog();
+    QString askSavePath(const QString &title, const QString &suffix, const QString &filter);
+    void reportExport(bool ok, const QString &path);
+    void showAbout();
+
+    bool m_rememberSettings;
+    bool m_animations = true;
+    bool m_animateNextMove = false;
+    std::size_t m_lastCursor = 0;
+    bool m_freshRun = true;
+    QString m_shownLesson;
+    std::unique_ptr<CodeMap> m_codeMap;
+
+    LessonSession *m_session = nullptr;
+    Player *m_player = nullptr;
+
+    LessonListPanel *m_lessonList = nullptr;
+    QTabWidget *m_lessonTabs = nullptr;
+    LessonTextView *m_lessonText = nullptr;
+    CodePanel *m_code = nullptr;
+    QuizPanel *m_quiz = nullptr;
+    VisualizationPanel *m_visualization = nullptr;
+    PlayerBar *m_playerBar = nullptr;
+    ParameterPanel *m_parameters = nullptr;
+    SweepChart *m_sweep = nullptr;
+    QList<QSplitter *> m_splitters;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_lessonMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_exportPng = nullptr;
+    QAction *m_exportTrace = nullptr;
+    QAction *m_exportLog = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_resetParameters = nullptr;
+    QAction *m_german = nullptr;
+    QAction *m_english = nullptr;
+    QAction *m_about = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
 };

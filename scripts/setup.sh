@@ -8,7 +8,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build python3
   # Qt 6.4 with the modules and tools the build uses
-  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev libxkbcommon-dev
   # a virtual X server for GUI tests

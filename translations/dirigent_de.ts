@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BucketView</name>
+    <message>
+        <source>Token buckets</source>
+        <translation>Token Buckets</translation>
+    </message>
+    <message>
+        <source>No token bucket in this run</source>
+        <translation>Kein Token Bucket in diesem Lauf</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>voll</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 tokens</source>
+        <translation>%1: %2 von %3 Tokens</translation>
+    </message>
+    <message>
+        <source>taken so far: %1   waiting for tokens: %2</source>
+        <translation>bisher genommen: %1   warten auf Tokens: %2</translation>
+    </message>
+    <message>
+        <source>nobody waits</source>
+        <translation>niemand wartet</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>C++</source>
+        <translation>C++</translation>
+    </message>
+    <message>
+        <source>lesson.py: the program as you would write it with asyncio</source>
+        <translation>lesson.py: das Programm, wie du es mit asyncio schreiben würdest</translation>
+    </message>
+    <message>
+        <source>scenario.cpp: the C++ twin that runs and is shown</source>
+        <translation>scenario.cpp: der C++-Zwilling, der läuft und gezeigt wird</translation>
+    </message>
+    <message>
+        <source>Listings</source>
+        <translation>Listings</translation>
+    </message>
+    <message>
+        <source>Python listing</source>
+        <translation>Python-Listing</translation>
+    </message>
+    <message>
+        <source>C++ listing</source>
+        <translation>C++-Listing</translation>
+    </message>
+    <message>
+        <source>The highlighted line matches the current await in the C++ listing.</source>
+        <translation>Die hervorgehobene Zeile entspricht dem aktuellen await im C++-Listing.</translation>
+    </message>
+    <message>
+        <source>The highlighted line is the co_await of the current event.</source>
+        <translation>Die hervorgehobene Zeile ist das co_await des aktuellen Ereignisses.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Dirigent shows how async/await works, the way Python&apos;s asyncio does it.</source>
@@ -46,18 +112,6 @@
         <translation>%1: %2 (siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus.</translation>
-    </message>
-    <message>
-        <source>run: set a parameter of the lesson (repeat for more).</source>
-        <translation>run: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
-    </message>
-    <message>
-        <source>run: switch on the lesson&apos;s pitfall.</source>
-        <translation>run: die Falle der Lektion einschalten.</translation>
-    </message>
-    <message>
         <source>run: print the log (the default; with --quiz, both).</source>
         <translation>run: das Log ausgeben (Standard; mit --quiz beides).</translation>
     </message>
@@ -76,20 +130,12 @@
         <translation>(keine)</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;, choose lessons or run</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons oder run</translation>
-    </message>
-    <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;</source>
         <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos;</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; does not work with &apos;dirigent %2&apos;</source>
         <translation>die Option &apos;%1&apos; passt nicht zu &apos;dirigent %2&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;run&apos; needs a lesson, choose one of: %1</source>
-        <translation>&apos;run&apos; braucht eine Lektion, wähle eine von: %1</translation>
     </message>
     <message>
         <source>unknown lesson &apos;%1&apos;, choose one of: %2</source>
@@ -124,6 +170,169 @@
     <message>
         <source>the value %1 of the parameter &apos;%2&apos; is out of range, choose within %3</source>
         <translation>der Wert %1 für den Parameter &apos;%2&apos; liegt außerhalb des Bereichs, wähle im Bereich %3</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</source>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm.</translation>
+    </message>
+    <message>
+        <source>run, screenshot: set a parameter of the lesson (repeat for more).</source>
+        <translation>run, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>run, screenshot: switch on the lesson&apos;s pitfall.</source>
+        <translation>run, screenshot: die Falle der Lektion einschalten.</translation>
+    </message>
+    <message>
+        <source>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</source>
+        <extracomment>&lt;fraction&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>screenshot: den Lauf bei &lt;fraction&gt; seiner Ereignisse zeigen, 0 (Anfang) bis 1 (Ende); Standard 0.5.</translation>
+    </message>
+    <message>
+        <source>screenshot: the picture&apos;s size in pixels, from 640x400 to 7680x4320; default 1366x768.</source>
+        <extracomment>&lt;WxH&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>screenshot: die Größe des Bildes in Pixeln, von 640x400 bis 7680x4320; Standard 1366x768.</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run or screenshot</source>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run oder screenshot</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</source>
+        <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos; oder &apos;dirigent %3&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a lesson, choose one of: %2</source>
+        <extracomment>%1: the command (run, screenshot), %2: the lessons</extracomment>
+        <translation>&apos;%1&apos; braucht eine Lektion, wähle eine von: %2</translation>
+    </message>
+    <message>
+        <source>--at expects a fraction of the run from 0 to 1 (0.5: the middle), not &apos;%1&apos;</source>
+        <translation>--at erwartet einen Anteil des Laufs von 0 bis 1 (0.5: die Mitte), nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--size expects WIDTHxHEIGHT in pixels from %1x%2 to %3x%4 (like 1366x768), not &apos;%5&apos;</source>
+        <extracomment>%1..%4: the smallest and largest width and height, %5: the value typed</extracomment>
+        <translation>--size erwartet BREITExHÖHE in Pixeln von %1x%2 bis %3x%4 (etwa 1366x768), nicht &apos;%5&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;screenshot&apos; needs the file to save the picture to, like &apos;%1.png&apos;, after the lesson</source>
+        <translation>&apos;screenshot&apos; braucht nach der Lektion die Datei, in die das Bild soll, etwa &apos;%1.png&apos;</translation>
+    </message>
+    <message>
+        <source>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</source>
+        <translation>der Screenshot wird als PNG gespeichert: nenne die Datei &apos;*.png&apos;, nicht &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>(no output yet)</source>
+        <translation>(noch keine Ausgabe)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer line(s) below</source>
+        <translation>
+            <numerusform>%n neuere Zeile darunter</numerusform>
+            <numerusform>%n neuere Zeilen darunter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeadlockOverlay</name>
+    <message>
+        <source>Deadlock report</source>
+        <translation>Deadlock-Bericht</translation>
+    </message>
+    <message>
+        <source>Deadlock: the loop stopped, these tasks wait forever</source>
+        <translation>Deadlock: Die Loop steht still, diese Tasks warten ewig</translation>
+    </message>
+    <message>
+        <source>waits on %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more task(s)</source>
+        <translation>
+            <numerusform>… und %n weitere Task</numerusform>
+            <numerusform>… und %n weitere Tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventLoopView</name>
+    <message>
+        <source>Event loop</source>
+        <translation>Event Loop</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>timers</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>loop stopped</source>
+        <translation>Loop gestoppt</translation>
+    </message>
+    <message>
+        <source>iteration %1</source>
+        <translation>Iteration %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>ready queue (next first)</source>
+        <translation>Ready-Queue (nächste zuerst)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 weitere</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>+%1 more groups</source>
+        <translation>+%1 weitere Gruppen</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
     </message>
 </context>
 <context>
@@ -171,18 +380,745 @@
     </message>
 </context>
 <context>
+    <name>LessonListPanel</name>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Choose a lesson; a check mark shows the lessons you have done.</source>
+        <translation>Wähle eine Lektion; ein Häkchen zeigt die Lektionen, die du schon gemacht hast.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 (done)</source>
+        <translation>%1 (erledigt)</translation>
+    </message>
+    <message>
+        <source>%1: comes later, with the live demos</source>
+        <translation>%1: kommt später, mit den Live-Demos</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTextView</name>
+    <message>
+        <source>Lesson text</source>
+        <translation>Lektionstext</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>Welcome to Dirigent</source>
-        <translation>Willkommen bei Dirigent</translation>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <source>Dirigent shows how async/await works, the way Python&apos;s asyncio does it. Open a lesson, press play and watch the event loop hand the word from task to task: who runs, who sleeps until when, who waits on which queue or semaphore, where a cancellation lands and how an exception travels.</source>
-        <translation>Dirigent zeigt dir, wie async/await funktioniert – so, wie Pythons asyncio es macht. Öffne eine Lektion, drück auf Play und sieh zu, wie die Event Loop das Wort von Task zu Task weitergibt: wer läuft, wer bis wann schläft, wer auf welche Queue oder welches Semaphor wartet, wo ein Abbruch ankommt und welchen Weg eine Exception nimmt.</translation>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Lessons and live demos will appear here soon.</source>
-        <translation>Lektionen und Live-Demos erscheinen hier bald.</translation>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export view as PNG</source>
+        <translation>Ansicht als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export trace as Chrome JSON</source>
+        <translation>Trace als Chrome-JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Chrome trace files (*.json)</source>
+        <translation>Chrome-Trace-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export log as text</source>
+        <translation>Log als Text exportieren</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>About Dirigent</source>
+        <translation>Über Dirigent</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent shows how async/await works, the way Python&apos;s asyncio does it: the event loop hands the word from task to task, and every lesson lets you watch it step by step.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent zeigt dir, wie async/await funktioniert – so, wie Pythons asyncio es macht: Die Event Loop gibt das Wort von Task zu Task weiter, und in jeder Lektion siehst du ihr Schritt für Schritt dabei zu.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>Ansicht als &amp;PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export trace as &amp;Chrome JSON…</source>
+        <translation>Trace als &amp;Chrome-JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;log as text…</source>
+        <translation>&amp;Log als Text exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Lektion</translation>
+    </message>
+    <message>
+        <source>Reset &amp;parameters</source>
+        <translation>&amp;Parameter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Dirigent</source>
+        <translation>&amp;Über Dirigent</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>How a figure of the run changes with one parameter</source>
+        <translation>Wie sich eine Kennzahl des Laufs mit einem Parameter ändert</translation>
+    </message>
+    <message>
+        <source>Answer before you play the run</source>
+        <translation>Antworte, bevor du den Lauf abspielst</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Lesson sections</source>
+        <translation>Abschnitte der Lektion</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Wiedergabe</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <source>%1: from %2 to %3</source>
+        <translation>%1: von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>This lesson has no parameters.</source>
+        <translation>Diese Lektion hat keine Parameter.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Pitfall</source>
+        <translation>Falle</translation>
+    </message>
+    <message>
+        <source>Pitfall: %1</source>
+        <translation>Falle: %1</translation>
+    </message>
+    <message>
+        <source>Run the variant of the program that shows what goes wrong</source>
+        <translation>Die Variante des Programms ausführen, die zeigt, was schiefgeht</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset parameters to their defaults</source>
+        <translation>Parameter auf ihre Standardwerte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>All sliders back to their defaults, pitfall off</source>
+        <translation>Alle Regler zurück auf ihre Standardwerte, Falle aus</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>t = %1 s · event %2/%3 · iteration %4</source>
+        <translation>t = %1 s · Ereignis %2/%3 · Iteration %4</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Play the run in virtual time (Space)</source>
+        <translation>Den Lauf in virtueller Zeit abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Play again from the start (Ctrl+R)</source>
+        <translation>Noch einmal von vorn abspielen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>To the start</source>
+        <translation>Zum Anfang</translation>
+    </message>
+    <message>
+        <source>To the start of the run (Home)</source>
+        <translation>Zum Anfang des Laufs (Pos1)</translation>
+    </message>
+    <message>
+        <source>Previous iteration</source>
+        <translation>Vorige Iteration</translation>
+    </message>
+    <message>
+        <source>Back to the start of this or the previous loop iteration (Shift+Left)</source>
+        <translation>Zurück zum Anfang dieser oder der vorigen Loop-Iteration (Umschalt+Links)</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Schritt zurück</translation>
+    </message>
+    <message>
+        <source>One event back (Left)</source>
+        <translation>Ein Ereignis zurück (Links)</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>Schritt vor</translation>
+    </message>
+    <message>
+        <source>One event forward (Right)</source>
+        <translation>Ein Ereignis vor (Rechts)</translation>
+    </message>
+    <message>
+        <source>Next iteration</source>
+        <translation>Nächste Iteration</translation>
+    </message>
+    <message>
+        <source>To the next loop iteration (Shift+Right)</source>
+        <translation>Zur nächsten Loop-Iteration (Umschalt+Rechts)</translation>
+    </message>
+    <message>
+        <source>To the end</source>
+        <translation>Zum Ende</translation>
+    </message>
+    <message>
+        <source>To the end of the run (End)</source>
+        <translation>Zum Ende des Laufs (Ende)</translation>
+    </message>
+    <message>
+        <source>Position in the run</source>
+        <translation>Position im Lauf</translation>
+    </message>
+    <message>
+        <source>Drag to any point of the run</source>
+        <translation>Zieh an eine beliebige Stelle des Laufs</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Abspieltempo</translation>
+    </message>
+    <message>
+        <source>Speed relative to the program&apos;s virtual time (0.1× to 10×)</source>
+        <translation>Tempo relativ zur virtuellen Zeit des Programms (0,1× bis 10×)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+</context>
+<context>
+    <name>PoolView</name>
+    <message>
+        <source>Connection pool</source>
+        <translation>Verbindungspool</translation>
+    </message>
+    <message>
+        <source>No connection pool in this run</source>
+        <translation>Kein Verbindungspool in diesem Lauf</translation>
+    </message>
+    <message>
+        <source>Pool of %1 connections: %2 idle, %3 in use or not opened</source>
+        <translation>Pool (%1): %2 frei, %3 belegt oder ungeöffnet</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <source>nobody waits for a connection</source>
+        <translation>niemand wartet auf eine Verbindung</translation>
+    </message>
+    <message>
+        <source>waiting for a connection (first in line left):</source>
+        <translation>warten auf eine Verbindung (die vorderste links):</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more queue(s)</source>
+        <translation>
+            <numerusform>+%n weitere Queue</numerusform>
+            <numerusform>+%n weitere Queues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 slots full</source>
+        <translation>%1 von %2 Plätzen belegt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), unbounded</source>
+        <translation>
+            <numerusform>%n Item, unbegrenzt</numerusform>
+            <numerusform>%n Items, unbegrenzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>unfinished %1</source>
+        <translation>offen: %1</translation>
+    </message>
+    <message>
+        <source>put waits</source>
+        <translation>put wartet</translation>
+    </message>
+    <message>
+        <source>get waits</source>
+        <translation>get wartet</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>rein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>raus</translation>
+    </message>
+    <message numerus="yes">
+        <source>join() waits for %n unfinished item(s):</source>
+        <translation>
+            <numerusform>join() wartet auf %n Item:</numerusform>
+            <numerusform>join() wartet auf %n Items:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No queue in this run</source>
+        <translation>Keine Queue in diesem Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPanel</name>
+    <message>
+        <source>&lt;b&gt;No answer yet.&lt;/b&gt; The right answer: %1.</source>
+        <translation>&lt;b&gt;Noch keine Antwort.&lt;/b&gt; Die richtige Antwort: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✓ Right.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;✓ Richtig.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✗ Not quite.&lt;/b&gt; The right answer: %1.</source>
+        <translation>&lt;b&gt;✗ Nicht ganz.&lt;/b&gt; Die richtige Antwort: %1.</translation>
+    </message>
+    <message>
+        <source>All answers right. Now play the run and watch it happen.</source>
+        <translation>Alle Antworten richtig. Spiel jetzt den Lauf ab und sieh zu, wie es passiert.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right. Play the run and watch where it differs.</source>
+        <translation>%1 von %2 richtig. Spiel den Lauf ab und sieh zu, wo es anders kommt.</translation>
+    </message>
+    <message>
+        <source>This lesson has no quiz.</source>
+        <translation>Diese Lektion hat kein Quiz.</translation>
+    </message>
+    <message>
+        <source>Answer before you play the run: what will the program do? The answers come from the run with the parameters you set.</source>
+        <translation>Antworte, bevor du den Lauf abspielst: Was wird das Programm tun? Die Antworten stammen aus dem Lauf mit den Parametern, die du eingestellt hast.</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Frage %1 von %2</translation>
+    </message>
+    <message>
+        <source>Your answer to question %1</source>
+        <translation>Deine Antwort auf Frage %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Deine Antwort</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Check the answers</source>
+        <translation>Die Antworten prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotCommand</name>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: it is a folder</source>
+        <translation>kann den Screenshot nicht unter &apos;%1&apos; speichern: das ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>kann den Screenshot nicht unter &apos;%1&apos; speichern: den Ordner &apos;%2&apos; gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: the folder &apos;%2&apos; is not writable</source>
+        <translation>kann den Screenshot nicht unter &apos;%1&apos; speichern: der Ordner &apos;%2&apos; ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: the file is not writable</source>
+        <translation>kann den Screenshot nicht unter &apos;%1&apos; speichern: die Datei ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; cannot be shown</source>
+        <translation>die Lektion &apos;%1&apos; kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>the window could not be rendered</source>
+        <translation>das Fenster konnte nicht gerendert werden</translation>
+    </message>
+    <message>
+        <source>cannot encode the screenshot as PNG</source>
+        <translation>kann den Screenshot nicht als PNG kodieren</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: %2</source>
+        <translation>kann den Screenshot nicht unter &apos;%1&apos; speichern: %2</translation>
+    </message>
+    <message>
+        <source>note: the window needs %1x%2 pixels, the screenshot has that size</source>
+        <translation>Hinweis: das Fenster braucht %1x%2 Pixel, der Screenshot hat diese Größe</translation>
+    </message>
+</context>
+<context>
+    <name>SemaphoreView</name>
+    <message>
+        <source>Semaphores and locks</source>
+        <translation>Semaphoren und Locks</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (Lock): %2</source>
+        <translation>%1 (Lock): %2</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 of %4 permits free</source>
+        <translation>%1 (%2): %3 von %4 Plätzen frei</translation>
+    </message>
+    <message>
+        <source>waiting in line (first at the door)</source>
+        <translation>Reihe (vorn an der Tür)</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>+%1 seats (%2 taken)</source>
+        <translation>+%1 Plätze (%2 belegt)</translation>
+    </message>
+    <message>
+        <source>No semaphore or lock in this run</source>
+        <translation>Keine Semaphore und kein Lock in diesem Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>yield</source>
+        <translation>yield</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>schläft</translation>
+    </message>
+    <message>
+        <source>queue get</source>
+        <translation>Queue-get</translation>
+    </message>
+    <message>
+        <source>queue put</source>
+        <translation>Queue-put</translation>
+    </message>
+    <message>
+        <source>queue join</source>
+        <translation>Queue-join</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>Semaphore</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>another task</source>
+        <translation>andere Task</translation>
+    </message>
+    <message>
+        <source>gather</source>
+        <translation>gather</translation>
+    </message>
+    <message>
+        <source>wait</source>
+        <translation>wait</translation>
+    </message>
+    <message>
+        <source>task group</source>
+        <translation>TaskGroup</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>shield</translation>
+    </message>
+    <message>
+        <source>future</source>
+        <translation>Future</translation>
+    </message>
+    <message>
+        <source>I/O</source>
+        <translation>I/O</translation>
+    </message>
+    <message>
+        <source>token bucket</source>
+        <translation>Token Bucket</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>get() on queue %1</source>
+        <translation>get() aus Queue %1</translation>
+    </message>
+    <message>
+        <source>put() on queue %1</source>
+        <translation>put() in Queue %1</translation>
+    </message>
+    <message>
+        <source>join() on queue %1</source>
+        <translation>join() der Queue %1</translation>
+    </message>
+    <message>
+        <source>semaphore %1</source>
+        <translation>Semaphore %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>Lock %1</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>Event %1</translation>
+    </message>
+    <message>
+        <source>token bucket %1</source>
+        <translation>Token Bucket %1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <source>shielded task %1</source>
+        <translation>abgeschirmte Task %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>SweepChart</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Total run time</source>
+        <translation>Gesamtlaufzeit</translation>
+    </message>
+    <message>
+        <source>No sweep for this lesson</source>
+        <translation>Kein Verlauf für diese Lektion</translation>
+    </message>
+    <message>
+        <source>Sweep plot</source>
+        <translation>Verlaufsdiagramm</translation>
+    </message>
+    <message>
+        <source>%1 against %2; the square marks the current value</source>
+        <translation>%1 über %2; das Quadrat markiert den aktuellen Wert</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>One lane per task. Ctrl+wheel or +/- zooms, drag or wheel pans, 0 resets the zoom.</source>
+        <translation>Eine Spur pro Task. Strg+Mausrad oder +/- zoomt, Ziehen oder Mausrad verschiebt, 0 setzt den Zoom zurück.</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 to %4</source>
+        <translation>%1: %2, %3 bis %4</translation>
+    </message>
+</context>
+<context>
+    <name>VisualizationPanel</name>
+    <message>
+        <source>Visualization</source>
+        <translation>Visualisierung</translation>
+    </message>
+    <message>
+        <source>Event loop</source>
+        <translation>Event Loop</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Semaphores and locks</source>
+        <translation>Semaphoren und Locks</translation>
+    </message>
+    <message>
+        <source>Token buckets</source>
+        <translation>Token Buckets</translation>
+    </message>
+    <message>
+        <source>Connection pool</source>
+        <translation>Verbindungspool</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Deadlock report</source>
+        <translation>Deadlock-Bericht</translation>
     </message>
 </context>
 </TS>

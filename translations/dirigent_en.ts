@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BucketView</name>
+    <message>
+        <source>Token buckets</source>
+        <translation>Token buckets</translation>
+    </message>
+    <message>
+        <source>No token bucket in this run</source>
+        <translation>No token bucket in this run</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 tokens</source>
+        <translation>%1: %2 of %3 tokens</translation>
+    </message>
+    <message>
+        <source>taken so far: %1   waiting for tokens: %2</source>
+        <translation>taken so far: %1   waiting for tokens: %2</translation>
+    </message>
+    <message>
+        <source>nobody waits</source>
+        <translation>nobody waits</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>C++</source>
+        <translation>C++</translation>
+    </message>
+    <message>
+        <source>lesson.py: the program as you would write it with asyncio</source>
+        <translation>lesson.py: the program as you would write it with asyncio</translation>
+    </message>
+    <message>
+        <source>scenario.cpp: the C++ twin that runs and is shown</source>
+        <translation>scenario.cpp: the C++ twin that runs and is shown</translation>
+    </message>
+    <message>
+        <source>Listings</source>
+        <translation>Listings</translation>
+    </message>
+    <message>
+        <source>Python listing</source>
+        <translation>Python listing</translation>
+    </message>
+    <message>
+        <source>C++ listing</source>
+        <translation>C++ listing</translation>
+    </message>
+    <message>
+        <source>The highlighted line matches the current await in the C++ listing.</source>
+        <translation>The highlighted line matches the current await in the C++ listing.</translation>
+    </message>
+    <message>
+        <source>The highlighted line is the co_await of the current event.</source>
+        <translation>The highlighted line is the co_await of the current event.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Dirigent shows how async/await works, the way Python&apos;s asyncio does it.</source>
@@ -46,18 +112,6 @@
         <translation>%1: %2 (see &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log.</translation>
-    </message>
-    <message>
-        <source>run: set a parameter of the lesson (repeat for more).</source>
-        <translation>run: set a parameter of the lesson (repeat for more).</translation>
-    </message>
-    <message>
-        <source>run: switch on the lesson&apos;s pitfall.</source>
-        <translation>run: switch on the lesson&apos;s pitfall.</translation>
-    </message>
-    <message>
         <source>run: print the log (the default; with --quiz, both).</source>
         <translation>run: print the log (the default; with --quiz, both).</translation>
     </message>
@@ -76,20 +130,12 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;, choose lessons or run</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons or run</translation>
-    </message>
-    <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;</source>
         <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; does not work with &apos;dirigent %2&apos;</source>
         <translation>the option &apos;%1&apos; does not work with &apos;dirigent %2&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;run&apos; needs a lesson, choose one of: %1</source>
-        <translation>&apos;run&apos; needs a lesson, choose one of: %1</translation>
     </message>
     <message>
         <source>unknown lesson &apos;%1&apos;, choose one of: %2</source>
@@ -124,6 +170,169 @@
     <message>
         <source>the value %1 of the parameter &apos;%2&apos; is out of range, choose within %3</source>
         <translation>the value %1 of the parameter &apos;%2&apos; is out of range, choose within %3</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</source>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</translation>
+    </message>
+    <message>
+        <source>run, screenshot: set a parameter of the lesson (repeat for more).</source>
+        <translation>run, screenshot: set a parameter of the lesson (repeat for more).</translation>
+    </message>
+    <message>
+        <source>run, screenshot: switch on the lesson&apos;s pitfall.</source>
+        <translation>run, screenshot: switch on the lesson&apos;s pitfall.</translation>
+    </message>
+    <message>
+        <source>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</source>
+        <extracomment>&lt;fraction&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</translation>
+    </message>
+    <message>
+        <source>screenshot: the picture&apos;s size in pixels, from 640x400 to 7680x4320; default 1366x768.</source>
+        <extracomment>&lt;WxH&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>screenshot: the picture&apos;s size in pixels, from 640x400 to 7680x4320; default 1366x768.</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Examples:</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run or screenshot</source>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run or screenshot</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</source>
+        <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a lesson, choose one of: %2</source>
+        <extracomment>%1: the command (run, screenshot), %2: the lessons</extracomment>
+        <translation>&apos;%1&apos; needs a lesson, choose one of: %2</translation>
+    </message>
+    <message>
+        <source>--at expects a fraction of the run from 0 to 1 (0.5: the middle), not &apos;%1&apos;</source>
+        <translation>--at expects a fraction of the run from 0 to 1 (0.5: the middle), not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--size expects WIDTHxHEIGHT in pixels from %1x%2 to %3x%4 (like 1366x768), not &apos;%5&apos;</source>
+        <extracomment>%1..%4: the smallest and largest width and height, %5: the value typed</extracomment>
+        <translation>--size expects WIDTHxHEIGHT in pixels from %1x%2 to %3x%4 (like 1366x768), not &apos;%5&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;screenshot&apos; needs the file to save the picture to, like &apos;%1.png&apos;, after the lesson</source>
+        <translation>&apos;screenshot&apos; needs the file to save the picture to, like &apos;%1.png&apos;, after the lesson</translation>
+    </message>
+    <message>
+        <source>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</source>
+        <translation>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>(no output yet)</source>
+        <translation>(no output yet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer line(s) below</source>
+        <translation>
+            <numerusform>%n newer line below</numerusform>
+            <numerusform>%n newer lines below</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeadlockOverlay</name>
+    <message>
+        <source>Deadlock report</source>
+        <translation>Deadlock report</translation>
+    </message>
+    <message>
+        <source>Deadlock: the loop stopped, these tasks wait forever</source>
+        <translation>Deadlock: the loop stopped, these tasks wait forever</translation>
+    </message>
+    <message>
+        <source>waits on %1</source>
+        <translation>waits on %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more task(s)</source>
+        <translation>
+            <numerusform>… and %n more task</numerusform>
+            <numerusform>… and %n more tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventLoopView</name>
+    <message>
+        <source>Event loop</source>
+        <translation>Event loop</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>timers</source>
+        <translation>timers</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>loop stopped</source>
+        <translation>loop stopped</translation>
+    </message>
+    <message>
+        <source>iteration %1</source>
+        <translation>iteration %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>ready queue (next first)</source>
+        <translation>ready queue (next first)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 more</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>+%1 more groups</source>
+        <translation>+%1 more groups</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
     </message>
 </context>
 <context>
@@ -171,18 +380,745 @@
     </message>
 </context>
 <context>
+    <name>LessonListPanel</name>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Choose a lesson; a check mark shows the lessons you have done.</source>
+        <translation>Choose a lesson; a check mark shows the lessons you have done.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 (done)</source>
+        <translation>%1 (done)</translation>
+    </message>
+    <message>
+        <source>%1: comes later, with the live demos</source>
+        <translation>%1: comes later, with the live demos</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTextView</name>
+    <message>
+        <source>Lesson text</source>
+        <translation>Lesson text</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>Welcome to Dirigent</source>
-        <translation>Welcome to Dirigent</translation>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
     </message>
     <message>
-        <source>Dirigent shows how async/await works, the way Python&apos;s asyncio does it. Open a lesson, press play and watch the event loop hand the word from task to task: who runs, who sleeps until when, who waits on which queue or semaphore, where a cancellation lands and how an exception travels.</source>
-        <translation>Dirigent shows how async/await works, the way Python&apos;s asyncio does it. Open a lesson, press play and watch the event loop hand the word from task to task: who runs, who sleeps until when, who waits on which queue or semaphore, where a cancellation lands and how an exception travels.</translation>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
     </message>
     <message>
-        <source>Lessons and live demos will appear here soon.</source>
-        <translation>Lessons and live demos will appear here soon.</translation>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>Export view as PNG</source>
+        <translation>Export view as PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export trace as Chrome JSON</source>
+        <translation>Export trace as Chrome JSON</translation>
+    </message>
+    <message>
+        <source>Chrome trace files (*.json)</source>
+        <translation>Chrome trace files (*.json)</translation>
+    </message>
+    <message>
+        <source>Export log as text</source>
+        <translation>Export log as text</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>About Dirigent</source>
+        <translation>About Dirigent</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent shows how async/await works, the way Python&apos;s asyncio does it: the event loop hands the word from task to task, and every lesson lets you watch it step by step.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent shows how async/await works, the way Python&apos;s asyncio does it: the event loop hands the word from task to task, and every lesson lets you watch it step by step.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>Export view as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export trace as &amp;Chrome JSON…</source>
+        <translation>Export trace as &amp;Chrome JSON…</translation>
+    </message>
+    <message>
+        <source>Export &amp;log as text…</source>
+        <translation>Export &amp;log as text…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Lesson</translation>
+    </message>
+    <message>
+        <source>Reset &amp;parameters</source>
+        <translation>Reset &amp;parameters</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>L&amp;anguage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Dirigent</source>
+        <translation>&amp;About Dirigent</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>How a figure of the run changes with one parameter</source>
+        <translation>How a figure of the run changes with one parameter</translation>
+    </message>
+    <message>
+        <source>Answer before you play the run</source>
+        <translation>Answer before you play the run</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Lesson sections</source>
+        <translation>Lesson sections</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Player</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <source>%1: from %2 to %3</source>
+        <translation>%1: from %2 to %3</translation>
+    </message>
+    <message>
+        <source>This lesson has no parameters.</source>
+        <translation>This lesson has no parameters.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Pitfall</source>
+        <translation>Pitfall</translation>
+    </message>
+    <message>
+        <source>Pitfall: %1</source>
+        <translation>Pitfall: %1</translation>
+    </message>
+    <message>
+        <source>Run the variant of the program that shows what goes wrong</source>
+        <translation>Run the variant of the program that shows what goes wrong</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Reset parameters to their defaults</source>
+        <translation>Reset parameters to their defaults</translation>
+    </message>
+    <message>
+        <source>All sliders back to their defaults, pitfall off</source>
+        <translation>All sliders back to their defaults, pitfall off</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>t = %1 s · event %2/%3 · iteration %4</source>
+        <translation>t = %1 s · event %2/%3 · iteration %4</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>Play the run in virtual time (Space)</source>
+        <translation>Play the run in virtual time (Space)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Play again from the start (Ctrl+R)</source>
+        <translation>Play again from the start (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>To the start</source>
+        <translation>To the start</translation>
+    </message>
+    <message>
+        <source>To the start of the run (Home)</source>
+        <translation>To the start of the run (Home)</translation>
+    </message>
+    <message>
+        <source>Previous iteration</source>
+        <translation>Previous iteration</translation>
+    </message>
+    <message>
+        <source>Back to the start of this or the previous loop iteration (Shift+Left)</source>
+        <translation>Back to the start of this or the previous loop iteration (Shift+Left)</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Step back</translation>
+    </message>
+    <message>
+        <source>One event back (Left)</source>
+        <translation>One event back (Left)</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>Step forward</translation>
+    </message>
+    <message>
+        <source>One event forward (Right)</source>
+        <translation>One event forward (Right)</translation>
+    </message>
+    <message>
+        <source>Next iteration</source>
+        <translation>Next iteration</translation>
+    </message>
+    <message>
+        <source>To the next loop iteration (Shift+Right)</source>
+        <translation>To the next loop iteration (Shift+Right)</translation>
+    </message>
+    <message>
+        <source>To the end</source>
+        <translation>To the end</translation>
+    </message>
+    <message>
+        <source>To the end of the run (End)</source>
+        <translation>To the end of the run (End)</translation>
+    </message>
+    <message>
+        <source>Position in the run</source>
+        <translation>Position in the run</translation>
+    </message>
+    <message>
+        <source>Drag to any point of the run</source>
+        <translation>Drag to any point of the run</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>&amp;Speed</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Playback speed</translation>
+    </message>
+    <message>
+        <source>Speed relative to the program&apos;s virtual time (0.1× to 10×)</source>
+        <translation>Speed relative to the program&apos;s virtual time (0.1× to 10×)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+</context>
+<context>
+    <name>PoolView</name>
+    <message>
+        <source>Connection pool</source>
+        <translation>Connection pool</translation>
+    </message>
+    <message>
+        <source>No connection pool in this run</source>
+        <translation>No connection pool in this run</translation>
+    </message>
+    <message>
+        <source>Pool of %1 connections: %2 idle, %3 in use or not opened</source>
+        <translation>Pool of %1 connections: %2 idle, %3 in use or not opened</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <source>nobody waits for a connection</source>
+        <translation>nobody waits for a connection</translation>
+    </message>
+    <message>
+        <source>waiting for a connection (first in line left):</source>
+        <translation>waiting for a connection (first in line left):</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more queue(s)</source>
+        <translation>
+            <numerusform>+%n more queue</numerusform>
+            <numerusform>+%n more queues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 slots full</source>
+        <translation>%1 of %2 slots full</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), unbounded</source>
+        <translation>
+            <numerusform>%n item, unbounded</numerusform>
+            <numerusform>%n items, unbounded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>unfinished %1</source>
+        <translation>unfinished %1</translation>
+    </message>
+    <message>
+        <source>put waits</source>
+        <translation>put waits</translation>
+    </message>
+    <message>
+        <source>get waits</source>
+        <translation>get waits</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message numerus="yes">
+        <source>join() waits for %n unfinished item(s):</source>
+        <translation>
+            <numerusform>join() waits for %n unfinished item:</numerusform>
+            <numerusform>join() waits for %n unfinished items:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No queue in this run</source>
+        <translation>No queue in this run</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPanel</name>
+    <message>
+        <source>&lt;b&gt;No answer yet.&lt;/b&gt; The right answer: %1.</source>
+        <translation>&lt;b&gt;No answer yet.&lt;/b&gt; The right answer: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✓ Right.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;✓ Right.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✗ Not quite.&lt;/b&gt; The right answer: %1.</source>
+        <translation>&lt;b&gt;✗ Not quite.&lt;/b&gt; The right answer: %1.</translation>
+    </message>
+    <message>
+        <source>All answers right. Now play the run and watch it happen.</source>
+        <translation>All answers right. Now play the run and watch it happen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right. Play the run and watch where it differs.</source>
+        <translation>%1 of %2 right. Play the run and watch where it differs.</translation>
+    </message>
+    <message>
+        <source>This lesson has no quiz.</source>
+        <translation>This lesson has no quiz.</translation>
+    </message>
+    <message>
+        <source>Answer before you play the run: what will the program do? The answers come from the run with the parameters you set.</source>
+        <translation>Answer before you play the run: what will the program do? The answers come from the run with the parameters you set.</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <source>Your answer to question %1</source>
+        <translation>Your answer to question %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Check the answers</source>
+        <translation>Check the answers</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotCommand</name>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: it is a folder</source>
+        <translation>cannot save the screenshot to &apos;%1&apos;: it is a folder</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>cannot save the screenshot to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: the folder &apos;%2&apos; is not writable</source>
+        <translation>cannot save the screenshot to &apos;%1&apos;: the folder &apos;%2&apos; is not writable</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: the file is not writable</source>
+        <translation>cannot save the screenshot to &apos;%1&apos;: the file is not writable</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; cannot be shown</source>
+        <translation>the lesson &apos;%1&apos; cannot be shown</translation>
+    </message>
+    <message>
+        <source>the window could not be rendered</source>
+        <translation>the window could not be rendered</translation>
+    </message>
+    <message>
+        <source>cannot encode the screenshot as PNG</source>
+        <translation>cannot encode the screenshot as PNG</translation>
+    </message>
+    <message>
+        <source>cannot save the screenshot to &apos;%1&apos;: %2</source>
+        <translation>cannot save the screenshot to &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>note: the window needs %1x%2 pixels, the screenshot has that size</source>
+        <translation>note: the window needs %1x%2 pixels, the screenshot has that size</translation>
+    </message>
+</context>
+<context>
+    <name>SemaphoreView</name>
+    <message>
+        <source>Semaphores and locks</source>
+        <translation>Semaphores and locks</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (Lock): %2</source>
+        <translation>%1 (Lock): %2</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 of %4 permits free</source>
+        <translation>%1 (%2): %3 of %4 permits free</translation>
+    </message>
+    <message>
+        <source>waiting in line (first at the door)</source>
+        <translation>waiting in line (first at the door)</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>seats</translation>
+    </message>
+    <message>
+        <source>+%1 seats (%2 taken)</source>
+        <translation>+%1 seats (%2 taken)</translation>
+    </message>
+    <message>
+        <source>No semaphore or lock in this run</source>
+        <translation>No semaphore or lock in this run</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>yield</source>
+        <translation>yield</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>sleeping</translation>
+    </message>
+    <message>
+        <source>queue get</source>
+        <translation>queue get</translation>
+    </message>
+    <message>
+        <source>queue put</source>
+        <translation>queue put</translation>
+    </message>
+    <message>
+        <source>queue join</source>
+        <translation>queue join</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>semaphore</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>lock</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>another task</source>
+        <translation>another task</translation>
+    </message>
+    <message>
+        <source>gather</source>
+        <translation>gather</translation>
+    </message>
+    <message>
+        <source>wait</source>
+        <translation>wait</translation>
+    </message>
+    <message>
+        <source>task group</source>
+        <translation>task group</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>shield</translation>
+    </message>
+    <message>
+        <source>future</source>
+        <translation>future</translation>
+    </message>
+    <message>
+        <source>I/O</source>
+        <translation>I/O</translation>
+    </message>
+    <message>
+        <source>token bucket</source>
+        <translation>token bucket</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>queue</translation>
+    </message>
+    <message>
+        <source>get() on queue %1</source>
+        <translation>get() on queue %1</translation>
+    </message>
+    <message>
+        <source>put() on queue %1</source>
+        <translation>put() on queue %1</translation>
+    </message>
+    <message>
+        <source>join() on queue %1</source>
+        <translation>join() on queue %1</translation>
+    </message>
+    <message>
+        <source>semaphore %1</source>
+        <translation>semaphore %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>lock %1</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>event %1</translation>
+    </message>
+    <message>
+        <source>token bucket %1</source>
+        <translation>token bucket %1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>task %1</translation>
+    </message>
+    <message>
+        <source>shielded task %1</source>
+        <translation>shielded task %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>SweepChart</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Total run time</source>
+        <translation>Total run time</translation>
+    </message>
+    <message>
+        <source>No sweep for this lesson</source>
+        <translation>No sweep for this lesson</translation>
+    </message>
+    <message>
+        <source>Sweep plot</source>
+        <translation>Sweep plot</translation>
+    </message>
+    <message>
+        <source>%1 against %2; the square marks the current value</source>
+        <translation>%1 against %2; the square marks the current value</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>One lane per task. Ctrl+wheel or +/- zooms, drag or wheel pans, 0 resets the zoom.</source>
+        <translation>One lane per task. Ctrl+wheel or +/- zooms, drag or wheel pans, 0 resets the zoom.</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>No run</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 to %4</source>
+        <translation>%1: %2, %3 to %4</translation>
+    </message>
+</context>
+<context>
+    <name>VisualizationPanel</name>
+    <message>
+        <source>Visualization</source>
+        <translation>Visualization</translation>
+    </message>
+    <message>
+        <source>Event loop</source>
+        <translation>Event loop</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Semaphores and locks</source>
+        <translation>Semaphores and locks</translation>
+    </message>
+    <message>
+        <source>Token buckets</source>
+        <translation>Token buckets</translation>
+    </message>
+    <message>
+        <source>Connection pool</source>
+        <translation>Connection pool</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Deadlock report</source>
+        <translation>Deadlock report</translation>
     </message>
 </context>
 </TS>

@@ -124,6 +124,8 @@ Lesson make_best_practices() {
     l.cpp_source = text::cpp;
     l.text_de = text::text_de;
     l.text_en = text::text_en;
+    // Each rule's run time, before (pitfall) or after the fix.
+    l.sweep = {"rule", {"Laufzeit der Regel", "Run time of the rule"}, "s", {}};
     return l;
 }
 

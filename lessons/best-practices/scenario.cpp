@@ -20,37 +20,37 @@ thread_local int in_flight = 0, peak = 0;  // requests running right now, and th
 
 aio::Task<void> connect() {  // opening a session or a connection: a 0.3 s handshake
     opened += 1;
-    co_await aio::sleep(0.3);
+    co_await aio::sleep(0.3);  // @handshake
 }
 
 aio::Task<void> request() {  // one HTTP request or one query: 0.1 s
-    co_await aio::sleep(0.1);
+    co_await aio::sleep(0.1);  // @request
 }
 
 aio::Task<void> one_session() {  // 1. one session per app
     if (!BEFORE) {
-        co_await connect();  // after: open it once, use it for everything
+        co_await connect();  // after: open it once, use it for everything  // @connect-once
     }
     for (int k = 0; k < 3; ++k) {
         if (BEFORE) {
-            co_await connect();  // before: a new session for every request
+            co_await connect();  // before: a new session for every request  // @connect-each
         }
-        co_await request();
+        co_await request();  // @session-request
     }
     aio::log(format("3 requests done, sessions opened: %d", opened));
 }
 
 aio::Task<void> hanging_request() {  // a server that never answers
     aio::Event never;
-    co_await never.wait();
+    co_await never.wait();  // @never
 }
 
 aio::Task<void> always_timeout() {  // 2. always a timeout
     if (BEFORE) {
-        co_await hanging_request();  // before: waits forever
+        co_await hanging_request();  // before: waits forever  // @no-timeout
     }
     try {
-        co_await aio::wait_for(hanging_request(), 0.5);
+        co_await aio::wait_for(hanging_request(), 0.5);  // @wait_for
     } catch (const aio::TimeoutError&) {
         aio::log("caught TimeoutError after 0.5 s; the program goes on");
     }
@@ -58,11 +58,11 @@ aio::Task<void> always_timeout() {  // 2. always a timeout
 
 aio::Task<void> worker(std::shared_ptr<aio::Queue<int>> q) {
     while (true) {
-        int item = co_await q->get();
-        co_await request();
+        int item = co_await q->get();  // @get
+        co_await request();  // @work-item
         aio::log(format("worker finished item %d", item));
         if (!BEFORE) {
-            q->task_done();  // before: forgotten, so join() never returns
+            q->task_done();  // before: forgotten, so join() never returns  // @task_done
         }
     }
 }
@@ -71,29 +71,29 @@ aio::Task<void> task_done_after_get() {  // 3. task_done() after every get()
     // Shared with the worker, which outlives this function: Python's garbage collector keeps the
     // queue alive for it, C++ needs the shared_ptr.
     auto q = std::make_shared<aio::Queue<int>>();
-    auto w = aio::create_task(worker(q), "worker");
-    for (int item = 0; item < 3; ++item) q->put_nowait(item);
-    co_await q->join();
+    auto w = aio::create_task(worker(q), "worker");  // @create_task
+    for (int item = 0; item < 3; ++item) q->put_nowait(item);  // @put
+    co_await q->join();  // @join
     aio::log("join() returned: every item is done");
-    w.cancel();
+    w.cancel();  // @cancel
 }
 
 aio::Task<void> job() {
     try {
-        co_await aio::sleep(1);
+        co_await aio::sleep(1);  // @job
     } catch (const aio::CancelledError&) {
         aio::log("job: cancelled, cleaning up");  // (no co_await here: C++ forbids it in a catch block)
         if (!BEFORE) {
-            throw;  // after: pass the cancellation on
+            throw;  // after: pass the cancellation on  // @reraise
         }
     }
     aio::log("job: carries on as if nothing happened");
-    co_await aio::sleep(1);
+    co_await aio::sleep(1);  // @carry-on
 }
 
 aio::Task<void> reraise_cancelled() {  // 4. re-raise CancelledError
     try {
-        co_await aio::timeout(0.5, [](aio::Timeout&) -> aio::Task<void> { co_await job(); });
+        co_await aio::timeout(0.5, [](aio::Timeout&) -> aio::Task<void> { co_await job(); });  // @timeout
         aio::log("no TimeoutError: the job swallowed the cancellation");
     } catch (const aio::TimeoutError&) {
         aio::log("caught TimeoutError after 0.5 s");
@@ -102,56 +102,56 @@ aio::Task<void> reraise_cancelled() {  // 4. re-raise CancelledError
 
 aio::Task<void> limited(aio::Semaphore& shared) {
     std::optional<aio::Semaphore> own;
-    if (BEFORE) own.emplace(2);  // before: a new one on every call
+    if (BEFORE) own.emplace(2);  // before: a new one on every call  // @own-sem
     aio::Semaphore& sem = BEFORE ? *own : shared;
     {
-        auto held = co_await aio::async_with(sem);
+        auto held = co_await aio::async_with(sem);  // @acquire
         in_flight += 1;
         peak = std::max(peak, in_flight);
-        co_await request();
+        co_await request();  // @limited-request
         in_flight -= 1;
     }
 }
 
 aio::Task<void> semaphore_outside() {  // 5. create the semaphore once, outside
-    aio::Semaphore shared(2, "shared");
+    aio::Semaphore shared(2, "shared");  // @shared-sem
     std::vector<aio::Task<void>> calls;
     for (int k = 0; k < 5; ++k) calls.push_back(limited(shared));
-    co_await aio::gather(std::move(calls));
+    co_await aio::gather(std::move(calls));  // @gather
     aio::log(format("5 requests done, at most %d at once (the limit is 2)", peak));
 }
 
 aio::Task<void> work() {
-    co_await request();
+    co_await request();  // @work
     aio::log("work done");
 }
 
 aio::Task<void> run_once() {  // 6. asyncio.run() once, at the top
     if (BEFORE) {
         try {
-            aio::run(work());  // before: a second event loop inside the running one
+            aio::run(work());  // before: a second event loop inside the running one  // @nested-run
         } catch (const aio::RuntimeError&) {
             aio::log("caught RuntimeError");
         }
     } else {
-        co_await work();  // after: inside the loop, just await
+        co_await work();  // after: inside the loop, just await  // @await-work
     }
 }
 
 aio::Task<void> pool_not_connect() {  // 7. a pool instead of a connection per query
     aio::Queue<std::string> pool(0, "pool");
     if (!BEFORE) {
-        co_await connect();  // after: the pool opens its connection once
-        pool.put_nowait("connection");
+        co_await connect();  // after: the pool opens its connection once  // @pool-connect
+        pool.put_nowait("connection");  // @pool-put
     }
     for (int k = 0; k < 4; ++k) {
         if (BEFORE) {
-            co_await connect();  // before: a new connection for every query
-            co_await request();
+            co_await connect();  // before: a new connection for every query  // @connect-per-query
+            co_await request();  // @query-before
         } else {
-            std::string conn = co_await pool.get();
-            co_await request();
-            pool.put_nowait(conn);
+            std::string conn = co_await pool.get();  // @pool-get
+            co_await request();  // @query
+            pool.put_nowait(conn);  // @pool-return
         }
     }
     aio::log(format("4 queries done, connections opened: %d", opened));
@@ -174,7 +174,7 @@ aio::Task<void> scenario(const Params& p, bool pitfall) {
     opened = in_flight = peak = 0;
     const Rule& demo = RULES[p.integer("rule") - 1];
     aio::log(format("rule %d: %s, %s", p.integer("rule"), demo.name, BEFORE ? "before" : "after"));
-    co_await demo.demo();
+    co_await demo.demo();  // @demo
 }
 
 }  // namespace lessons::best_practices

@@ -116,6 +116,14 @@ Lesson make_database() {
     l.cpp_source = text::cpp;
     l.text_de = text::text_de;
     l.text_en = text::text_en;
+    // The 50 queries against the pool's size; with the pitfall (no pool) max_size changes nothing.
+    l.sweep = {"max_size", {"Zeit für die 50 Abfragen", "Time for the 50 queries"}, "s", [](const Run& run) {
+                   for (const LogLine& line : log_lines(run.log))
+                       if (line.message.find(" queries: ") != std::string::npos) return line.time;
+                   return run.end_time;
+               }};
+    l.pool_queue = "idle connections";
+    l.pool_size_parameter = "max_size";
     return l;
 }
 

@@ -108,6 +108,9 @@ Lesson make_event_loop() {
     l.cpp_source = embedded::event_loop::cpp;
     l.text_de = embedded::event_loop::text_de;
     l.text_en = embedded::event_loop::text_en;
+    // The awaited steps run one after the other: each second of step-b adds to the total. With the
+    // pitfall step-b never runs, and its duration stops mattering.
+    l.sweep = {"delay_b", {"Gesamtlaufzeit", "Total run time"}, "s", {}};
     return l;
 }
 

@@ -4,6 +4,7 @@
 #include <lessons/quiz_support.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,6 +124,17 @@ Lesson make_http() {
     l.cpp_source = text::cpp;
     l.text_de = text::text_de;
     l.text_en = text::text_en;
+    // Every attempt the server sees, retries included: beyond its rate, more requests cost
+    // more than one attempt each; retrying at once (the pitfall) costs even more.
+    l.sweep = {"requests", {"Gesendete Versuche (mit Wiederholungen)", "Attempts sent (retries included)"}, "",
+               [](const Run& run) {
+                   int ok = 0, failed = 0, sent = 0;
+                   for (const LogLine& line : log_lines(run.log))
+                       if (std::sscanf(line.message.c_str(), "done: %d ok, %d failed, %d sent", &ok, &failed,
+                                       &sent) == 3)
+                           return static_cast<double>(sent);
+                   return 0.0;
+               }};
     return l;
 }
 

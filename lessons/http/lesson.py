@@ -23,12 +23,12 @@ class Server:  # a deterministic model of a web server with a rate limit per sec
             self.second, self.count = int(now), 0
         self.count += 1
         if self.count > RATE:                    # too many: 429, "retry after" the next second
-            await asyncio.sleep(LATENCY)
+            await asyncio.sleep(LATENCY)  # @busy
             return 429, self.second + 1 - now
         if i % HANG_EVERY == 0 and i not in self.seen:
             self.seen.add(i)
-            await asyncio.sleep(3600)            # this call hangs
-        await asyncio.sleep(LATENCY)
+            await asyncio.sleep(3600)            # this call hangs  # @hang
+        await asyncio.sleep(LATENCY)  # @answer
         return 200, 0.0
 
 class Session:  # like aiohttp.ClientSession: created once, shared by every request
@@ -37,14 +37,14 @@ class Session:  # like aiohttp.ClientSession: created once, shared by every requ
 
     async def get(self, i):
         self.sent += 1
-        return await self.server.handle(i)
+        return await self.server.handle(i)  # @handle
 
 async def fetch(session, limit, i):
     for attempt in range(1, MAX_ATTEMPTS + 1):
-        async with limit:                        # a free slot, held for one attempt
+        async with limit:                        # a free slot, held for one attempt  # @limit
             try:
-                status, retry_after = await asyncio.wait_for(session.get(i), TIMEOUT)
-            except TimeoutError:
+                status, retry_after = await asyncio.wait_for(session.get(i), TIMEOUT)  # @wait_for
+            except TimeoutError:  # @timeout
                 status, retry_after = "timeout", 0.0
         if status == 200:
             log(f"req {i} attempt {attempt}: 200 OK")
@@ -57,14 +57,14 @@ async def fetch(session, limit, i):
         if pitfall():
             delay = 0.0                          # the mistake: try again at once
         log(f"req {i} attempt {attempt}: {status}, next try in {delay:.3f} s")
-        await asyncio.sleep(delay)
+        await asyncio.sleep(delay)  # @backoff
 
 async def main():
-    session = Session(Server())                  # ONE session for the whole program
-    limit = asyncio.Semaphore(LIMIT)             # created once, outside the requests
-    tasks = [asyncio.create_task(fetch(session, limit, i), name=f"req-{i}")
+    session = Session(Server())                  # ONE session for the whole program  # @session
+    limit = asyncio.Semaphore(LIMIT)             # created once, outside the requests  # @semaphore
+    tasks = [asyncio.create_task(fetch(session, limit, i), name=f"req-{i}")  # @create_task
              for i in range(1, REQUESTS + 1)]
-    results = await asyncio.gather(*tasks)
+    results = await asyncio.gather(*tasks)  # @gather
     log(f"done: {results.count(True)} ok, {results.count(False)} failed, {session.sent} sent")
 
 run(main())

@@ -30,14 +30,14 @@ public:
         }
         count_ += 1;
         if (count_ > RATE) {  // too many: 429, "retry after" the next second
-            co_await aio::sleep(LATENCY);
+            co_await aio::sleep(LATENCY);  // @busy
             co_return std::pair{429, second_ + 1 - now};
         }
         if (i % HANG_EVERY == 0 && !seen_.contains(i)) {
             seen_.insert(i);
-            co_await aio::sleep(3600);  // this call hangs
+            co_await aio::sleep(3600);  // this call hangs  // @hang
         }
-        co_await aio::sleep(LATENCY);
+        co_await aio::sleep(LATENCY);  // @answer
         co_return std::pair{200, 0.0};
     }
 
@@ -53,7 +53,7 @@ public:
 
     aio::Task<std::pair<int, double>> get(int i) {
         sent += 1;
-        co_return co_await server_.handle(i);
+        co_return co_await server_.handle(i);  // @handle
     }
     int sent = 0;
 
@@ -66,12 +66,12 @@ aio::Task<bool> fetch(Session& session, aio::Semaphore& limit, int i, const Para
         std::string status;  // Python keeps 200 as a number and "timeout" as text; C++ uses text
         double retry_after = 0.0;
         {
-            auto held = co_await aio::async_with(limit);  // a free slot, held for one attempt
+            auto held = co_await aio::async_with(limit);  // a free slot, held for one attempt  // @limit
             try {
-                auto [code, after] = co_await aio::wait_for(session.get(i), p["timeout"]);
+                auto [code, after] = co_await aio::wait_for(session.get(i), p["timeout"]);  // @wait_for
                 status = std::to_string(code);
                 retry_after = after;
-            } catch (const aio::TimeoutError&) {
+            } catch (const aio::TimeoutError&) {  // @timeout
                 status = "timeout";
                 retry_after = 0.0;
             }
@@ -90,19 +90,19 @@ aio::Task<bool> fetch(Session& session, aio::Semaphore& limit, int i, const Para
             delay = 0.0;  // the mistake: try again at once
         }
         aio::log(format("req %d attempt %d: %s, next try in %.3f s", i, attempt, status.c_str(), delay));
-        co_await aio::sleep(delay);
+        co_await aio::sleep(delay);  // @backoff
     }
     co_return false;
 }
 
 aio::Task<void> scenario(const Params& p, bool pitfall) {
     Server server;
-    Session session(server);  // ONE session for the whole program
-    aio::Semaphore limit(p.integer("limit"), "limit");  // created once, outside the requests
+    Session session(server);  // ONE session for the whole program  // @session
+    aio::Semaphore limit(p.integer("limit"), "limit");  // created once, outside the requests  // @semaphore
     std::vector<aio::Task<bool>> tasks;
     for (int i = 1; i <= p.integer("requests"); ++i)
-        tasks.push_back(aio::create_task(fetch(session, limit, i, p, pitfall), format("req-%d", i)));
-    std::vector<bool> results = co_await aio::gather(std::move(tasks));
+        tasks.push_back(aio::create_task(fetch(session, limit, i, p, pitfall), format("req-%d", i)));  // @create_task
+    std::vector<bool> results = co_await aio::gather(std::move(tasks));  // @gather
     auto ok = std::count(results.begin(), results.end(), true);
     auto failed = std::count(results.begin(), results.end(), false);
     aio::log(format("done: %ld ok, %ld failed, %d sent", ok, failed, session.sent));

@@ -170,6 +170,8 @@ Lesson make_queues() {
     l.cpp_source = embedded::queues::cpp;
     l.text_de = embedded::queues::text_de;
     l.text_en = embedded::queues::text_en;
+    // The items go out in waves of `workers`: more workers, fewer waves, the total drops in steps.
+    l.sweep = {"workers", {"Gesamtlaufzeit", "Total run time"}, "s", {}};
     return l;
 }
 

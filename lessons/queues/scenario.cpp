@@ -12,18 +12,18 @@ namespace lessons::queues {
 aio::Task<void> producer(aio::Queue<int>& q, int items) {
     for (int item = 1; item <= items; ++item) {
         if (q.full()) aio::log(lessons::format("queue full, producer waits with item %d", item));
-        co_await q.put(item);  // waits while the queue is full: backpressure
+        co_await q.put(item);  // waits while the queue is full: backpressure  // @put
         aio::log(lessons::format("producer put item %d (%zu in queue)", item, q.qsize()));
     }
 }
 
 aio::Task<void> worker(std::string name, aio::Queue<int>& q, double work, bool pitfall) {
     while (true) {  // a worker never stops by itself: main cancels it
-        int item = co_await q.get();
+        int item = co_await q.get();  // @get
         aio::log(lessons::format("%s got item %d", name.c_str(), item));
-        co_await aio::sleep(work);
+        co_await aio::sleep(work);  // @work
         aio::log(lessons::format("%s done with item %d", name.c_str(), item));
-        if (!pitfall) q.task_done();  // the pitfall forgets this line
+        if (!pitfall) q.task_done();  // the pitfall forgets this line  // @task_done
     }
 }
 
@@ -31,9 +31,9 @@ aio::Task<void> worker(std::string name, aio::Queue<int>& q, double work, bool p
 template <class Kind>
 void show_order(const char* kind_name) {
     Kind q;
-    for (int item : {3, 1, 4, 2}) q.put_nowait(item);
+    for (int item : {3, 1, 4, 2}) q.put_nowait(item);  // @order-put
     std::string out;
-    while (!q.empty()) out += (out.empty() ? "" : ", ") + std::to_string(q.get_nowait());
+    while (!q.empty()) out += (out.empty() ? "" : ", ") + std::to_string(q.get_nowait());  // @order-get
     aio::log(lessons::format("%-13s gives [%s]", kind_name, out.c_str()));
 }
 
@@ -43,14 +43,14 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     std::vector<aio::Task<void>> workers;
     for (int i = 1; i <= p.integer("workers"); ++i) {
         const std::string name = "worker-" + std::to_string(i);
-        workers.push_back(aio::create_task(worker(name, q, work, pitfall), name));
+        workers.push_back(aio::create_task(worker(name, q, work, pitfall), name));  // @create-workers
     }
-    co_await aio::create_task(producer(q, p.integer("items")), "producer");
+    co_await aio::create_task(producer(q, p.integer("items")), "producer");  // @producer
     aio::log("producer finished, main waits in join()");
-    co_await q.join();  // returns when task_done() was called once per item
+    co_await q.join();  // returns when task_done() was called once per item  // @join
     aio::log("every item is done, main cancels the workers");
-    for (auto& w : workers) w.cancel();
-    auto results = co_await aio::gather(aio::return_exceptions, workers);
+    for (auto& w : workers) w.cancel();  // @cancel
+    auto results = co_await aio::gather(aio::return_exceptions, workers);  // @gather
     int stopped = 0;
     for (const auto& r : results) stopped += r.cancelled() ? 1 : 0;
     aio::log(lessons::format("%d workers stopped", stopped));
@@ -59,7 +59,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     aio::Queue<int> small(1, "small");
     small.put_nowait(1);
     try {
-        small.put_nowait(2);
+        small.put_nowait(2);  // @queue-full
     } catch (const aio::QueueFull&) {
         aio::log("put_nowait(2) on a full queue raised QueueFull");
     }

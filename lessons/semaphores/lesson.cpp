@@ -124,6 +124,13 @@ Lesson make_semaphores() {
     l.cpp_source = embedded::semaphores::cpp;
     l.text_de = embedded::semaphores::text_de;
     l.text_en = embedded::semaphores::text_en;
+    // The crawl (part 1) against the permits: one permit queues the pages up. With the pitfall
+    // (a semaphore per call) the permits change nothing.
+    l.sweep = {"limit", {"Zeit für die 8 Seiten", "Time to crawl the 8 pages"}, "s", [](const Run& run) {
+                   for (const LogLine& line : log_lines(run.log))
+                       if (line.message.rfind("crawled ", 0) == 0) return line.time;
+                   return run.end_time;
+               }};
     return l;
 }
 

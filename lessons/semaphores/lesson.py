@@ -8,14 +8,14 @@ in_flight = 0  # fetches running right now
 async def fetch(page, latency, sem, limit, delay):
     global in_flight
     if pitfall():
-        sem = asyncio.Semaphore(limit)  # the pitfall: every call gets its own semaphore
-    async with sem:  # at most `limit` fetches hold a permit at once
+        sem = asyncio.Semaphore(limit)  # the pitfall: every call gets its own semaphore  # @own-sem
+    async with sem:  # at most `limit` fetches hold a permit at once  # @acquire
         in_flight += 1
         log(f"page {page} starts ({in_flight} in flight)")
-        await asyncio.sleep(latency)  # stands in for the network
+        await asyncio.sleep(latency)  # stands in for the network  # @network
         in_flight -= 1
         log(f"page {page} done ({in_flight} in flight)")
-        await asyncio.sleep(delay)  # polite pause before the permit goes back
+        await asyncio.sleep(delay)  # polite pause before the permit goes back  # @pause
 
 
 class TokenBucket:
@@ -43,18 +43,18 @@ class TokenBucket:
 async def main():
     # Part 1: a crawler; the semaphore keeps at most `limit` fetches in flight.
     limit, delay = param("limit", 2), param("delay", 0.25)
-    sem, rng = asyncio.Semaphore(limit), Rng(7)  # rng: each page's latency, 0.25 to 0.625 s
-    fetches = [asyncio.create_task(fetch(page, rng.randint(2, 5) / 8, sem, limit, delay), name=f"fetch-{page}")
+    sem, rng = asyncio.Semaphore(limit), Rng(7)  # rng: each page's latency, 0.25 to 0.625 s  # @semaphore
+    fetches = [asyncio.create_task(fetch(page, rng.randint(2, 5) / 8, sem, limit, delay), name=f"fetch-{page}")  # @create_task
                for page in range(1, PAGES + 1)]
-    await asyncio.gather(*fetches)
+    await asyncio.gather(*fetches)  # @gather
     log(f"crawled {PAGES} pages")
 
     # Part 2: a token bucket lets 50 requests through: a burst, then a steady rate.
-    bucket = TokenBucket(param("rate", 8), param("capacity", 5))
+    bucket = TokenBucket(param("rate", 8), param("capacity", 5))  # @bucket
     loop = asyncio.get_running_loop()
     start, at_once = loop.time(), 0
     for request in range(1, 51):
-        await bucket.acquire()
+        await bucket.acquire()  # @token
         if loop.time() - start < 0.001:
             at_once += 1  # granted right away, from the full bucket
         if request % 10 == 0:

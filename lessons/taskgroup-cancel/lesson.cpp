@@ -133,6 +133,13 @@ Lesson make_taskgroup_cancel() {
     l.cpp_source = embedded::taskgroup_cancel::cpp;
     l.text_de = embedded::taskgroup_cancel::text_de;
     l.text_en = embedded::taskgroup_cancel::text_en;
+    // When the group ends: at the failure plus download's cleanup while download still runs,
+    // at the failure itself once download has finished first.
+    l.sweep = {"fail_at", {"Ende der TaskGroup", "End of the TaskGroup"}, "s", [](const Run& run) {
+                   for (const LogLine& line : log_lines(run.log))
+                       if (line.message.rfind("caught ExceptionGroup", 0) == 0) return line.time;
+                   return run.end_time;
+               }};
     return l;
 }
 

@@ -150,6 +150,8 @@ Lesson make_tasks_gather() {
     l.cpp_source = embedded::tasks_gather::cpp;
     l.text_de = embedded::tasks_gather::text_de;
     l.text_en = embedded::tasks_gather::text_en;
+    // Side by side, the slowest call decides: flat while fetch-b is slower, then rising.
+    l.sweep = {"delay_a", {"Gesamtlaufzeit", "Total run time"}, "s", {}};
     return l;
 }
 

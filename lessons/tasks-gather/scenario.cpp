@@ -11,10 +11,10 @@ namespace lessons::tasks_gather {
 
 aio::Task<std::string> fetch(std::string name, double delay, bool fails) {
     aio::log(name + " starts");
-    co_await aio::sleep(delay);  // stands in for a network request
+    co_await aio::sleep(delay);  // stands in for a network request  // @sleep
     if (fails) {
         aio::log(name + " fails");
-        throw aio::ValueError(name + " failed");
+        throw aio::ValueError(name + " failed");  // @raise
     }
     aio::log(name + " done");
     co_return "data from " + name;
@@ -28,14 +28,14 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     std::vector<aio::Task<std::string>> tasks;
     for (int number = 1; number <= 3; ++number) {
         const std::string name = std::string("fetch-") + "abc"[number - 1];
-        tasks.push_back(aio::create_task(fetch(name, delays[number - 1], number == failing), name));
+        tasks.push_back(aio::create_task(fetch(name, delays[number - 1], number == failing), name));  // @create_task
     }
     aio::log("three tasks created, main awaits gather");
 
     if (!pitfall) {
         // return_exceptions: gather waits for every task and hands back errors as
         // results (aio::Result), always in argument order (not in finishing order).
-        auto results = co_await aio::gather(aio::return_exceptions, tasks);
+        auto results = co_await aio::gather(aio::return_exceptions, tasks);  // @gather
         for (std::size_t i = 0; i < tasks.size(); ++i) {
             if (!results[i].ok()) {
                 aio::log(tasks[i].name() + " -> " + results[i].message());
@@ -46,7 +46,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     } else {
         bool failed = false;
         try {
-            auto results = co_await aio::gather(tasks);
+            auto results = co_await aio::gather(tasks);  // @gather-raises
             aio::log(lessons::format("gather returned %zu results", results.size()));
         } catch (const aio::ValueError& error) {
             // The first error comes out of gather at once. The other tasks are
@@ -60,7 +60,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
             failed = true;
         }
         // C++ cannot co_await inside a catch block, so main waits for the rest here.
-        if (failed) co_await aio::wait(tasks);
+        if (failed) co_await aio::wait(tasks);  // @wait
     }
     // Side by side: the slowest call decides the total.
     aio::log(lessons::format("total %.3f s", aio::time() - start));

@@ -1,6 +1,12 @@
 #include "CommandLine.h"
 #include "Language.h"
 
+// moc reads this file for its Q_OBJECT and cannot parse the C++20 the lessons use.
+#ifndef Q_MOC_RUN
+#include <lessons/lesson.hpp>
+#endif
+
+#include <QSize>
 #include <QTest>
 
 // CommandLine::parse() is a pure function of the argument list: these tests need no
@@ -71,6 +77,195 @@ private slots:
     void screenshotTakesAFile()
     {
         QCOMPARE(parse({"--screenshot", "/tmp/shot.png"}).screenshotPath, QStringLiteral("/tmp/shot.png"));
+    }
+
+    void tourIsAHiddenWindowOption()
+    {
+        const Invocation tour = parse({"--tour"});
+        QCOMPARE(tour.action, Invocation::Action::ShowGui);
+        QVERIFY(tour.tour);
+        QVERIFY(!parse({}).tour);
+        QVERIFY(!CommandLine::helpText().contains(QStringLiteral("--tour")));
+
+        const Invocation withCommand = parse({"lessons", "--tour"});
+        QCOMPARE(withCommand.action, Invocation::Action::Fail);
+        QCOMPARE(withCommand.problem, Invocation::Problem::OptionNotForCommand);
+        QCOMPARE(withCommand.problemDetail, QStringLiteral("--tour"));
+    }
+
+    void screenshotTakesLessonAndFileWithDefaults()
+    {
+        const Invocation invocation = parse({"screenshot", "queues", "out.png"});
+        QCOMPARE(invocation.action, Invocation::Action::Screenshot);
+        QCOMPARE(invocation.problem, Invocation::Problem::None);
+        QCOMPARE(invocation.lessonId, QStringLiteral("queues"));
+        QCOMPARE(invocation.imagePath, QStringLiteral("out.png"));
+        QCOMPARE(invocation.atFraction, 0.5);
+        QCOMPARE(invocation.imageWidth, 1366);
+        QCOMPARE(invocation.imageHeight, 768);
+        QVERIFY(invocation.assignments.isEmpty());
+        QVERIFY(!invocation.pitfall);
+    }
+
+    void screenshotReadsItsOptions()
+    {
+        const Invocation invocation =
+            parse({"screenshot", "queues", "--set", "workers=3", "--set", "work=0.2", "--pitfall", "--lang", "de",
+                   "--at", "0.25", "--size", "1920x1080", "/tmp/queues.png"});
+        QCOMPARE(invocation.action, Invocation::Action::Screenshot);
+        QCOMPARE(invocation.assignments, (QStringList{"workers=3", "work=0.2"}));
+        QVERIFY(invocation.pitfall);
+        QCOMPARE(invocation.language, QStringLiteral("de"));
+        QCOMPARE(invocation.atFraction, 0.25);
+        QCOMPARE(invocation.imageWidth, 1920);
+        QCOMPARE(invocation.imageHeight, 1080);
+        QCOMPARE(invocation.imagePath, QStringLiteral("/tmp/queues.png"));
+    }
+
+    void screenshotAcceptsTheEdgesOfItsRanges_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<double>("at");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("start") << QStringList{"--at", "0"} << 0.0 << QSize(1366, 768);
+        QTest::newRow("end") << QStringList{"--at", "1"} << 1.0 << QSize(1366, 768);
+        QTest::newRow("with =") << QStringList{"--at=1e-1"} << 0.1 << QSize(1366, 768);
+        QTest::newRow("smallest") << QStringList{"--size", "640x400"} << 0.5 << QSize(640, 400);
+        QTest::newRow("largest") << QStringList{"--size", "7680X4320"} << 0.5 << QSize(7680, 4320);
+    }
+
+    void screenshotAcceptsTheEdgesOfItsRanges()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(double, at);
+        QFETCH(QSize, size);
+        const Invocation invocation = parse(QStringList{"screenshot", "queues"} + options + QStringList{"x.png"});
+        QCOMPARE(invocation.action, Invocation::Action::Screenshot);
+        QCOMPARE(invocation.atFraction, at);
+        QCOMPARE(QSize(invocation.imageWidth, invocation.imageHeight), size);
+    }
+
+    void wrongScreenshotsFailWithAReason_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<Invocation::Problem>("problem");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("mentions"); // in the message
+        const auto row = [](const char *name, const QStringList &options, Invocation::Problem problem,
+                            const QString &detail, const QString &mentions) {
+            QTest::newRow(name) << (QStringList{"screenshot"} + options) << problem << detail << mentions;
+        };
+        using P = Invocation::Problem;
+        row("no lesson", {}, P::MissingLesson, {}, QStringLiteral("queues"));
+        row("unknown lesson", {"queuez", "x.png"}, P::UnknownLesson, "queuez", QStringLiteral("event-loop"));
+        row("placeholder", {"threads", "x.png"}, P::PlaceholderLesson, "threads", QStringLiteral("queues"));
+        row("no file", {"queues"}, P::MissingOutput, {}, QStringLiteral("queues.png"));
+        row("empty file", {"queues", ""}, P::MissingOutput, {}, QStringLiteral(".png"));
+        row("not png", {"queues", "x.jpg"}, P::NotPng, "x.jpg", QStringLiteral("*.png"));
+        row("extra argument", {"queues", "x.png", "y.png"}, P::UnexpectedArgument, "y.png", QStringLiteral("y.png"));
+        row("fraction in words", {"queues", "--at", "half", "x.png"}, P::BadFraction, "half", QStringLiteral("0 to 1"));
+        row("fraction above 1", {"queues", "--at", "1.5", "x.png"}, P::BadFraction, "1.5", QStringLiteral("1.5"));
+        row("negative fraction", {"queues", "--at=-0.1", "x.png"}, P::BadFraction, "-0.1", QStringLiteral("-0.1"));
+        row("nan", {"queues", "--at", "nan", "x.png"}, P::BadFraction, "nan", QStringLiteral("nan"));
+        row("empty fraction", {"queues", "--at=", "x.png"}, P::BadFraction, "", QStringLiteral("--at"));
+        row("size in words", {"queues", "--size", "big", "x.png"}, P::BadSize, "big", QStringLiteral("640x400"));
+        row("size without height", {"queues", "--size", "1366x", "x.png"}, P::BadSize, "1366x",
+            QStringLiteral("7680x4320"));
+        row("size too small", {"queues", "--size", "639x400", "x.png"}, P::BadSize, "639x400",
+            QStringLiteral("639x400"));
+        row("size too large", {"queues", "--size", "7680x4321", "x.png"}, P::BadSize, "7680x4321",
+            QStringLiteral("7680x4321"));
+        row("unknown parameter", {"queues", "--set", "bogus=1", "x.png"}, P::UnknownParameter, "bogus",
+            QStringLiteral("workers"));
+        row("out of range", {"queues", "--set", "workers=99", "x.png"}, P::OutOfRange, "99", QStringLiteral("1..4"));
+        row("run's option", {"queues", "--quiz", "x.png"}, P::OptionNotForCommand, "--quiz",
+            QStringLiteral("dirigent screenshot"));
+    }
+
+    void wrongScreenshotsFailWithAReason()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(Invocation::Problem, problem);
+        QFETCH(QString, detail);
+        QFETCH(QString, mentions);
+        const Invocation invocation = parse(options);
+        QCOMPARE(invocation.action, Invocation::Action::Fail);
+        QCOMPARE(invocation.problem, problem);
+        QCOMPARE(invocation.problemDetail, detail);
+        const QString message = CommandLine::problemMessage(invocation);
+        QVERIFY2(message.startsWith(QStringLiteral("dirigent: ")), qPrintable(message));
+        QVERIFY2(message.contains(mentions), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+    }
+
+    void noPitfallNamesTheLessonsWithOne()
+    {
+        // Every lesson has a pitfall switch today; the check stays meaningful if one without comes.
+        for (const lessons::Lesson *lesson : lessons::registry()) {
+            if (lesson->placeholder || lesson->has_pitfall)
+                continue;
+            const Invocation invocation = parse({"screenshot", QString::fromStdString(lesson->id), "--pitfall", "x.png"});
+            QCOMPARE(invocation.problem, Invocation::Problem::NoPitfall);
+        }
+        const Invocation withPitfall = parse({"screenshot", "queues", "--pitfall", "x.png"});
+        QCOMPARE(withPitfall.action, Invocation::Action::Screenshot);
+    }
+
+    void optionsOfScreenshotNeedTheCommand_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<Invocation::Problem>("problem");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("--at alone") << QStringList{"--at", "0.5"} << Invocation::Problem::OptionNeedsCommand
+                                    << QStringLiteral("the option '--at' works only with 'dirigent screenshot'");
+        QTest::newRow("--set alone") << QStringList{"--set", "workers=2"} << Invocation::Problem::OptionNeedsCommand
+                                     << QStringLiteral("the option '--set' works only with 'dirigent run' or "
+                                                       "'dirigent screenshot'");
+        QTest::newRow("--size with run")
+            << QStringList{"run", "queues", "--size", "800x600"} << Invocation::Problem::OptionNotForCommand
+            << QStringLiteral("the option '--size' does not work with 'dirigent run'");
+    }
+
+    void optionsOfScreenshotNeedTheCommand()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(Invocation::Problem, problem);
+        QFETCH(QString, message);
+        const Invocation invocation = parse(options);
+        QCOMPARE(invocation.action, Invocation::Action::Fail);
+        QCOMPARE(invocation.problem, problem);
+        const QString text = CommandLine::problemMessage(invocation);
+        QVERIFY2(text.contains(message), qPrintable(text));
+    }
+
+    void runStillNeedsALessonAndSaysSo()
+    {
+        const Invocation invocation = parse({"run"});
+        QCOMPARE(invocation.problem, Invocation::Problem::MissingLesson);
+        QVERIFY(CommandLine::problemMessage(invocation).contains(QStringLiteral("'run' needs a lesson")));
+        QCOMPARE(parse({"run", "queues"}).action, Invocation::Action::RunLesson);
+    }
+
+    void helpExamplesAreValidCommandLines()
+    {
+        const QString help = CommandLine::helpText();
+        const qsizetype start = help.indexOf(QStringLiteral("Examples:"));
+        QVERIFY(start >= 0);
+        int examples = 0;
+        for (const QString &line : help.mid(start).split(QLatin1Char('\n'))) {
+            const QString trimmed = line.trimmed();
+            if (!trimmed.startsWith(QStringLiteral("dirigent ")))
+                continue;
+            ++examples;
+            const QStringList words = trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const Invocation invocation = CommandLine::parse(words);
+            QVERIFY2(invocation.action != Invocation::Action::Fail,
+                     qPrintable(trimmed + QStringLiteral(": ") + CommandLine::problemMessage(invocation)));
+        }
+        QCOMPARE(examples, 3);
+        QVERIFY(help.contains(QStringLiteral("screenshot LESSON OUT.png")));
+        QVERIFY(help.contains(QStringLiteral("--at <fraction>")));
+        QVERIFY(help.contains(QStringLiteral("--size <WxH>")));
     }
 
     void wrongCommandLinesFailWithAReason_data()

@@ -7,9 +7,9 @@
 
 namespace aio {
 
-namespace {
-thread_local EventLoop* tl_loop = nullptr;
+using detail::tl_loop;
 
+namespace {
 std::string wait_description(const detail::TaskCore& t) {
     std::string what(to_string(t.wait_kind));
     if (t.wait_object) what += " #" + std::to_string(t.wait_object);
@@ -29,6 +29,8 @@ EventLoop::EventLoop(ClockKind clock) {
     if (clock == ClockKind::Virtual) clock_ = std::make_unique<VirtualClock>();
     else clock_ = std::make_unique<SteadyClock>();
     ring_.resize(256);
+    ring_data_ = ring_.data();
+    ring_mask_ = ring_.size() - 1;
     heap_.reserve(64);
     tl_loop = this;
 }
@@ -38,34 +40,23 @@ EventLoop::~EventLoop() {
     tl_loop = nullptr;
 }
 
-EventLoop* EventLoop::current() noexcept { return tl_loop; }
-
-EventLoop& EventLoop::get() {
-    if (!tl_loop) throw RuntimeError("no running event loop");
-    return *tl_loop;
-}
+void EventLoop::throw_no_loop() { throw RuntimeError("no running event loop"); }
 
 // --- ready queue: a ring of pointers with absolute positions, so a queued handle
 // can be taken back out in O(1) by nulling its slot.
-
-void EventLoop::call_soon(Handle* h) {
-    if (tail_ - head_ == ring_.size()) grow_ring();
-    h->ready_pos_ = tail_;
-    h->queued_ = true;
-    ring_[tail_ & (ring_.size() - 1)] = h;
-    ++tail_;
-}
 
 void EventLoop::grow_ring() {
     std::vector<Handle*> bigger(ring_.size() * 2);
     for (std::uint64_t i = head_; i != tail_; ++i) bigger[i & (bigger.size() - 1)] = ring_[i & (ring_.size() - 1)];
     ring_.swap(bigger);
+    ring_data_ = ring_.data();
+    ring_mask_ = ring_.size() - 1;
 }
 
 void EventLoop::unqueue(Handle* h) noexcept {
-    if (!h->queued_) return;
-    ring_[h->ready_pos_ & (ring_.size() - 1)] = nullptr;
-    h->queued_ = false;
+    if (!h->ready_slot_) return;
+    ring_data_[(h->ready_slot_ - 1) & ring_mask_] = nullptr;
+    h->ready_slot_ = 0;
 }
 
 // --- timers: a binary heap ordered by (deadline, arming order) whose nodes know
@@ -165,10 +156,11 @@ EventLoop::Step EventLoop::run_once(bool may_wait) {
     }
     const std::uint64_t end = tail_;
     while (head_ != end) {
-        Handle* h = ring_[head_ & (ring_.size() - 1)];
+        // (re-read the ring each time: a handle may grow it)
+        Handle* h = ring_data_[head_ & ring_mask_];
         ++head_;
         if (!h) continue;  // taken back out after it was queued
-        h->queued_ = false;
+        h->ready_slot_ = 0;
         h->fn(h->ctx);
     }
     return Step::Ran;
@@ -223,22 +215,22 @@ std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
     }
     for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
         DeadlockError::Waiting w;
-        w.task = t->name;
+        w.task = t->name();
         w.what = wait_description(*t);
-        w.file = base_name(t->wait_site.file_name());
-        w.line = t->wait_site.line();
+        w.file = base_name(t->wait_site().file_name());
+        w.line = t->wait_site().line();
         if (tracing()) {
             TraceEvent e;
             e.kind = EventKind::Deadlock;
             e.task = t->id;
             e.wait = t->wait_kind;
             e.object = t->wait_object;
-            e.file = t->wait_site.file_name();
-            e.line = t->wait_site.line();
+            e.file = t->wait_site().file_name();
+            e.line = t->wait_site().line();
             e.text = w.what;
             emit_event(std::move(e));
         }
-        if (log_to_) std::fprintf(log_to_, "t=%.3f   waiting: %s\n", time(), t->name.c_str());
+        if (log_to_) std::fprintf(log_to_, "t=%.3f   waiting: %s\n", time(), t->name().c_str());
         waiting.push_back(std::move(w));
     }
     if (log_to_) std::fflush(log_to_);
@@ -272,7 +264,7 @@ void EventLoop::destroy_leftovers() noexcept {
     for (TimerNode* t : heap_) t->heap_index_ = TimerNode::npos;
     heap_.clear();
     for (; head_ != tail_; ++head_) {
-        if (Handle* h = ring_[head_ & (ring_.size() - 1)]) h->queued_ = false;
+        if (Handle* h = ring_data_[head_ & ring_mask_]) h->ready_slot_ = 0;
     }
 }
 

@@ -5,23 +5,17 @@
 
 namespace aio {
 
-Handle::~Handle() {
-    if (queued_) {
-        if (auto* loop = EventLoop::current()) loop->unqueue(this);
-    }
+void Handle::unqueue_from_loop() noexcept {
+    if (auto* loop = EventLoop::current()) loop->unqueue(this);
 }
 
-TimerNode::~TimerNode() {
-    if (armed()) {
-        if (auto* loop = EventLoop::current()) loop->disarm(this);
-    }
+void TimerNode::disarm_in_loop() noexcept {
+    if (auto* loop = EventLoop::current()) loop->disarm(this);
 }
 
-Callback::~Callback() {
-    if (registered_in) registered_in->remove_done_callback(this);
-}
+void Callback::remove_from_future() noexcept { registered_in->remove_done_callback(this); }
 
-FutureCore::~FutureCore() {
+void FutureCore::forget_callbacks() noexcept {
     // Waiters still registered here simply forget us.
     for (Callback* cb = head_; cb;) {
         Callback* next = cb->next;

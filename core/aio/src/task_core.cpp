@@ -59,21 +59,26 @@ TaskCore* task_of_wakeup(const Callback* cb) noexcept {
     return is_task_wakeup(cb) ? static_cast<TaskCore*>(cb->ctx) : nullptr;
 }
 
-TaskCore& running_task() {
-    EventLoop& loop = EventLoop::get();
-    if (!loop.current_task()) throw RuntimeError("no running task: call this from inside a coroutine run by aio");
-    return *loop.current_task();
+void throw_no_running_task() {
+    throw RuntimeError("no running task: call this from inside a coroutine run by aio");
 }
 
 TaskCore::~TaskCore() {
     if (registered && loop_) loop_->unregister_task(this);
+    delete name_;
+}
+
+const std::string& TaskCore::name() const {
+    if (!name_) name_ = new std::string(default_number_ ? "Task-" + std::to_string(default_number_) : std::string());
+    return *name_;
 }
 
 void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::source_location& where) {
     loop_ = &loop;
     is_task_ = true;
     id = loop.next_task_id();
-    name = task_name.empty() ? "Task-" + std::to_string(loop.next_default_name_number()) : std::move(task_name);
+    if (task_name.empty()) default_number_ = loop.next_default_name_number();
+    else name_ = new std::string(std::move(task_name));
     if (auto* creator = loop.current_task()) parent = creator->id;
     add_ref();  // the loop's reference, dropped when the task is done
     loop.register_task(this);
@@ -82,12 +87,12 @@ void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::
         e.kind = EventKind::TaskCreated;
         e.task = id;
         e.other = parent;
-        e.text = name;
+        e.text = name();
         e.file = where.file_name();
         e.line = where.line();
         loop.emit_event(std::move(e));
     }
-    loop.call_soon(&step_handle_);
+    loop.call_soon(&wakeup_);
     if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
 }
 
@@ -114,7 +119,7 @@ void TaskCore::step() {
             resume_point = frame;
             resume_point.resume();
         }
-    } else if (hook_ && !std::exchange(hook_, nullptr)(hook_ctx_)) {
+    } else if (ResumeHook* hook = std::exchange(hook_, nullptr); hook && !hook->fn(hook)) {
         // the hook re-suspended the task without resuming the coroutine
     } else {
         resume_point.resume();
@@ -174,7 +179,7 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
     resume_point = h;
     wait_kind = kind;
     wait_object = object;
-    wait_site = tl_await_site;
+    site_ = tl_await_site;
     if (loop_->tracing()) [[unlikely]] {
         TraceEvent e;
         e.kind = EventKind::Suspended;
@@ -182,8 +187,8 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
         e.wait = kind;
         e.object = object;
         e.value = value;
-        e.file = wait_site.file_name();
-        e.line = wait_site.line();
+        e.file = site_.file_name();
+        e.line = site_.line();
         loop_->emit_event(std::move(e));
     }
     fut->add_done_callback(&wakeup_);
@@ -191,22 +196,18 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
     if (must_cancel_ && fut->cancel()) must_cancel_ = false;
 }
 
-void TaskCore::yield_now(std::coroutine_handle<> h) {
-    resume_point = h;
-    wait_kind = WaitKind::Yield;
-    wait_object = 0;
-    wait_site = tl_await_site;
+void TaskCore::yield_traced() {
     EventLoop& loop = *loop_;
     if (loop.tracing()) [[unlikely]] {
         TraceEvent e;
         e.kind = EventKind::Suspended;
         e.task = id;
         e.wait = WaitKind::Yield;
-        e.file = wait_site.file_name();
-        e.line = wait_site.line();
+        e.file = site_.file_name();
+        e.line = site_.line();
         loop.emit_event(std::move(e));
     }
-    loop.call_soon(&step_handle_);
+    loop.call_soon(&wakeup_);
     if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
 }
 
@@ -214,6 +215,7 @@ void TaskCore::release() noexcept {
     if (--refs_ != 0) return;
     if (!is_task_ && !consumed) {
         // asyncio's RuntimeWarning: coroutine '...' was never awaited.
+        const std::source_location created_at = site_;
         const std::string what = coroutine_name(created_at);
         if (auto* loop = EventLoop::current()) {
             if (loop->tracing()) {

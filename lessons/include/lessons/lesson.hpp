@@ -59,6 +59,14 @@ struct QuizQuestion {
     Text explanation;
 };
 
+// The sweep plot of a lesson: a figure of the run against one parameter.
+struct Sweep {
+    std::string parameter;                      // empty: the lesson's first parameter
+    Text figure;                                // axis label; empty: the run's total time
+    std::string unit = "s";
+    std::function<double(const Run&)> measure;  // empty: run.end_time
+};
+
 struct Lesson {
     std::string id;  // the folder under lessons/, e.g. "event-loop"
     Text title;
@@ -74,6 +82,11 @@ struct Lesson {
     std::string_view cpp_source;     // scenario.cpp
     std::string_view text_de;        // text.de.md
     std::string_view text_en;        // text.en.md
+    Sweep sweep;
+    // A queue of idle connections that the app draws as a connection pool (the database
+    // lesson): its name as given to the Queue, and the parameter holding the pool's size.
+    std::string pool_queue;
+    std::string pool_size_parameter;
     // A place kept in the registry for a lesson still to come (no scenario yet).
     bool placeholder = false;
 };

@@ -16,12 +16,17 @@ class FutureCore;
 struct Callback : Handle {
     Callback() = default;
     Callback(Fn f, void* c) : Handle(f, c) {}
-    ~Callback();
+    ~Callback() {
+        if (registered_in) [[unlikely]] remove_from_future();
+    }
 
     FutureCore* registered_in = nullptr;  // the future whose list holds us
     FutureCore* source = nullptr;         // the future that completed (set when scheduled)
     Callback* prev = nullptr;
     Callback* next = nullptr;
+
+private:
+    void remove_from_future() noexcept;
 };
 
 class FutureCore {
@@ -31,7 +36,9 @@ public:
     FutureCore() = default;
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
-    virtual ~FutureCore();
+    virtual ~FutureCore() {
+        if (head_) [[unlikely]] forget_callbacks();
+    }
 
     State state() const noexcept { return state_; }
     bool done() const noexcept { return state_ != State::Pending; }
@@ -52,6 +59,7 @@ public:
 
 protected:
     void schedule_callbacks();
+    void forget_callbacks() noexcept;
 
     std::exception_ptr error_;
     Callback* head_ = nullptr;

@@ -17,14 +17,20 @@ struct Handle {
     Handle(Fn f, void* c) : fn(f), ctx(c) {}
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
-    ~Handle();
+    ~Handle() {
+        if (ready_slot_) [[unlikely]] unqueue_from_loop();
+    }
 
-    bool queued() const noexcept { return queued_; }
+    bool queued() const noexcept { return ready_slot_ != 0; }
 
     Fn fn = nullptr;
     void* ctx = nullptr;
-    std::uint64_t ready_pos_ = 0;  // absolute position in the ready ring
-    bool queued_ = false;
+    // 1 + the absolute position in the loop's ready ring while queued, 0 otherwise
+    // (one word: the flag and the position together).
+    std::uint64_t ready_slot_ = 0;
+
+private:
+    void unqueue_from_loop() noexcept;  // future_core.cpp
 };
 
 // asyncio's TimerHandle: becomes ready when the loop time reaches `when`.
@@ -33,13 +39,18 @@ struct TimerNode : Handle {
 
     TimerNode() = default;
     TimerNode(Fn f, void* c) : Handle(f, c) {}
-    ~TimerNode();
+    ~TimerNode() {
+        if (armed()) [[unlikely]] disarm_in_loop();
+    }
 
     bool armed() const noexcept { return heap_index_ != npos; }
 
     std::int64_t when = 0;
     std::uint64_t seq = 0;  // creation order: breaks ties between equal deadlines
     std::size_t heap_index_ = npos;
+
+private:
+    void disarm_in_loop() noexcept;  // future_core.cpp
 };
 
 }  // namespace aio

@@ -105,9 +105,9 @@ public:
     // before the coroutine resumes (asyncio's `while self.full():` loop): whoever lost
     // the race goes back to the end of the line.
     template <bool IsGet>
-    class WaitAwaiter {
+    class WaitAwaiter : detail::TaskCore::ResumeHook {
     public:
-        explicit WaitAwaiter(BasicQueue& q) : q_(q) {}
+        explicit WaitAwaiter(BasicQueue& q) : ResumeHook{&WaitAwaiter::recheck}, q_(q) {}
         bool blocked() const noexcept { return IsGet ? q_.empty() : q_.full(); }
         bool await_ready() const noexcept { return !blocked(); }
         void await_suspend(std::coroutine_handle<> h) {
@@ -121,10 +121,10 @@ public:
             fut_.reset();
             (IsGet ? q_.getters_ : q_.putters_).push_back(&fut_);
             task_->suspend_on(&fut_, h_, IsGet ? WaitKind::QueueGet : WaitKind::QueuePut, q_.object_id());
-            task_->set_resume_hook(&WaitAwaiter::recheck, this);
+            task_->set_resume_hook(this);
         }
-        static bool recheck(void* ctx) {
-            auto* self = static_cast<WaitAwaiter*>(ctx);
+        static bool recheck(detail::TaskCore::ResumeHook* hook) {
+            auto* self = static_cast<WaitAwaiter*>(hook);
             if (self->task_->cancel_delivered_now() || self->fut_.cancelled()) return true;
             if (self->blocked()) {
                 self->wait();

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <coroutine>
+#include <new>
 
 namespace aio {
 
@@ -14,6 +15,9 @@ class SleepAwaiter {
 public:
     explicit SleepAwaiter(std::int64_t delay_ns) noexcept : delay_(delay_ns) {}
     SleepAwaiter(const SleepAwaiter&) = delete;
+    ~SleepAwaiter() {
+        if (timed_) timed().~Timed();
+    }
     // Report this sleep as a wait on something else (a token bucket refilling).
     SleepAwaiter& as(WaitKind kind, std::uint32_t object) noexcept {
         kind_ = kind;
@@ -28,50 +32,66 @@ public:
             task_->yield_now(h);
             return;
         }
+        Timed& t = *::new (static_cast<void*>(storage_)) Timed(this);
+        timed_ = true;
         EventLoop& loop = EventLoop::get();
         const std::int64_t when = loop.time_ns() + delay_;
-        loop.arm(&timer_, when);
+        loop.arm(&t.timer, when);
         if (loop.tracing()) [[unlikely]] {
             TraceEvent e;
             e.kind = EventKind::TimerArmed;
             e.task = task_->id;
-            e.object = static_cast<std::uint32_t>(timer_.seq);
+            e.object = static_cast<std::uint32_t>(t.timer.seq);
             e.value = when;
             loop.emit_event(std::move(e));
         }
-        if (kind_ == WaitKind::Sleep) object_ = static_cast<std::uint32_t>(timer_.seq);
-        task_->suspend_on(&fut_, h, kind_, object_, when);
+        if (kind_ == WaitKind::Sleep) object_ = static_cast<std::uint32_t>(t.timer.seq);
+        task_->suspend_on(&t.fut, h, kind_, object_, when);
     }
     void await_resume() {
-        if (timer_.armed()) {
+        if (!timed_) {
+            task_->throw_if_cancelled_now();  // a yield: only a cancellation can come back
+            return;
+        }
+        Timed& t = timed();
+        if (t.timer.armed()) {
             // Woken early (cancelled): asyncio's `finally: h.cancel()`.
             EventLoop& loop = EventLoop::get();
-            loop.disarm(&timer_);
+            loop.disarm(&t.timer);
             if (loop.tracing()) [[unlikely]] {
                 TraceEvent e;
                 e.kind = EventKind::TimerCancelled;
                 e.task = task_->id;
-                e.object = static_cast<std::uint32_t>(timer_.seq);
+                e.object = static_cast<std::uint32_t>(t.timer.seq);
                 loop.emit_event(std::move(e));
             }
         }
         task_->throw_if_cancelled_now();
-        if (fut_.cancelled()) throw CancelledError();
+        if (t.fut.cancelled()) throw CancelledError();
     }
 
 private:
+    // The future the task waits on and the timer that completes it: made only for a
+    // positive delay, so that a yield (sleep(0)) touches none of it.
+    struct Timed {
+        explicit Timed(SleepAwaiter* owner) : timer(&SleepAwaiter::fire, owner) {}
+        FutureCore fut;
+        TimerNode timer;
+    };
+    Timed& timed() noexcept { return *std::launder(reinterpret_cast<Timed*>(storage_)); }
     // futures._set_result_unless_cancelled
-    static void fire(void* self) { static_cast<SleepAwaiter*>(self)->fut_.set_done(); }
+    static void fire(void* self) { static_cast<SleepAwaiter*>(self)->timed().fut.set_done(); }
 
     std::int64_t delay_;
-    WaitKind kind_ = WaitKind::Sleep;
-    std::uint32_t object_ = 0;
     detail::TaskCore* task_ = nullptr;
-    FutureCore fut_;
-    TimerNode timer_{&SleepAwaiter::fire, this};
+    std::uint32_t object_ = 0;
+    WaitKind kind_ = WaitKind::Sleep;
+    bool timed_ = false;
+    alignas(Timed) unsigned char storage_[sizeof(Timed)];
 };
 
-inline SleepAwaiter sleep(double seconds) noexcept { return SleepAwaiter(to_ns(seconds)); }
+// (sleep(0), the common yield, skips the conversion to nanoseconds)
+inline SleepAwaiter sleep(double seconds) noexcept { return SleepAwaiter(seconds <= 0.0 ? 0 : to_ns(seconds)); }
 template <class Rep, class Period>
 SleepAwaiter sleep(std::chrono::duration<Rep, Period> d) noexcept {
     return SleepAwaiter(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count());

@@ -35,7 +35,7 @@ struct AwaiterRef {
 
 struct PromiseBase : TaskCore {
     // The default argument names the coroutine function (for "never awaited").
-    explicit PromiseBase(std::source_location fn) noexcept { created_at = fn; }
+    explicit PromiseBase(std::source_location fn) noexcept { set_created_at(fn); }
 
     std::suspend_always initial_suspend() noexcept { return {}; }
 
@@ -85,7 +85,6 @@ struct PromiseBase : TaskCore {
         }
     }
 
-    bool threw_cancelled_ = false;
 };
 
 template <class T>
@@ -142,7 +141,7 @@ public:
     bool cancel() { return h_.promise().cancel(); }
     int cancelling() const noexcept { return h_.promise().cancelling(); }
     int uncancel() noexcept { return h_.promise().uncancel(); }
-    const std::string& name() const noexcept { return h_.promise().name; }
+    const std::string& name() const { return h_.promise().name(); }
     std::uint32_t id() const noexcept { return h_.promise().id; }
     bool is_scheduled() const noexcept { return h_.promise().is_task(); }
 
@@ -239,7 +238,7 @@ Task<T> create_task(Task<T> coro, std::string name = {},
 class TaskRef {
 public:
     explicit TaskRef(detail::TaskCore* core) noexcept : core_(core) {}
-    const std::string& name() const noexcept { return core_->name; }
+    const std::string& name() const { return core_->name(); }
     std::uint32_t id() const noexcept { return core_->id; }
     bool done() const noexcept { return core_->done(); }
     bool cancel() { return core_->cancel(); }

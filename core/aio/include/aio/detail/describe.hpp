@@ -20,6 +20,11 @@ std::string describe_value(const T& v) {
         return std::to_string(v);
     } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
         return std::string(std::string_view(v));
+    } else if constexpr (std::is_pointer_v<T> && !std::is_void_v<std::remove_pointer_t<T>>) {
+        // A pointer is described by what it points to: an address would make every
+        // run's trace differ (and tell a learner nothing).
+        if (v == nullptr) return "None";
+        return describe_value(*v);
     } else if constexpr (Streamable<T>) {
         std::ostringstream os;
         os << v;

@@ -15,9 +15,27 @@
 namespace aio::detail {
 
 // Where the co_await being evaluated is, captured by the promise's await_transform.
-inline thread_local std::source_location tl_await_site{};
+constinit inline thread_local std::source_location tl_await_site{};
 
 class TaskCore : public FutureCore {
+    // The one-byte members first: they fill the padding at the end of FutureCore, so
+    // flags cost no bytes of their own (every byte here is a byte of every task).
+public:
+    // Inline use (awaited as a coroutine, not scheduled).
+    bool consumed = false;
+    // What the task waits on (with wait_object, wait_site()), for the deadlock report and the trace.
+    WaitKind wait_kind = WaitKind::None;
+    bool registered = false;  // in the loop's task list (a finished task's handle may outlive its loop)
+
+protected:
+    bool threw_cancelled_ = false;  // the root coroutine ended by CancelledError (set by the promise)
+
+private:
+    bool is_task_ = false;
+    bool started_ = false;
+    bool must_cancel_ = false;
+    bool deliver_cancel_ = false;
+
 public:
     TaskCore() = default;
     ~TaskCore() override;
@@ -40,7 +58,17 @@ public:
     void suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind kind, std::uint32_t object,
                     std::int64_t value = 0);
     // A bare yield (sleep(0)): the step is scheduled again for the next iteration.
-    void yield_now(std::coroutine_handle<> h);
+    void yield_now(std::coroutine_handle<> h) {
+        resume_point = h;
+        wait_kind = WaitKind::Yield;
+        wait_object = 0;
+        site_ = tl_await_site;
+        if (loop_->tracing()) [[unlikely]] {
+            yield_traced();
+            return;
+        }
+        loop_->call_soon(&wakeup_);
+    }
     // In await_resume: a cancellation delivered with this step is raised here.
     void throw_if_cancelled_now() {
         if (deliver_cancel_) [[unlikely]] {
@@ -50,12 +78,12 @@ public:
     }
     bool cancel_delivered_now() const noexcept { return deliver_cancel_; }
     // Queue.get/put re-check their condition when woken, before the coroutine
-    // resumes; the hook returns false when it suspended the task again.
-    using ResumeHook = bool (*)(void* ctx);
-    void set_resume_hook(ResumeHook hook, void* ctx) noexcept {
-        hook_ = hook;
-        hook_ctx_ = ctx;
-    }
+    // resumes; the hook returns false when it suspended the task again. The hook
+    // lives in the awaiter (one pointer here instead of a function and a context).
+    struct ResumeHook {
+        bool (*fn)(ResumeHook* self);
+    };
+    void set_resume_hook(ResumeHook* hook) noexcept { hook_ = hook; }
 
     // Frame ownership: the loop (while the task runs) and every Task<T> handle.
     void add_ref() noexcept { ++refs_; }
@@ -65,26 +93,32 @@ public:
     void abandon() noexcept;
 
     // Inline use (awaited as a coroutine, not scheduled).
-    bool consumed = false;
     std::coroutine_handle<> continuation;
 
     std::uint32_t id = 0;
     std::uint32_t parent = 0;
-    std::string name;
+    std::uint32_t wait_object = 0;  // see wait_kind
 
-    // What the task waits on, for the deadlock report and the trace.
-    WaitKind wait_kind = WaitKind::None;
-    std::uint32_t wait_object = 0;
-    std::source_location wait_site{};
+private:
+    int cancels_requested_ = 0;
+
+public:
+    // The task's name: given to create_task, or asyncio's "Task-N" (made when first asked
+    // for: an unnamed task stores only its number).
+    const std::string& name() const;
+
+    // The co_await it waits at (known once the task has started).
+    std::source_location wait_site() const noexcept { return started_ ? site_ : std::source_location{}; }
+    // The coroutine function (for "never awaited"; known until the coroutine starts).
+    std::source_location created_at() const noexcept { return started_ ? std::source_location{} : site_; }
+    void set_created_at(std::source_location fn) noexcept { site_ = fn; }
 
     // The loop's list of unfinished tasks, in creation order.
     TaskCore* prev_task = nullptr;
     TaskCore* next_task = nullptr;
-    bool registered = false;  // in that list (a finished task's handle may outlive its loop)
 
     std::coroutine_handle<> frame;         // this promise's own frame
     std::coroutine_handle<> resume_point;  // innermost suspended frame of this task
-    std::source_location created_at{};
 
 protected:
     // From the promise: the root coroutine of a task finished.
@@ -94,19 +128,20 @@ protected:
 private:
     static void step_thunk(void* self) { static_cast<TaskCore*>(self)->step(); }
     void step();
+    void yield_traced();
 
     EventLoop* loop_ = nullptr;
     FutureCore* fut_waiter_ = nullptr;
-    Handle step_handle_{&TaskCore::step_thunk, this};
+    // The task's step, both as its entry in the ready queue (create_task, sleep(0)) and as
+    // the done callback of the future it waits for (asyncio's __step and __wakeup): a task
+    // is never queued and waiting at the same time, so one node serves both.
     Callback wakeup_{&TaskCore::step_thunk, this};
-    ResumeHook hook_ = nullptr;
-    void* hook_ctx_ = nullptr;
+    ResumeHook* hook_ = nullptr;
+    mutable std::string* name_ = nullptr;  // owned; null: "Task-<default_number_>" not made yet
+    // Before the first step: the coroutine function (created_at); after: the current co_await.
+    std::source_location site_{};
+    std::uint32_t default_number_ = 0;
     std::uint32_t refs_ = 0;
-    int cancels_requested_ = 0;
-    bool is_task_ = false;
-    bool started_ = false;
-    bool must_cancel_ = false;
-    bool deliver_cancel_ = false;
 
     friend class aio::EventLoop;
     friend bool is_task_wakeup(const Callback* cb) noexcept;
@@ -117,6 +152,11 @@ bool is_task_wakeup(const Callback* cb) noexcept;
 TaskCore* task_of_wakeup(const Callback* cb) noexcept;
 
 // The task that is running now; throws RuntimeError outside of a task.
-TaskCore& running_task();
+[[noreturn]] void throw_no_running_task();
+inline TaskCore& running_task() {
+    EventLoop& loop = EventLoop::get();
+    if (!loop.current_task()) [[unlikely]] throw_no_running_task();
+    return *loop.current_task();
+}
 
 }  // namespace aio::detail

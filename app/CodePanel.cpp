@@ -1,0 +1,132 @@
+#include "CodePanel.h"
+
+#include "CppHighlighter.h"
+#include "PythonHighlighter.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTabBar>
+#include <QTextBlock>
+
+namespace {
+
+QPlainTextEdit *makeListing(const QString &objectName, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setReadOnly(true);
+    // Selectable by keyboard too: a learner who tabs in can move through the lines.
+    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Lines keep their numbers when they do not wrap (scenario.cpp:LINE in the views).
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    edit->setFont(font);
+    edit->setTabStopDistance(QFontMetricsF(font).horizontalAdvance(QLatin1Char(' ')) * 4);
+    return edit;
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+} // namespace
+
+CodePanel::CodePanel(QWidget *parent)
+    : QTabWidget(parent)
+{
+    setObjectName(QStringLiteral("codeTabs"));
+    setDocumentMode(true);
+    m_python = makeListing(QStringLiteral("pythonCode"), this);
+    m_cpp = makeListing(QStringLiteral("cppCode"), this);
+    m_pythonHighlighter = new PythonHighlighter(m_python->document());
+    m_cppHighlighter = new CppHighlighter(m_cpp->document());
+    addTab(m_python, QString());
+    addTab(m_cpp, QString());
+    updatePalette();
+    retranslateUi();
+}
+
+void CodePanel::setCodeMap(const CodeMap &map)
+{
+    m_map = map;
+    m_python->setPlainText(m_map.pythonText());
+    m_cpp->setPlainText(m_map.cppText());
+    m_cppLine = m_pythonLine = -1;  // forces the marks to be cleared
+    setCurrentEvent(nullptr);
+}
+
+void CodePanel::setCurrentEvent(const aio::TraceEvent *event)
+{
+    const int cppLine = event ? m_map.cppLineOf(*event) : 0;
+    const int pythonLine = cppLine > 0 ? m_map.pythonLineForCppLine(cppLine) : 0;
+    if (cppLine == m_cppLine && pythonLine == m_pythonLine)
+        return;
+    m_cppLine = cppLine;
+    m_pythonLine = pythonLine;
+    markLine(m_cpp, cppLine);
+    markLine(m_python, pythonLine);
+}
+
+void CodePanel::markLine(QPlainTextEdit *edit, int line)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QTextBlock block = line > 0 ? edit->document()->findBlockByNumber(line - 1) : QTextBlock();
+    if (block.isValid()) {
+        QTextEdit::ExtraSelection mark;
+        // The highlight colour, softened so that the syntax colours stay readable on it.
+        QColor colour = palette().color(QPalette::Highlight);
+        colour.setAlpha(isDark(palette()) ? 110 : 70);
+        mark.format.setBackground(colour);
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        mark.cursor = QTextCursor(block);
+        mark.cursor.clearSelection();
+        selections.append(mark);
+
+        // Scrolled into view (a third from the top) only when it is not visible yet,
+        // so the listing does not jump at every step. Without wrapping, the scroll bar
+        // counts lines.
+        QScrollBar *bar = edit->verticalScrollBar();
+        const int lineHeight = qMax(1, edit->fontMetrics().lineSpacing());
+        const int visibleLines = qMax(1, edit->viewport()->height() / lineHeight);
+        const int first = bar->value();
+        if (line - 1 < first || line - 1 >= first + visibleLines - 1)
+            bar->setValue(qMax(0, line - 1 - visibleLines / 3));
+    }
+    edit->setExtraSelections(selections);
+}
+
+void CodePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::PaletteChange) {
+        updatePalette();
+        const int cpp = m_cppLine, python = m_pythonLine;
+        markLine(m_cpp, cpp);
+        markLine(m_python, python);
+    }
+    QTabWidget::changeEvent(event);
+}
+
+void CodePanel::updatePalette()
+{
+    const bool dark = isDark(palette());
+    m_pythonHighlighter->setDarkBackground(dark);
+    m_cppHighlighter->setDarkBackground(dark);
+}
+
+void CodePanel::retranslateUi()
+{
+    setTabText(indexOf(m_python), tr("Python"));
+    setTabText(indexOf(m_cpp), tr("C++"));
+    setTabToolTip(indexOf(m_python), tr("lesson.py: the program as you would write it with asyncio"));
+    setTabToolTip(indexOf(m_cpp), tr("scenario.cpp: the C++ twin that runs and is shown"));
+    tabBar()->setAccessibleName(tr("Listings"));
+    m_python->setAccessibleName(tr("Python listing"));
+    m_cpp->setAccessibleName(tr("C++ listing"));
+    m_python->setAccessibleDescription(tr("The highlighted line matches the current await in the C++ listing."));
+    m_cpp->setAccessibleDescription(tr("The highlighted line is the co_await of the current event."));
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+class LessonSession;
+class QCheckBox;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QSlider;
+
+namespace lessons { struct Lesson; struct Parameter; }
+
+// A slider per parameter of the lesson (object name param_<id>), labelled with the
+// parameter's name, value and unit; the pitfall switch where the lesson has one; and
+// a button back to the defaults. One column: it sits under the lesson list. Moving a slider re-runs the scenario at once
+// (LessonSession::setParameter).
+class ParameterPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ParameterPanel(LessonSession *session, QWidget *parent = nullptr);
+
+    // Builds the sliders for the session's lesson (call after LessonSession::open()).
+    void rebuild();
+
+    // The panel's controls in keyboard order: the sliders, the switch, the reset button.
+    QList<QWidget *> focusOrder() const;
+
+    // The slider position of a value, and back (sliders count steps from the minimum).
+    static int positionOf(const lessons::Parameter &parameter, double value);
+    static double valueAt(const lessons::Parameter &parameter, int position);
+    // "0.3 s", "8/s", "4" in the current locale, with as many decimals as the step needs.
+    static QString formatValue(const lessons::Parameter &parameter, double value);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Row {
+        const lessons::Parameter *parameter = nullptr;
+        QLabel *name = nullptr;
+        QLabel *value = nullptr;
+        QSlider *slider = nullptr;
+    };
+
+    void retranslateUi();
+    void syncFromSession();
+
+    LessonSession *m_session;
+    const lessons::Lesson *m_builtFor = nullptr;
+    QGridLayout *m_grid = nullptr;
+    QWidget *m_rowsHost = nullptr;
+    QList<Row> m_rows;
+    QLabel *m_heading = nullptr;
+    QLabel *m_noParameters = nullptr;
+    QCheckBox *m_pitfall = nullptr;
+    QLabel *m_pitfallText = nullptr;
+    QPushButton *m_reset = nullptr;
+};

@@ -1,0 +1,102 @@
+#include "LessonSession.h"
+
+#include <lessons/param_input.hpp>
+
+#include <utility>
+
+LessonSession::LessonSession(QObject *parent)
+    : QObject(parent)
+{
+}
+
+LessonSession::~LessonSession()
+{
+    // The seeker refers to the run's recorder: it goes first.
+    m_seeker.reset();
+}
+
+bool LessonSession::open(const QString &lessonId)
+{
+    const lessons::Lesson *lesson = lessons::find(lessonId.toStdString());
+    if (!lesson || lesson->placeholder || !lesson->scenario)
+        return false;
+    m_lesson = lesson;
+    m_params = lessons::defaults(*lesson);
+    m_pitfall = false;
+    emit paramsChanged();
+    rerun();
+    return true;
+}
+
+QString LessonSession::lessonId() const
+{
+    return m_lesson ? QString::fromStdString(m_lesson->id) : QString();
+}
+
+double LessonSession::parameter(const QString &id) const
+{
+    const auto it = m_params.values.find(id.toStdString());
+    return it == m_params.values.end() ? 0.0 : it->second;
+}
+
+void LessonSession::setParameter(const QString &id, double value)
+{
+    if (!m_lesson)
+        return;
+    const std::string key = id.toStdString();
+    const lessons::Parameter *parameter = lessons::find_parameter(*m_lesson, key);
+    if (!parameter)
+        return;
+    // snap() rounds to the slider's grid (min + k * step) and clamps to [min, max].
+    const double snapped = lessons::snap(*parameter, value);
+    double &current = m_params.values[key];
+    if (current == snapped)
+        return;
+    current = snapped;
+    emit paramsChanged();
+    rerun();
+}
+
+void LessonSession::setPitfall(bool on)
+{
+    if (!m_lesson || on == m_pitfall || (on && !m_lesson->has_pitfall))
+        return;
+    m_pitfall = on;
+    emit paramsChanged();
+    rerun();
+}
+
+void LessonSession::resetToDefaults()
+{
+    if (!m_lesson)
+        return;
+    lessons::Params defaults = lessons::defaults(*m_lesson);
+    if (defaults.values == m_params.values && !m_pitfall)
+        return;
+    m_params = std::move(defaults);
+    m_pitfall = false;
+    emit paramsChanged();
+    rerun();
+}
+
+std::vector<lessons::QuizQuestion> LessonSession::quiz() const
+{
+    if (!m_lesson || !m_lesson->quiz || !hasRun())
+        return {};
+    return m_lesson->quiz(m_run, m_params, m_pitfall);
+}
+
+void LessonSession::rerun()
+{
+    lessons::Run next = lessons::run(*m_lesson, m_params, m_pitfall);
+    // The seeker indexes the whole trace in its constructor, so every later seek is cheap.
+    auto nextSeeker = std::make_unique<trace::StateSeeker>(*next.recorder);
+
+    // Swap, but keep the previous run and seeker alive until every slot of runChanged()
+    // has let go of them (a view may still read its old state before it refreshes).
+    std::swap(m_run, next);
+    std::swap(m_seeker, nextSeeker);
+    ++m_runCount;
+    emit runChanged();
+    nextSeeker.reset();  // the old seeker before the old recorder it points into
+}

@@ -1,0 +1,113 @@
+#include "ConsoleView.h"
+
+#include "StateStyle.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+ConsoleView::ConsoleView(QWidget *parent) : TraceView(parent)
+{
+    setObjectName(QStringLiteral("consoleView"));
+    setAccessibleName(tr("Console"));
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    f.setPointSizeF(std::max(8.0, font().pointSizeF() - 0.5));
+    setFont(f);
+}
+
+void ConsoleView::setState(const trace::TraceState &state, const aio::TraceEvent *)
+{
+    const std::vector<trace::LogLine> &log = state.log();
+    const qsizetype have = m_lines.size();
+    const qsizetype want = qsizetype(log.size());
+    // Same run, same beginning? Then only the tail changes. (A re-run with other
+    // parameters has the same seq numbers: compare time and text too.)
+    const auto sameAt = [&](qsizetype i) {
+        const trace::LogLine &l = log[std::size_t(i)];
+        const Line &mine = m_lines[i];
+        return mine.seq == l.seq && mine.time == double(l.time_ns) / 1e9 && mine.text == StateStyle::fromView(l.text);
+    };
+    bool prefix = have == 0 || (want > 0 && sameAt(0));
+    if (prefix && have > 0) prefix = want >= have ? sameAt(have - 1) : sameAt(want - 1);
+    if (!prefix) m_lines.clear();
+    if (m_lines.size() > want) {
+        m_lines.resize(want);
+    } else if (m_lines.size() < want) {
+        m_lines.reserve(want);
+        for (qsizetype i = m_lines.size(); i < want; ++i) {
+            const trace::LogLine &l = log[std::size_t(i)];
+            m_lines.append({l.seq, double(l.time_ns) / 1e9, l.task ? StateStyle::taskName(state, l.task) : QString(),
+                            StateStyle::fromView(l.text)});
+        }
+        m_scrollBack = 0;
+    }
+    m_scrollBack = std::clamp(m_scrollBack, 0, std::max(0, int(m_lines.size()) - 1));
+    update();
+}
+
+void ConsoleView::clear()
+{
+    m_lines.clear();
+    m_scrollBack = 0;
+    update();
+}
+
+QString ConsoleView::describe() const
+{
+    QStringList out;
+    out << QStringLiteral("lines: %1").arg(m_lines.size());
+    for (const Line &l : m_lines)
+        out << QStringLiteral("[%1] %2: %3").arg(StateStyle::seconds(l.time), l.task.isEmpty() ? QStringLiteral("-") : l.task, l.text);
+    return out.join(QLatin1Char('\n'));
+}
+
+void ConsoleView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const StateStyle style(palette());
+    p.fillRect(rect(), style.background());
+    const QFontMetrics fm(font());
+    const int lineH = fm.height() + 2;
+    const int margin = 6;
+    if (m_lines.isEmpty()) {
+        p.setPen(style.dimText());
+        p.drawText(rect().adjusted(margin, margin, -margin, -margin), Qt::AlignLeft | Qt::AlignTop, tr("(no output yet)"));
+        return;
+    }
+    const int timeW = fm.horizontalAdvance(QStringLiteral("000.000 s")) + 8;
+    int taskW = 0;
+    const int rows = std::max(1, (height() - 2 * margin) / lineH);
+    int last = int(m_lines.size()) - 1 - m_scrollBack;
+    const int first = std::max(0, last - rows + 1);
+    for (int i = first; i <= last; ++i) taskW = std::max(taskW, fm.horizontalAdvance(m_lines[i].task));
+    taskW = std::min(taskW + 10, width() / 4);
+    int y = height() - margin - lineH;
+    for (int i = last; i >= first; --i, y -= lineH) {
+        const Line &l = m_lines[i];
+        if (i == int(m_lines.size()) - 1) p.fillRect(QRect(0, y - 1, width(), lineH), style.panel());
+        p.setPen(style.dimText());
+        p.drawText(QRect(margin, y, timeW - 8, lineH), Qt::AlignRight | Qt::AlignVCenter, StateStyle::seconds(l.time));
+        p.setPen(style.accent());
+        p.drawText(QRect(margin + timeW, y, taskW - 6, lineH), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(l.task, Qt::ElideRight, taskW - 6));
+        p.setPen(style.text());
+        const int textX = margin + timeW + taskW;
+        p.drawText(QRect(textX, y, width() - textX - margin, lineH), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(l.text, Qt::ElideRight, width() - textX - margin));
+    }
+    if (m_scrollBack > 0) {
+        p.setPen(style.dimText());
+        p.drawText(rect().adjusted(0, 0, -margin, -2), Qt::AlignRight | Qt::AlignBottom,
+                   tr("%n newer line(s) below", nullptr, m_scrollBack));
+    }
+}
+
+void ConsoleView::wheelEvent(QWheelEvent *event)
+{
+    m_scrollBack = std::clamp(m_scrollBack + event->angleDelta().y() / 40, 0, std::max(0, int(m_lines.size()) - 1));
+    update();
+    event->accept();
+}

@@ -1,0 +1,286 @@
+#include "EventLoopView.h"
+
+#include "StateStyle.h"
+#include "TokenAnimator.h"
+
+#include <QEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace {
+
+constexpr qreal kMargin = 8;
+constexpr QSizeF kToken(86, 24);
+constexpr QSizeF kSmallToken(70, 18);
+constexpr qreal kGap = 6;
+
+}  // namespace
+
+EventLoopView::EventLoopView(QWidget *parent) : TraceView(parent), m_animator(new TokenAnimator(this))
+{
+    setObjectName(QStringLiteral("eventLoopView"));
+    setAccessibleName(tr("Event loop"));
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void EventLoopView::setState(const trace::TraceState &state, const aio::TraceEvent *)
+{
+    using trace::TaskStatus;
+    TaskToken::KeyCounter keys;
+    m_time = state.time();
+    m_iteration = state.iteration();
+    m_ended = state.ended();
+    m_running.clear();
+    if (state.running() != 0) m_running.append(TaskToken::from(state, state.running(), keys));
+    m_ready = TaskToken::list(state, state.ready(), keys);
+
+    // Timers in firing order; a sleeping owner stands beside its (first) timer.
+    m_timers.clear();
+    QHash<std::uint32_t, bool> sleeperShown;
+    for (const trace::TimerInfo &timer : state.pending_timers()) {
+        Timer t;
+        t.deadline = double(timer.deadline_ns) / 1e9;
+        t.owner = StateStyle::taskName(state, timer.owner);
+        const trace::TaskInfo *owner = state.task(timer.owner);
+        if (owner && owner->status == TaskStatus::Waiting && owner->wait == aio::WaitKind::Sleep &&
+            !sleeperShown.contains(owner->id)) {
+            sleeperShown.insert(owner->id, true);
+            t.hasToken = true;
+            t.token = TaskToken::from(state, owner->id, keys);
+        }
+        m_timers.append(t);
+    }
+
+    // Waiting tasks grouped by (kind, object), groups in order of their first task.
+    m_groups.clear();
+    m_finished.clear();
+    std::map<std::pair<int, std::uint32_t>, int> groupOf;
+    for (const trace::TaskInfo &task : state.tasks()) {
+        if (task.finished()) {
+            m_finished.append(TaskToken::from(state, task.id, keys));
+            continue;
+        }
+        const bool waiting = task.status == TaskStatus::Waiting || task.status == TaskStatus::Created;
+        if (!waiting || sleeperShown.contains(task.id)) continue;
+        const aio::WaitKind kind = task.status == TaskStatus::Created ? aio::WaitKind::None : task.wait;
+        const auto groupKey = std::make_pair(int(kind), task.wait_object);
+        auto found = groupOf.find(groupKey);
+        if (found == groupOf.end()) {
+            Group g;
+            g.kind = kind;
+            g.created = task.status == TaskStatus::Created;
+            g.target = StateStyle::waitTarget(state, kind, task.wait_object);
+            found = groupOf.emplace(groupKey, int(m_groups.size())).first;
+            m_groups.append(g);
+        }
+        m_groups[found->second].tokens.append(TaskToken::from(state, task.id, keys));
+    }
+
+    m_all.clear();
+    m_all += m_running;
+    m_all += m_ready;
+    for (const Timer &t : std::as_const(m_timers))
+        if (t.hasToken) m_all.append(t.token);
+    for (const Group &g : std::as_const(m_groups)) m_all += g.tokens;
+    m_all += m_finished;
+    relayout(animated());
+}
+
+QString EventLoopView::describe() const
+{
+    QStringList lines;
+    lines << QStringLiteral("time: %1").arg(StateStyle::seconds(m_time));
+    lines << QStringLiteral("iteration: %1").arg(m_iteration);
+    lines << QStringLiteral("running: %1").arg(TaskToken::names(m_running));
+    lines << QStringLiteral("ready: %1").arg(TaskToken::names(m_ready));
+    lines << QStringLiteral("timers: %1").arg(m_timers.size());
+    for (const Timer &t : m_timers) lines << QStringLiteral("timer %1: %2").arg(StateStyle::seconds(t.deadline), t.owner);
+    for (const Group &g : m_groups)
+        lines << QStringLiteral("waiting %1: %2")
+                     .arg(g.created ? QStringLiteral("created") : StateStyle::waitKey(g.kind, g.target), TaskToken::names(g.tokens));
+    lines << QStringLiteral("finished: %1").arg(TaskToken::names(m_finished));
+    if (m_ended) lines << QStringLiteral("ended");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void EventLoopView::relayout(bool animate)
+{
+    m_labels.clear();
+    QHash<quint64, QRectF> targets;
+    const qreal w = width();
+    const qreal h = height();
+    QFont captionFont = font();
+    const QFontMetricsF fm(captionFont);
+    const qreal captionW =
+        std::max({fm.horizontalAdvance(tr("running")), fm.horizontalAdvance(tr("timers")),
+                  fm.horizontalAdvance(tr("waiting")), fm.horizontalAdvance(tr("finished"))}) + 12;
+    const qreal x0 = kMargin + captionW;
+    const qreal right = w - kMargin;
+
+    // Clock.
+    m_labels.append({QRectF(kMargin, kMargin - 2, w * 0.6, 30), QStringLiteral("t = %1").arg(StateStyle::seconds(m_time)), 2,
+                     Qt::AlignLeft | Qt::AlignVCenter});
+    m_labels.append({QRectF(w * 0.5, kMargin, w * 0.5 - kMargin, 24),
+                     m_ended ? tr("loop stopped") : tr("iteration %1").arg(m_iteration), 1, Qt::AlignRight | Qt::AlignVCenter});
+    qreal y = kMargin + 34;
+
+    // Running slot, and the ready queue whose head is next.
+    m_labels.append({QRectF(kMargin, y + 16, captionW, 28), tr("running"), 0, Qt::AlignLeft | Qt::AlignVCenter});
+    m_slot = QRectF(x0, y + 12, std::min<qreal>(150, std::max<qreal>(100, w * 0.22)), 36);
+    if (!m_running.isEmpty()) targets.insert(m_running.front().key, m_slot.adjusted(4, 4, -4, -4));
+    else m_labels.append({m_slot, tr("idle"), 1, Qt::AlignCenter});
+    const qreal readyX = m_slot.right() + 26;
+    m_labels.append({QRectF(readyX, y, right - readyX, 14), tr("ready queue (next first)"), 1, Qt::AlignLeft | Qt::AlignVCenter});
+    const QRectF readyArea(readyX, y + 18, std::max<qreal>(0, right - readyX), kToken.height());
+    QRectF more;
+    // Narrow: smaller tokens, so that at least the next one shows beside "+N".
+    QSizeF readyToken = kToken;
+    if (m_ready.size() * (kToken.width() + kGap) > readyArea.width() + kGap)
+        readyToken.setWidth(std::clamp<qreal>(readyArea.width() - 40, 58, kToken.width()));
+    const int placedReady = TaskToken::flow(m_ready, readyArea, readyToken, kGap, targets, &more);
+    if (!more.isNull()) m_labels.append({more, QStringLiteral("+%1").arg(m_ready.size() - placedReady), 3, Qt::AlignCenter});
+    if (m_ready.isEmpty()) m_labels.append({readyArea, tr("empty"), 1, Qt::AlignLeft | Qt::AlignVCenter});
+    m_arrowFrom = QRectF(readyX - 4, readyArea.center().y(), 0, 0);
+    m_arrowTo = QRectF(m_slot.right() + 4, readyArea.center().y(), 0, 0);
+    y += 58;
+
+    // Timers: "1.500 s" and the sleeper's token, in firing order, wrapping.
+    m_labels.append({QRectF(kMargin, y, captionW, kToken.height()), tr("timers"), 0, Qt::AlignLeft | Qt::AlignVCenter});
+    const qreal timeW = fm.horizontalAdvance(QStringLiteral("00.000 s")) + 6;
+    const qreal chipW = timeW + kToken.width() + 10;
+    const int perRow = std::max(1, int((right - x0 + kGap) / (chipW + kGap)));
+    const int timerRows = std::min(2, std::max(1, int((m_timers.size() + perRow - 1) / perRow)));
+    const int fit = perRow * timerRows;
+    const int shown = m_timers.size() > fit ? fit - 1 : int(m_timers.size());
+    for (int i = 0; i < shown; ++i) {
+        const Timer &t = m_timers[i];
+        const QRectF chip(x0 + (i % perRow) * (chipW + kGap), y + (i / perRow) * (kToken.height() + kGap), chipW,
+                          kToken.height());
+        m_labels.append({QRectF(chip.left(), chip.top(), timeW, chip.height()), StateStyle::seconds(t.deadline), 3,
+                         Qt::AlignRight | Qt::AlignVCenter});
+        const QRectF tokenRect(chip.left() + timeW + 6, chip.top(), kToken.width(), kToken.height());
+        if (t.hasToken) targets.insert(t.token.key, tokenRect);
+        else m_labels.append({tokenRect, t.owner, 1, Qt::AlignLeft | Qt::AlignVCenter});
+    }
+    if (shown < m_timers.size()) {
+        const QRectF chip(x0 + (shown % perRow) * (chipW + kGap), y + (shown / perRow) * (kToken.height() + kGap), chipW,
+                          kToken.height());
+        m_labels.append({chip, tr("+%1 more").arg(m_timers.size() - shown), 3, Qt::AlignCenter});
+    }
+    if (m_timers.isEmpty()) m_labels.append({QRectF(x0, y, right - x0, kToken.height()), tr("none"), 1, Qt::AlignLeft | Qt::AlignVCenter});
+    y += timerRows * (kToken.height() + kGap) + 6;
+
+    // Waiting groups, one line each, as many as fit above the finished row.
+    const qreal finishedH = kSmallToken.height() + 8;
+    m_labels.append({QRectF(kMargin, y, captionW, kToken.height()), tr("waiting"), 0, Qt::AlignLeft | Qt::AlignVCenter});
+    const qreal groupTitleW = std::min<qreal>(170, (right - x0) * 0.35);
+    const qreal waitBottom = h - kMargin - finishedH;
+    int g = 0;
+    for (; g < m_groups.size(); ++g) {
+        const bool last = g == m_groups.size() - 1;
+        if (y + kToken.height() > waitBottom || (!last && y + 2 * kToken.height() + kGap > waitBottom && g > 0)) break;
+        const Group &group = m_groups[g];
+        const QString title = group.created ? tr("not started") : StateStyle::waitPhrase(group.kind, group.target);
+        m_labels.append({QRectF(x0, y, groupTitleW - 6, kToken.height()), title, 3, Qt::AlignLeft | Qt::AlignVCenter});
+        QRectF groupMore;
+        const int placed = TaskToken::flow(group.tokens, QRectF(x0 + groupTitleW, y, right - x0 - groupTitleW, kToken.height()),
+                                           kToken, kGap, targets, &groupMore);
+        if (!groupMore.isNull())
+            m_labels.append({groupMore, QStringLiteral("+%1").arg(group.tokens.size() - placed), 3, Qt::AlignCenter});
+        y += kToken.height() + kGap;
+    }
+    if (g < m_groups.size() && y + kToken.height() <= waitBottom + kToken.height()) {
+        m_labels.append({QRectF(x0, y - 2, right - x0, 16), tr("+%1 more groups").arg(m_groups.size() - g), 1,
+                         Qt::AlignLeft | Qt::AlignVCenter});
+        y += 16;
+    }
+    if (m_groups.isEmpty()) {
+        m_labels.append({QRectF(x0, y, right - x0, kToken.height()), tr("nobody"), 1, Qt::AlignLeft | Qt::AlignVCenter});
+        y += kToken.height() - 4;
+    }
+
+    // Finished tasks, small, in one row at the bottom.
+    const qreal fy = std::max(y + 2, h - kMargin - kSmallToken.height());
+    m_labels.append({QRectF(kMargin, fy, captionW, kSmallToken.height()), tr("finished"), 0, Qt::AlignLeft | Qt::AlignVCenter});
+    QRectF finishedMore;
+    const int placedFinished = TaskToken::flow(m_finished, QRectF(x0, fy, right - x0, kSmallToken.height()), kSmallToken,
+                                               4, targets, &finishedMore);
+    if (!finishedMore.isNull())
+        m_labels.append({finishedMore, QStringLiteral("+%1").arg(m_finished.size() - placedFinished), 3, Qt::AlignCenter});
+    if (m_finished.isEmpty())
+        m_labels.append({QRectF(x0, fy, right - x0, kSmallToken.height()), tr("none yet"), 1, Qt::AlignLeft | Qt::AlignVCenter});
+
+    m_animator->setTargets(targets, animate);
+}
+
+void EventLoopView::resizeEvent(QResizeEvent *event)
+{
+    TraceView::resizeEvent(event);
+    relayout(false);
+}
+
+void EventLoopView::changeEvent(QEvent *event)
+{
+    TraceView::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) relayout(false);
+}
+
+void EventLoopView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const StateStyle style(palette());
+    p.fillRect(rect(), style.background());
+    p.setRenderHint(QPainter::Antialiasing, true);
+
+    // The running slot (a stage), and the arrow from the ready queue into it.
+    p.setPen(QPen(style.lines(), 1.5, m_running.isEmpty() ? Qt::DashLine : Qt::SolidLine));
+    p.setBrush(style.panel());
+    p.drawRoundedRect(m_slot, 8, 8);
+    if (!m_ready.isEmpty()) {
+        const QPointF from = m_arrowFrom.topLeft(), to = m_arrowTo.topLeft();
+        p.setPen(QPen(style.text(), 1.5));
+        p.drawLine(from, to);
+        p.setBrush(style.text());
+        QPainterPath head;
+        head.moveTo(to);
+        head.lineTo(to + QPointF(7, -4));
+        head.lineTo(to + QPointF(7, 4));
+        head.closeSubpath();
+        p.drawPath(head);
+    }
+
+    for (const Label &l : std::as_const(m_labels)) {
+        QFont f = font();
+        switch (l.role) {
+        case 0:
+            f.setBold(true);
+            p.setPen(style.text());
+            break;
+        case 1:
+            f.setItalic(true);
+            p.setPen(style.dimText());
+            break;
+        case 2:
+            f.setPixelSize(22);
+            f.setBold(true);
+            p.setPen(style.text());
+            break;
+        default:
+            p.setPen(style.text());
+            break;
+        }
+        p.setFont(f);
+        p.drawText(l.rect, l.align, QFontMetrics(f).elidedText(l.text, Qt::ElideRight, int(l.rect.width())));
+    }
+    p.setFont(font());
+    TaskToken::paintAll(p, style, m_all, *m_animator);
+}
+
+QString EventLoopView::toolTipAt(const QPoint &pos) const
+{
+    return TaskToken::toolTipAt(m_all, *m_animator, pos);
+}

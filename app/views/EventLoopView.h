@@ -1,0 +1,71 @@
+#pragma once
+
+#include "TaskToken.h"
+#include "TraceView.h"
+
+#include <QHash>
+#include <QRectF>
+#include <QVector>
+
+class TokenAnimator;
+
+// The event loop at the cursor: the virtual clock, the running task in a big
+// slot, the ready queue in order (its head next to the slot), the pending
+// timers sorted by wake-up time with their owners, the waiting tasks grouped by
+// what they wait on, and the finished tasks.
+class EventLoopView : public TraceView
+{
+    Q_OBJECT
+
+public:
+    explicit EventLoopView(QWidget *parent = nullptr);
+
+    void setState(const trace::TraceState &state, const aio::TraceEvent *current) override;
+    QString describe() const override;
+
+    QSize sizeHint() const override { return {560, 300}; }
+    QSize minimumSizeHint() const override { return {300, 200}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    QString toolTipAt(const QPoint &pos) const override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Timer {
+        double deadline = 0;
+        QString owner;       // "-" for none
+        bool hasToken = false;
+        TaskToken token;     // the sleeping owner, drawn beside its timer
+    };
+    struct Group {
+        aio::WaitKind kind = aio::WaitKind::None;
+        QString target;      // object or awaited task name (may be empty)
+        bool created = false;  // tasks whose first step is not scheduled yet
+        QVector<TaskToken> tokens;
+    };
+    struct Label {
+        QRectF rect;
+        QString text;
+        int role = 0;  // 0 caption, 1 dim, 2 clock, 3 normal
+        int align = 0;
+    };
+
+    void relayout(bool animate);
+
+    double m_time = 0;
+    quint64 m_iteration = 0;
+    bool m_ended = false;
+    QVector<TaskToken> m_running;
+    QVector<TaskToken> m_ready;
+    QVector<Timer> m_timers;
+    QVector<Group> m_groups;
+    QVector<TaskToken> m_finished;
+    QVector<TaskToken> m_all;  // every drawn token (paint order)
+
+    QVector<Label> m_labels;
+    QRectF m_slot;
+    QRectF m_arrowFrom, m_arrowTo;
+    TokenAnimator *m_animator;
+};

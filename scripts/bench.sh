@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmarks Dirigent's scheduler beside CPython asyncio running the same workloads
+# (issue 5): builds bench/ in Release into build-bench, then runs bench/run_bench.py,
+# which alternates the C++ and the Python runs (5 repetitions by default) and prints
+# one table (median, min-max, ratio, target, met) and writes it as JSON.
+#
+#   scripts/bench.sh                   # everything, 5 repetitions
+#   scripts/bench.sh --reps 7          # more repetitions
+#   scripts/bench.sh --only switches_10k,queue
+#   scripts/bench.sh --smoke           # tiny sizes, one run (what CTest's bench_smoke does)
+#
+# Environment: BUILD_DIR (default build-bench), JSON (default $BUILD_DIR/bench-results.json).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BUILD_DIR:-$root/build-bench}"
+json="${JSON:-$build/bench-results.json}"
+
+# The packages (cmake, ninja, Google Benchmark): ask scripts/setup.sh only if something is missing.
+if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null || ! command -v python3 >/dev/null \
+   || [[ ! -e /usr/include/benchmark/benchmark.h ]]; then
+  "$root/scripts/setup.sh"
+fi
+
+# Release, the std-only layers: the benchmarks need neither Qt nor the test suite.
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DDIRIGENT_CORE_ONLY=ON -DDIRIGENT_BUILD_TESTS=OFF -DDIRIGENT_BUILD_BENCH=ON
+fi
+cmake --build "$build" --target dirigent_bench dirigent_bench_nohooks -j "$(nproc)"
+
+exec python3 "$root/bench/run_bench.py" \
+  --bench "$build/bench/dirigent_bench" \
+  --bench-nohooks "$build/bench/dirigent_bench_nohooks" \
+  --json "$json" "$@"
