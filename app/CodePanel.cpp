@@ -9,6 +9,7 @@
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTextBlock>
+#include <QTimer>
 
 namespace {
 
@@ -47,6 +48,23 @@ CodePanel::CodePanel(QWidget *parent)
     addTab(m_cpp, QString());
     updatePalette();
     retranslateUi();
+    // A hidden listing has no real height, so its mark may have been scrolled to the edge:
+    // place it again once the listing is on screen.
+    connect(this, &QTabWidget::currentChanged, this, &CodePanel::remarkLater);
+}
+
+void CodePanel::showEvent(QShowEvent *event)
+{
+    QTabWidget::showEvent(event);
+    remarkLater();
+}
+
+void CodePanel::remarkLater()
+{
+    QTimer::singleShot(0, this, [this] {
+        markLine(m_cpp, m_cppLine);
+        markLine(m_python, m_pythonLine);
+    });
 }
 
 void CodePanel::setCodeMap(const CodeMap &map)
@@ -92,7 +110,8 @@ void CodePanel::markLine(QPlainTextEdit *edit, int line)
         const int lineHeight = qMax(1, edit->fontMetrics().lineSpacing());
         const int visibleLines = qMax(1, edit->viewport()->height() / lineHeight);
         const int first = bar->value();
-        if (line - 1 < first || line - 1 >= first + visibleLines - 1)
+        // A line at the very edge counts as out of view (it may be cut in half).
+        if (line - 1 < first + 1 || line - 1 >= first + visibleLines - 2)
             bar->setValue(qMax(0, line - 1 - visibleLines / 3));
     }
     edit->setExtraSelections(selections);

@@ -33,8 +33,10 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void remarkLater();
     void retranslateUi();
     void updatePalette();
     void markLine(QPlainTextEdit *edit, int line);

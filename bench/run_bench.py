@@ -10,8 +10,12 @@ workload twice in one process and time the second run (C++: with glibc's trimmin
 so that the figure is the scheduler's and not the kernel's first touch of fresh pages. Times are process CPU time on
 both sides (see bench/python/common.py); the wall-clock figures are kept in the JSON.
 
+The GUI rows (--gui-bench bench/gui_bench; keys gui_slider, gui_timeline) run the real
+main window and the timeline offscreen, one process per repetition, and report wall-clock
+milliseconds (what a learner waits for); see bench/gui_bench.cpp. They have no CPython twin.
+
 --smoke runs every workload once in a tiny size and checks only that each figure was
-produced (CTest's bench_smoke; no timing is ever judged there).
+produced (CTest's bench_smoke and bench_gui_smoke; no timing is ever judged there).
 """
 import argparse
 import datetime
@@ -31,7 +35,7 @@ class Workload:
     """One row source: a C++ benchmark and (optionally) its Python twin."""
 
     def __init__(self, key, label, cpp=None, py=None, py_smoke=None, figure="per_s", py_figure=None,
-                 cpp_binary="bench", unit="rate"):
+                 cpp_binary="bench", unit="rate", gui=None):
         self.key = key
         self.label = label
         self.cpp = cpp              # Google Benchmark filter (regex)
@@ -41,6 +45,7 @@ class Workload:
         self.py_figure = py_figure or figure
         self.cpp_binary = cpp_binary
         self.unit = unit
+        self.gui = gui              # gui_bench --only <gui> (cpp_binary "gui")
 
 
 WORKLOADS = [
@@ -76,6 +81,10 @@ WORKLOADS = [
              figure="s_per_1M_events", unit="seconds"),
     Workload("nohooks_10k", "switches 10k, hooks compiled out", "^switches/10000/10/", cpp_binary="nohooks"),
     Workload("nohooks_100k", "switches 100k, hooks compiled out", "^switches/100000/10/", cpp_binary="nohooks"),
+    Workload("gui_slider", "GUI: slider move -> re-run + repaint, every lesson", cpp_binary="gui", gui="lessons",
+             unit="ms"),
+    Workload("gui_timeline", "GUI: timeline, 1,000 tasks / ~100k events", cpp_binary="gui", gui="timeline",
+             unit="ms"),
 ]
 
 
@@ -89,6 +98,14 @@ def run_cpp(binary, workload, smoke):
     if len(results) != 1:
         raise RuntimeError(f"{workload.key}: filter {workload.cpp!r} matched {len(results)} benchmarks")
     return results[0]
+
+
+def run_gui(binary, workload, smoke):
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = subprocess.run([binary, "--only", workload.gui, *(["--smoke"] if smoke else [])],
+                         check=True, capture_output=True, text=True, env=env).stdout
+    return json.loads(out)
 
 
 def run_py(workload, smoke):
@@ -120,6 +137,8 @@ def fmt_value(v, unit):
         return f"{v:.2f}×"
     if unit == "ns":
         return f"{v:.0f} ns"
+    if unit == "ms":
+        return f"{v:.3f} ms" if v < 1 else f"{v:.2f} ms"
     return f"{v:.3g}"
 
 
@@ -130,7 +149,7 @@ def fmt_cell(s, unit):
         return fmt_value(s["median"], unit)
     lo, hi = fmt_value(s["min"], unit), fmt_value(s["max"], unit)
     # "31.2 M/s (30.1–32.0)": the unit once
-    for suffix in (" M/s", " k/s", " B", " s", "×", " ns"):
+    for suffix in (" M/s", " k/s", " B", " ms", " s", "×", " ns"):
         if lo.endswith(suffix) and hi.endswith(suffix):
             lo, hi = lo[: -len(suffix)], hi[: -len(suffix)]
             break
@@ -141,6 +160,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bench", required=True, help="path of dirigent_bench")
     parser.add_argument("--bench-nohooks", help="path of dirigent_bench_nohooks")
+    parser.add_argument("--gui-bench", help="path of gui_bench (the GUI rows; needs Qt, runs offscreen)")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--smoke", action="store_true", help="one tiny run of everything; no targets judged")
     parser.add_argument("--json", default="bench-results.json", help="where to write the results")
@@ -148,7 +168,7 @@ def main():
     args = parser.parse_args()
 
     reps = 1 if args.smoke else args.reps
-    binaries = {"bench": args.bench, "nohooks": args.bench_nohooks}
+    binaries = {"bench": args.bench, "nohooks": args.bench_nohooks, "gui": args.gui_bench}
     workloads = [w for w in WORKLOADS if binaries.get(w.cpp_binary)]
     if args.only:
         keys = set(args.only.split(","))
@@ -160,7 +180,9 @@ def main():
         for w in workloads:
             order = ["cpp", "py"] if rep % 2 == 0 else ["py", "cpp"]
             for side in order:
-                if side == "cpp" and w.cpp:
+                if side == "cpp" and w.gui:
+                    raw[w.key]["cpp"].append(run_gui(binaries[w.cpp_binary], w, args.smoke))
+                elif side == "cpp" and w.cpp:
                     raw[w.key]["cpp"].append(run_cpp(binaries[w.cpp_binary], w, args.smoke))
                 elif side == "py" and w.py:
                     raw[w.key]["py"].append(run_py(w, args.smoke))
@@ -174,9 +196,9 @@ def main():
 
     rows = []
 
-    def add_row(label, unit, d, p, target=None, met=None, ratio=None, note=None):
+    def add_row(label, unit, d, p, target=None, met=None, ratio=None, note=None, **extra):
         rows.append({"workload": label, "unit": unit, "dirigent": d, "cpython": p, "ratio": ratio,
-                     "target": target, "met": met, "note": note})
+                     "target": target, "met": met, "note": note, **extra})
 
     def speedup(d, p):
         return d["median"] / p["median"] if d and p and p["median"] else None
@@ -249,6 +271,57 @@ def main():
             add_row(label, "factor", d, None, "≤ 1.05×", d is not None and d["median"] <= 1.05,
                     note="per-repetition ratios " + ", ".join(f"{a / b:.3f}" for a, b in zip(with_hooks, without)))
 
+    if "gui_slider" in by_key:
+        runs = raw["gui_slider"]["cpp"]
+        # Per lesson: the median over the repetitions of each run's median (and the
+        # extremes of every move); the row shows the worst lesson's median per repetition.
+        per_lesson = {}
+        for r in runs:
+            for lesson in r["lessons"]:
+                e = per_lesson.setdefault(lesson["id"], {"parameter": lesson["parameter"], "values": lesson["values"],
+                                                         "events": lesson["events"], "move_medians_ms": [],
+                                                         "rerun_medians_ms": [], "repaint_medians_ms": [],
+                                                         "min_ms": None, "max_ms": None})
+                e["move_medians_ms"].append(lesson["move_median_ms"])
+                e["rerun_medians_ms"].append(lesson["rerun_median_ms"])
+                e["repaint_medians_ms"].append(lesson["repaint_median_ms"])
+                e["min_ms"] = min(x for x in (e["min_ms"], lesson["move_min_ms"]) if x is not None)
+                e["max_ms"] = max(x for x in (e["max_ms"], lesson["move_max_ms"]) if x is not None)
+        for e in per_lesson.values():
+            e["median_ms"] = statistics.median(e["move_medians_ms"])
+        d = stats([r["slider_worst_median_ms"] for r in runs if r.get("slider_lessons")])
+        worst = max(per_lesson.items(), key=lambda kv: kv[1]["median_ms"]) if per_lesson else None
+        moves = runs[0]["lessons"][0]["moves"] if runs and runs[0]["lessons"] else 0
+        note = (f"{len(per_lesson)} lessons, {moves} moves each, median ms (re-run + repaint): "
+                + ", ".join(f"{k} {e['median_ms']:.2f} ({statistics.median(e['rerun_medians_ms']):.2f} + "
+                            f"{statistics.median(e['repaint_medians_ms']):.2f})" for k, e in per_lesson.items())
+                + (f"; worst {worst[0]}, slowest single move {max(e['max_ms'] for e in per_lesson.values()):.2f} ms"
+                   if worst else ""))
+        add_row("GUI: slider move -> re-run + repaint, worst lesson's median", "ms", d, None,
+                "≤ 16 ms median, every lesson", d is not None and all(e["median_ms"] <= 16 for e in per_lesson.values()),
+                note=note, lessons=per_lesson)
+    if "gui_timeline" in by_key:
+        runs = raw["gui_timeline"]["cpp"]
+        t = [r["timeline"] for r in runs]
+        size = f"{t[0]['tasks']} tasks / {t[0]['events'] / 1000:.0f}k events, {t[0]['width']}x{t[0]['height']}" if t else ""
+        d = stats([x["set_recorder_ms"] for x in t])
+        add_row(f"GUI timeline: setRecorder (lanes built once), {size}", "ms", d, None)
+        d = stats([x["frame_median_ms"] for x in t])
+        add_row("GUI timeline: frame while playing (seek forward + repaint)", "ms", d, None, "≤ 16 ms",
+                d is not None and d["median"] <= 16,
+                note=f"{t[0]['frames'] if t else 0} frames per run; slowest frame "
+                     f"{max((x['frame_max_ms'] for x in t), default=0):.2f} ms" if t else None)
+        d = stats([x["seek_median_ms"] for x in t])
+        add_row("GUI timeline: seek to a random cursor (StateSeeker)", "ms", d, None, "≤ 2 ms",
+                d is not None and d["median"] <= 2,
+                note=(f"{t[0]['seeks']} random cursors per run; slowest {max(x['seek_max_ms'] for x in t):.3f} ms, "
+                      f"median {statistics.median(x['seek_replayed_median'] for x in t):.0f} events replayed")
+                if t else None)
+        d = stats([x["seek_repaint_median_ms"] for x in t])
+        add_row("GUI timeline: seek + setState + repaint", "ms", d, None, "≤ 2 ms",
+                d is not None and d["median"] <= 2,
+                note=f"slowest {max((x['seek_repaint_max_ms'] for x in t), default=0):.2f} ms" if t else None)
+
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     header = ["workload", "Dirigent (median, min–max)", "CPython (median, min–max)", "ratio", "target", "met"]
     table = []
@@ -266,7 +339,8 @@ def main():
         lines.append("| " + " | ".join(str(c).ljust(widths[i]) for i, c in enumerate(row)) + " |")
     py_version = next((r["python"] for v in raw.values() for r in v["py"]), platform.python_version())
     print(f"Dirigent benchmarks, {when}: {reps} repetition(s), CPython {py_version}, {os.cpu_count()} CPUs, "
-          f"CPU time per run{' (SMOKE: tiny sizes, no targets)' if args.smoke else ''}")
+          f"CPU time per run{'; GUI rows: wall-clock ms' if any(w.gui for w in workloads) else ''}"
+          f"{' (SMOKE: tiny sizes, no targets)' if args.smoke else ''}")
     print("\n".join(lines))
     notes = [f"- {r['workload']}: {r['note']}" for r in rows if r.get("note")]
     if notes:

@@ -8,6 +8,8 @@
 #   scripts/bench.sh --reps 7          # more repetitions
 #   scripts/bench.sh --only switches_10k,queue
 #   scripts/bench.sh --smoke           # tiny sizes, one run (what CTest's bench_smoke does)
+#   scripts/bench.sh --no-gui          # without the GUI workloads (no Qt build: the std-only layers)
+#   scripts/bench.sh --only gui_slider,gui_timeline   # only the GUI workloads (offscreen)
 #
 # Environment: BUILD_DIR (default build-bench), JSON (default $BUILD_DIR/bench-results.json).
 set -euo pipefail
@@ -22,14 +24,29 @@ if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null || ! command -
   "$root/scripts/setup.sh"
 fi
 
-# Release, the std-only layers: the benchmarks need neither Qt nor the test suite.
-if [[ ! -f "$build/CMakeCache.txt" ]]; then
+gui=1
+args=()
+for a in "$@"; do
+  if [[ "$a" == --no-gui ]]; then gui=0; else args+=("$a"); fi
+done
+
+# Release. The GUI workloads (bench/gui_bench: the real main window, offscreen) need the
+# Qt layers; --no-gui builds only the std-only layers. The test suite is not built.
+core_only=ON
+[[ $gui == 1 ]] && core_only=OFF
+if [[ ! -f "$build/CMakeCache.txt" ]] || ! grep -q "^DIRIGENT_CORE_ONLY:BOOL=$core_only\$" "$build/CMakeCache.txt"; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DDIRIGENT_CORE_ONLY=ON -DDIRIGENT_BUILD_TESTS=OFF -DDIRIGENT_BUILD_BENCH=ON
+    -DDIRIGENT_CORE_ONLY=$core_only -DDIRIGENT_BUILD_TESTS=OFF -DDIRIGENT_BUILD_BENCH=ON
 fi
-cmake --build "$build" --target dirigent_bench dirigent_bench_nohooks -j "$(nproc)"
+targets=(dirigent_bench dirigent_bench_nohooks)
+gui_args=()
+if [[ $gui == 1 ]]; then
+  targets+=(gui_bench)
+  gui_args=(--gui-bench "$build/bench/gui_bench")
+fi
+cmake --build "$build" --target "${targets[@]}" -j "$(nproc)"
 
 exec python3 "$root/bench/run_bench.py" \
   --bench "$build/bench/dirigent_bench" \
   --bench-nohooks "$build/bench/dirigent_bench_nohooks" \
-  --json "$json" "$@"
+  "${gui_args[@]}" --json "$json" "${args[@]}"

@@ -1,0 +1,325 @@
+// GUI benchmarks (issue 5, workload 7), offscreen. Prints one JSON object on stdout
+// (bench/run_bench.py reads it); progress and Qt's messages go to stderr.
+//
+// "lessons": every lesson of lessons::registry() (placeholders skipped) opens at its
+// default parameters in the real MainWindow (no settings, animations off, 1366x768,
+// shown offscreen) and the player seeks to the middle of the run. Then the lesson's
+// first parameter moves between its default and a neighbouring value (default + step,
+// or - step at the top of the range), so that every move re-runs the scenario:
+//   t0  session()->setParameter(...)   re-run; the signals re-configure the views and
+//                                      hand them the state at the kept cursor fraction
+//   t1  window.repaint(); processEvents()   one synchronous paint of the whole window
+//   t2
+// "move" is t2 - t0, "rerun" t1 - t0, "repaint" t2 - t1 (wall clock, milliseconds).
+// Two untimed moves warm each lesson up. The sweep plot recomputes 150 ms after a
+// move that changes another parameter than its swept one (a debounce); that work is
+// done untimed after each move (finishPendingWork), so that it never lands inside a
+// timed move.
+//
+// "timeline": a synthetic run of N tasks (default 1,000), each sleeping K times
+// (default 20: sleep(0) and small sleeps, the shape of tests/views/tst_views.cpp's
+// synthetic(); about 100k events at 1,000 tasks), recorded by trace::Recorder; a TimelineView of 1000x600 shown offscreen; setRecorder() once
+// (timed). Then
+//   frames: the cursor advances through the run in F steps (playing): seeker.seek(n),
+//           setState, repaint(), each frame timed;
+//   seeks:  S random cursors (fixed seed): seeker.seek(n) timed alone and with
+//           setState + repaint().
+//
+//   gui_bench [--smoke] [--only lessons|timeline] [--moves M] [--tasks N] [--sleeps K] [--frames F] [--seeks S]
+// --smoke (or DIRIGENT_BENCH_SMOKE=1): one lesson, 2 moves, 100 tasks, 20 frames, 20 seeks.
+#include "MainWindow.h"
+#include "TimelineView.h"
+#include "LessonSession.h"
+#include "Player.h"
+
+#include <aio/aio.hpp>
+#include <lessons/lesson.hpp>
+#include <trace/recorder.hpp>
+#include <trace/state_seeker.hpp>
+
+#include <QApplication>
+#include <QString>
+
+#include <algorithm>
+#include <chrono>
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t0, Clock::time_point t1)
+{
+    return std::chrono::duration<double, std::milli>(t1 - t0).count();
+}
+
+struct Summary {
+    double median = 0, min = 0, max = 0;
+};
+
+Summary summarize(std::vector<double> v)
+{
+    Summary s;
+    if (v.empty()) return s;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    s.min = v.front();
+    s.max = v.back();
+    return s;
+}
+
+std::string jsonString(const std::string &s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string jsonNumber(double v)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.4f", v);
+    return buffer;
+}
+
+std::string jsonSummary(const std::string &name, const Summary &s)
+{
+    return "\"" + name + "_median_ms\": " + jsonNumber(s.median) + ", \"" + name + "_min_ms\": " + jsonNumber(s.min)
+           + ", \"" + name + "_max_ms\": " + jsonNumber(s.max);
+}
+
+void pump()
+{
+    QCoreApplication::processEvents();
+}
+
+// --- (a) slider move -> re-run -> repaint, every lesson
+
+std::string benchLessons(int moves, bool smoke)
+{
+    MainWindow window(nullptr, false);
+    window.setAnimationsEnabled(false);
+    window.resize(1366, 768);
+    window.show();
+    for (int i = 0; i < 3; ++i) pump();
+
+    std::string lessonsJson;
+    double worst = -1;
+    std::string worstId;
+    int measured = 0;
+    for (const lessons::Lesson *lesson : lessons::registry()) {
+        if (lesson->placeholder) continue;
+        if (smoke && measured == 1) break;
+        if (lesson->parameters.empty()) {
+            std::fprintf(stderr, "gui_bench: %s has no parameter, skipped\n", lesson->id.c_str());
+            continue;
+        }
+        const QString id = QString::fromStdString(lesson->id);
+        if (!window.openLesson(id)) {
+            std::fprintf(stderr, "gui_bench: cannot open %s\n", lesson->id.c_str());
+            continue;
+        }
+        LessonSession *session = window.session();
+        Player *player = window.player();
+        player->seekFraction(0.5);
+        window.finishPendingWork();
+        window.repaint();
+        pump();
+
+        const lessons::Parameter &p = lesson->parameters.front();
+        const QString pid = QString::fromStdString(p.id);
+        const double base = session->parameter(pid);
+        const double other = base + p.step <= p.max ? base + p.step : base - p.step;
+        const double values[2] = {other, base};
+
+        std::vector<double> move, rerun, paint;
+        const int runsBefore = session->runCount();
+        const int warmup = 2;
+        for (int i = 0; i < warmup + moves; ++i) {
+            const auto t0 = Clock::now();
+            session->setParameter(pid, values[i % 2]);
+            const auto t1 = Clock::now();
+            window.repaint();
+            pump();
+            const auto t2 = Clock::now();
+            if (i >= warmup) {
+                move.push_back(msSince(t0, t2));
+                rerun.push_back(msSince(t0, t1));
+                paint.push_back(msSince(t1, t2));
+            }
+            window.finishPendingWork();  // the sweep plot's debounced work, untimed
+        }
+        const int runs = session->runCount() - runsBefore;
+        const Summary m = summarize(move), r = summarize(rerun), pa = summarize(paint);
+        if (m.median > worst) {
+            worst = m.median;
+            worstId = lesson->id;
+        }
+        std::fprintf(stderr, "gui_bench: %-20s %s %g<->%g: move %.2f ms median (%.2f-%.2f), re-run %.2f, repaint %.2f, %zu events\n",
+                     lesson->id.c_str(), p.id.c_str(), base, other, m.median, m.min, m.max, r.median, pa.median,
+                     session->recorder().size());
+        if (!lessonsJson.empty()) lessonsJson += ",\n  ";
+        lessonsJson += "{\"id\": " + jsonString(lesson->id) + ", \"parameter\": " + jsonString(p.id)
+                       + ", \"values\": [" + jsonNumber(base) + ", " + jsonNumber(other) + "], \"moves\": "
+                       + std::to_string(moves) + ", \"runs\": " + std::to_string(runs) + ", \"events\": "
+                       + std::to_string(session->recorder().size()) + ", " + jsonSummary("move", m) + ", "
+                       + jsonSummary("rerun", r) + ", " + jsonSummary("repaint", pa) + "}";
+        ++measured;
+    }
+    return "\"lessons\": [\n  " + lessonsJson + "],\n\"slider_lessons\": " + std::to_string(measured)
+           + ",\n\"slider_worst_median_ms\": " + jsonNumber(worst) + ",\n\"slider_worst_lesson\": " + jsonString(worstId);
+}
+
+// --- (b) timeline of a big synthetic run
+
+aio::Task<void> napper(int k, int sleeps)
+{
+    co_await aio::sleep(0);
+    for (int i = 1; i < sleeps; ++i) co_await aio::sleep(i % 3 == 1 ? 0.0 : 0.001 * ((k + i) % 5));
+}
+
+aio::Task<void> crowd(int n, int sleeps)
+{
+    std::vector<aio::Task<void>> tasks;
+    for (int k = 0; k < n; ++k) tasks.push_back(aio::create_task(napper(k, sleeps), "napper-" + std::to_string(k)));
+    co_await aio::gather(std::move(tasks));
+}
+
+std::string benchTimeline(int taskCount, int sleeps, int frames, int seeks)
+{
+    trace::Recorder recorder;
+    auto t0 = Clock::now();
+    aio::run(crowd(taskCount, sleeps), {.sink = &recorder, .main_name = "main"});
+    const double recordMs = msSince(t0, Clock::now());
+    const std::size_t events = recorder.size();
+
+    TimelineView view;
+    view.setAnimated(false);
+    view.resize(1000, 600);
+    view.show();
+    pump();
+
+    t0 = Clock::now();
+    view.setRecorder(&recorder);
+    const double setRecorderMs = msSince(t0, Clock::now());
+
+    t0 = Clock::now();
+    trace::StateSeeker seeker(recorder);
+    const double seekerMs = msSince(t0, Clock::now());
+
+    view.setState(seeker.seek(0), nullptr);
+    view.repaint();
+    pump();
+
+    auto show = [&](std::size_t n) {
+        const trace::TraceState &state = seeker.seek(n);
+        const auto t1 = Clock::now();
+        view.setState(state, n > 0 ? &recorder[n - 1] : nullptr);
+        view.repaint();
+        return t1;
+    };
+
+    // Playing: the cursor moves forward through the whole run.
+    std::vector<double> frame, frameSeek;
+    for (int f = 1; f <= frames; ++f) {
+        const std::size_t n = events * static_cast<std::size_t>(f) / static_cast<std::size_t>(frames);
+        const auto a = Clock::now();
+        const auto b = show(n);
+        const auto c = Clock::now();
+        frame.push_back(msSince(a, c));
+        frameSeek.push_back(msSince(a, b));
+    }
+    pump();
+
+    // Random cursors.
+    std::mt19937_64 rng(20261126);
+    std::uniform_int_distribution<std::size_t> pick(0, events);
+    std::vector<double> seekAlone, seekShown, replayed;
+    for (int s = 0; s < seeks; ++s) {
+        const std::size_t n = pick(rng);
+        const auto a = Clock::now();
+        const auto b = show(n);
+        const auto c = Clock::now();
+        seekAlone.push_back(msSince(a, b));
+        seekShown.push_back(msSince(a, c));
+        replayed.push_back(static_cast<double>(seeker.last_replayed()));
+    }
+    pump();
+
+    const Summary fr = summarize(frame), fs = summarize(frameSeek), sa = summarize(seekAlone),
+                  ss = summarize(seekShown), rp = summarize(replayed);
+    std::fprintf(stderr,
+                 "gui_bench: timeline %d tasks, %zu events, %d lanes: record %.1f ms, setRecorder %.1f ms, seeker %.1f ms;"
+                 " frame %.2f ms median (max %.2f), seek %.3f ms median (max %.3f), seek+repaint %.2f ms (max %.2f)\n",
+                 taskCount, events, view.laneCount(), recordMs, setRecorderMs, seekerMs, fr.median, fr.max, sa.median,
+                 sa.max, ss.median, ss.max);
+    return "\"timeline\": {\"tasks\": " + std::to_string(taskCount) + ", \"sleeps_per_task\": " + std::to_string(sleeps) + ", \"events\": " + std::to_string(events)
+           + ", \"lanes\": " + std::to_string(view.laneCount()) + ", \"width\": 1000, \"height\": 600"
+           + ", \"frames\": " + std::to_string(frames) + ", \"seeks\": " + std::to_string(seeks)
+           + ",\n  \"record_ms\": " + jsonNumber(recordMs) + ", \"set_recorder_ms\": " + jsonNumber(setRecorderMs)
+           + ", \"seeker_index_ms\": " + jsonNumber(seekerMs) + ",\n  " + jsonSummary("frame", fr) + ",\n  "
+           + jsonSummary("frame_seek", fs) + ",\n  " + jsonSummary("seek", sa) + ",\n  "
+           + jsonSummary("seek_repaint", ss) + ",\n  \"seek_replayed_median\": " + jsonNumber(rp.median)
+           + ", \"seek_replayed_max\": " + jsonNumber(rp.max) + "}";
+}
+
+int intArg(int argc, char **argv, int &i)
+{
+    if (i + 1 >= argc) {
+        std::fprintf(stderr, "gui_bench: %s needs a value\n", argv[i]);
+        std::exit(2);
+    }
+    return std::atoi(argv[++i]);
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bool smoke = qEnvironmentVariableIntValue("DIRIGENT_BENCH_SMOKE") != 0;
+    std::string only;
+    int moves = -1, tasks = -1, sleeps = 20, frames = -1, seeks = -1;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--smoke")) smoke = true;
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
+        else if (!std::strcmp(argv[i], "--moves")) moves = intArg(argc, argv, i);
+        else if (!std::strcmp(argv[i], "--tasks")) tasks = intArg(argc, argv, i);
+        else if (!std::strcmp(argv[i], "--sleeps")) sleeps = std::max(1, intArg(argc, argv, i));
+        else if (!std::strcmp(argv[i], "--frames")) frames = intArg(argc, argv, i);
+        else if (!std::strcmp(argv[i], "--seeks")) seeks = intArg(argc, argv, i);
+        else {
+            std::fprintf(stderr, "usage: gui_bench [--smoke] [--only lessons|timeline] [--moves M] [--tasks N] "
+                                 "[--sleeps K] [--frames F] [--seeks S]\n");
+            return 2;
+        }
+    }
+    if (moves < 0) moves = smoke ? 2 : 15;
+    if (tasks < 0) tasks = smoke ? 100 : 1000;
+    if (frames < 0) frames = smoke ? 20 : 200;
+    if (seeks < 0) seeks = smoke ? 20 : 200;
+
+    QApplication app(argc, argv);
+    // QApplication set LC_NUMERIC from the environment; the lessons format with vsnprintf.
+    std::setlocale(LC_NUMERIC, "C");
+
+    std::string out = "{\"smoke\": " + std::string(smoke ? "true" : "false") + ", \"platform\": "
+                      + jsonString(QApplication::platformName().toStdString());
+    if (only.empty() || only == "lessons") out += ",\n" + benchLessons(moves, smoke);
+    if (only.empty() || only == "timeline") out += ",\n" + benchTimeline(tasks, sleeps, frames, seeks);
+    out += "}\n";
+    std::fputs(out.c_str(), stdout);
+    return 0;
+}
