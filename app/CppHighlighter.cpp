@@ -47,26 +47,7 @@ void CppHighlighter::setDarkBackground(bool dark)
 
 void CppHighlighter::makeFormats()
 {
-    // The same hues as PythonHighlighter, so that await and co_await look alike.
-    auto colour = [this](const char *light, const char *dark) { return QColor(QLatin1String(m_dark ? dark : light)); };
-    m_keyword = {};
-    m_keyword.setForeground(colour("#0b4fb3", "#82aaff"));
-    m_keyword.setFontWeight(QFont::DemiBold);
-    m_coroutine = {};
-    m_coroutine.setForeground(colour("#a3118a", "#f08ce0"));
-    m_coroutine.setFontWeight(QFont::Bold);
-    m_coroutine.setBackground(colour("#fbe8f7", "#4a2444"));
-    m_type = {};
-    m_type.setForeground(colour("#6f4a00", "#e0c080"));
-    m_string = {};
-    m_string.setForeground(colour("#1d6b1d", "#a6dc8c"));
-    m_comment = {};
-    m_comment.setForeground(colour("#6b6b6b", "#9aa0a6"));
-    m_comment.setFontItalic(true);
-    m_number = {};
-    m_number.setForeground(colour("#b5460b", "#ffab70"));
-    m_preprocessor = {};
-    m_preprocessor.setForeground(colour("#7a5a00", "#e6c07b"));
+    m_formats = CodeFormats::make(m_dark);
 }
 
 void CppHighlighter::highlightBlock(const QString &text)
@@ -78,36 +59,36 @@ void CppHighlighter::highlightBlock(const QString &text)
     if (previousBlockState() == InBlockComment) {
         const int end = int(text.indexOf(QLatin1String("*/")));
         if (end < 0) {
-            setFormat(0, n, m_comment);
+            setFormat(0, n, m_formats.comment);
             setCurrentBlockState(InBlockComment);
             return;
         }
         i = end + 2;
-        setFormat(0, i, m_comment);
+        setFormat(0, i, m_formats.comment);
     }
 
     if (i == 0 && text.trimmed().startsWith(QLatin1Char('#'))) {
-        setFormat(0, n, m_preprocessor);
+        setFormat(0, n, m_formats.directive);
         const int comment = int(text.indexOf(QLatin1String("//")));
         if (comment >= 0)
-            setFormat(comment, n - comment, m_comment);
+            setFormat(comment, n - comment, m_formats.comment);
         return;
     }
 
     while (i < n) {
         const QChar c = text.at(i);
         if (c == QLatin1Char('/') && i + 1 < n && text.at(i + 1) == QLatin1Char('/')) {
-            setFormat(i, n - i, m_comment);
+            setFormat(i, n - i, m_formats.comment);
             return;
         }
         if (c == QLatin1Char('/') && i + 1 < n && text.at(i + 1) == QLatin1Char('*')) {
             const int end = int(text.indexOf(QLatin1String("*/"), i + 2));
             if (end < 0) {
-                setFormat(i, n - i, m_comment);
+                setFormat(i, n - i, m_formats.comment);
                 setCurrentBlockState(InBlockComment);
                 return;
             }
-            setFormat(i, end + 2 - i, m_comment);
+            setFormat(i, end + 2 - i, m_formats.comment);
             i = end + 2;
             continue;
         }
@@ -127,7 +108,7 @@ void CppHighlighter::highlightBlock(const QString &text)
                 j = qMin(j + 1, n);
             }
             const int start = raw ? i - 1 : i;
-            setFormat(start, j - start, m_string);
+            setFormat(start, j - start, m_formats.string);
             i = j;
             continue;
         }
@@ -138,11 +119,11 @@ void CppHighlighter::highlightBlock(const QString &text)
             const QString word = text.mid(i, j - i);
             if (word == QLatin1String("co_await") || word == QLatin1String("co_return")
                 || word == QLatin1String("co_yield"))
-                setFormat(i, j - i, m_coroutine);
+                setFormat(i, j - i, m_formats.coroutine);
             else if (keywords().contains(word))
-                setFormat(i, j - i, m_keyword);
+                setFormat(i, j - i, m_formats.keyword);
             else if (word == QLatin1String("aio") || word == QLatin1String("std") || word == QLatin1String("Task"))
-                setFormat(i, j - i, m_type);
+                setFormat(i, j - i, m_formats.name);
             i = j;
             continue;
         }
@@ -152,7 +133,7 @@ void CppHighlighter::highlightBlock(const QString &text)
             while (j < n && (text.at(j).isLetterOrNumber() || text.at(j) == QLatin1Char('.')
                              || text.at(j) == QLatin1Char('\'')))
                 ++j;
-            setFormat(i, j - i, m_number);
+            setFormat(i, j - i, m_formats.number);
             i = j;
             continue;
         }

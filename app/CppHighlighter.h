@@ -1,7 +1,8 @@
 #pragma once
 
+#include "CodeFormats.h"
+
 #include <QSyntaxHighlighter>
-#include <QTextCharFormat>
 
 // Colours scenario.cpp: keywords, strings and character literals, comments (also
 // block comments over several lines), numbers and preprocessor lines; `co_await`,
@@ -26,11 +27,5 @@ private:
     void makeFormats();
 
     bool m_dark = false;
-    QTextCharFormat m_keyword;
-    QTextCharFormat m_coroutine;
-    QTextCharFormat m_type;
-    QTextCharFormat m_string;
-    QTextCharFormat m_comment;
-    QTextCharFormat m_number;
-    QTextCharFormat m_preprocessor;
+    CodeFormats m_formats;
 };

@@ -92,6 +92,7 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     m_speed->setKeyboardTracking(false);
     m_speedLabel->setBuddy(m_speed);
     layout->addWidget(m_speedLabel);
+    layout->addSpacing(4);  // the label's last letter must not touch the spin box
     layout->addWidget(m_speed);
     connect(m_speed, &QDoubleSpinBox::valueChanged, m_player, &Player::setSpeed);
     connect(m_player, &Player::speedChanged, this, [this](double speed) {

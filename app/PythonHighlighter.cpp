@@ -64,26 +64,7 @@ void PythonHighlighter::setDarkBackground(bool dark)
 
 void PythonHighlighter::makeFormats()
 {
-    // Each pair: light background, dark background. The dark set is lighter and less saturated.
-    auto colour = [this](const char *light, const char *dark) { return QColor(QLatin1String(m_dark ? dark : light)); };
-    m_keyword = {};
-    m_keyword.setForeground(colour("#0b4fb3", "#82aaff"));
-    m_keyword.setFontWeight(QFont::DemiBold);
-    m_async = {};
-    m_async.setForeground(colour("#a3118a", "#f08ce0"));
-    m_async.setFontWeight(QFont::Bold);
-    m_async.setBackground(colour("#fbe8f7", "#4a2444"));
-    m_builtin = {};
-    m_builtin.setForeground(colour("#6f4a00", "#e0c080"));
-    m_string = {};
-    m_string.setForeground(colour("#1d6b1d", "#a6dc8c"));
-    m_comment = {};
-    m_comment.setForeground(colour("#6b6b6b", "#9aa0a6"));
-    m_comment.setFontItalic(true);
-    m_number = {};
-    m_number.setForeground(colour("#b5460b", "#ffab70"));
-    m_decorator = {};
-    m_decorator.setForeground(colour("#7a5a00", "#e6c07b"));
+    m_formats = CodeFormats::make(m_dark);
 }
 
 int PythonHighlighter::string(const QString &text, int start, int quoteAt)
@@ -99,12 +80,12 @@ int PythonHighlighter::string(const QString &text, int start, int quoteAt)
         }
         if (text.mid(i, closing.size()) == closing) {
             i += closing.size();
-            setFormat(start, i - start, m_string);
+            setFormat(start, i - start, m_formats.string);
             return i;
         }
         ++i;
     }
-    setFormat(start, int(text.size()) - start, m_string);
+    setFormat(start, int(text.size()) - start, m_formats.string);
     if (triple)
         setCurrentBlockState(quote == QLatin1Char('"') ? InTripleDouble : InTripleSingle);
     return int(text.size());
@@ -122,18 +103,18 @@ void PythonHighlighter::highlightBlock(const QString &text)
         const QString closing(3, QLatin1Char(previous == InTripleDouble ? '"' : '\''));
         const int end = int(text.indexOf(closing));
         if (end < 0) {
-            setFormat(0, n, m_string);
+            setFormat(0, n, m_formats.string);
             setCurrentBlockState(previous);
             return;
         }
         i = end + 3;
-        setFormat(0, i, m_string);
+        setFormat(0, i, m_formats.string);
     }
 
     while (i < n) {
         const QChar c = text.at(i);
         if (c == QLatin1Char('#')) {
-            setFormat(i, n - i, m_comment);
+            setFormat(i, n - i, m_formats.comment);
             return;
         }
         if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
@@ -144,7 +125,7 @@ void PythonHighlighter::highlightBlock(const QString &text)
             int j = i + 1;
             while (j < n && (isIdentifierPart(text.at(j)) || text.at(j) == QLatin1Char('.')))
                 ++j;
-            setFormat(i, j - i, m_decorator);
+            setFormat(i, j - i, m_formats.directive);
             i = j;
             continue;
         }
@@ -160,11 +141,11 @@ void PythonHighlighter::highlightBlock(const QString &text)
                 continue;
             }
             if (word == QLatin1String("async") || word == QLatin1String("await"))
-                setFormat(i, j - i, m_async);
+                setFormat(i, j - i, m_formats.coroutine);
             else if (keywords().contains(word))
-                setFormat(i, j - i, m_keyword);
+                setFormat(i, j - i, m_formats.keyword);
             else if (builtins().contains(word))
-                setFormat(i, j - i, m_builtin);
+                setFormat(i, j - i, m_formats.name);
             i = j;
             continue;
         }
@@ -173,7 +154,7 @@ void PythonHighlighter::highlightBlock(const QString &text)
             while (j < n && (text.at(j).isLetterOrNumber() || text.at(j) == QLatin1Char('.')
                              || text.at(j) == QLatin1Char('_')))
                 ++j;
-            setFormat(i, j - i, m_number);
+            setFormat(i, j - i, m_formats.number);
             i = j;
             continue;
         }

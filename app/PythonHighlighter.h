@@ -1,7 +1,8 @@
 #pragma once
 
+#include "CodeFormats.h"
+
 #include <QSyntaxHighlighter>
-#include <QTextCharFormat>
 
 // Colours lesson.py: keywords, strings (also triple-quoted over several lines),
 // comments, numbers and decorators; `async` and `await` stand out, because they are
@@ -30,11 +31,5 @@ private:
     int string(const QString &text, int start, int quoteAt);
 
     bool m_dark = false;
-    QTextCharFormat m_keyword;
-    QTextCharFormat m_async;
-    QTextCharFormat m_builtin;
-    QTextCharFormat m_string;
-    QTextCharFormat m_comment;
-    QTextCharFormat m_number;
-    QTextCharFormat m_decorator;
+    CodeFormats m_formats;
 };

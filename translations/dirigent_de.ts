@@ -323,16 +323,19 @@
         <translation>nicht gestartet</translation>
     </message>
     <message>
-        <source>+%1 more groups</source>
-        <translation>+%1 weitere Gruppen</translation>
-    </message>
-    <message>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
         <source>none yet</source>
         <translation>noch keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more group(s)</source>
+        <translation>
+            <numerusform>+%n weitere Gruppe</numerusform>
+            <numerusform>+%n weitere Gruppen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -689,10 +692,6 @@
         <translation>Kein Verbindungspool in diesem Lauf</translation>
     </message>
     <message>
-        <source>Pool of %1 connections: %2 idle, %3 in use or not opened</source>
-        <translation>Pool (%1): %2 frei, %3 belegt oder ungeöffnet</translation>
-    </message>
-    <message>
         <source>idle</source>
         <translation>frei</translation>
     </message>
@@ -707,6 +706,10 @@
     <message>
         <source>waiting for a connection (first in line left):</source>
         <translation>warten auf eine Verbindung (die vorderste links):</translation>
+    </message>
+    <message>
+        <source>Pool (%1): %2 idle, %3 in use or unopened</source>
+        <translation>Pool (%1): %2 frei, %3 belegt oder ungeöffnet</translation>
     </message>
 </context>
 <context>
@@ -897,12 +900,15 @@
         <translation>Plätze</translation>
     </message>
     <message>
-        <source>+%1 seats (%2 taken)</source>
-        <translation>+%1 Plätze (%2 belegt)</translation>
-    </message>
-    <message>
         <source>No semaphore or lock in this run</source>
         <translation>Keine Semaphore und kein Lock in diesem Lauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n seat(s) (%1 taken)</source>
+        <translation>
+            <numerusform>+%n Platz (%1 belegt)</numerusform>
+            <numerusform>+%n Plätze (%1 belegt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

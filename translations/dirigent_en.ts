@@ -323,16 +323,19 @@
         <translation>not started</translation>
     </message>
     <message>
-        <source>+%1 more groups</source>
-        <translation>+%1 more groups</translation>
-    </message>
-    <message>
         <source>nobody</source>
         <translation>nobody</translation>
     </message>
     <message>
         <source>none yet</source>
         <translation>none yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more group(s)</source>
+        <translation>
+            <numerusform>+%n more group</numerusform>
+            <numerusform>+%n more groups</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -689,10 +692,6 @@
         <translation>No connection pool in this run</translation>
     </message>
     <message>
-        <source>Pool of %1 connections: %2 idle, %3 in use or not opened</source>
-        <translation>Pool of %1 connections: %2 idle, %3 in use or not opened</translation>
-    </message>
-    <message>
         <source>idle</source>
         <translation>idle</translation>
     </message>
@@ -707,6 +706,10 @@
     <message>
         <source>waiting for a connection (first in line left):</source>
         <translation>waiting for a connection (first in line left):</translation>
+    </message>
+    <message>
+        <source>Pool (%1): %2 idle, %3 in use or unopened</source>
+        <translation>Pool (%1): %2 idle, %3 in use or unopened</translation>
     </message>
 </context>
 <context>
@@ -897,12 +900,15 @@
         <translation>seats</translation>
     </message>
     <message>
-        <source>+%1 seats (%2 taken)</source>
-        <translation>+%1 seats (%2 taken)</translation>
-    </message>
-    <message>
         <source>No semaphore or lock in this run</source>
         <translation>No semaphore or lock in this run</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n seat(s) (%1 taken)</source>
+        <translation>
+            <numerusform>+%n seat (%1 taken)</numerusform>
+            <numerusform>+%n seats (%1 taken)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

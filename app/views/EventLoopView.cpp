@@ -194,7 +194,7 @@ void EventLoopView::relayout(bool animate)
         y += kToken.height() + kGap;
     }
     if (g < m_groups.size() && y + kToken.height() <= waitBottom + kToken.height()) {
-        m_labels.append({QRectF(x0, y - 2, right - x0, 16), tr("+%1 more groups").arg(m_groups.size() - g), 1,
+        m_labels.append({QRectF(x0, y - 2, right - x0, 16), tr("+%n more group(s)", nullptr, int(m_groups.size() - g)), 1,
                          Qt::AlignLeft | Qt::AlignVCenter});
         y += 16;
     }

@@ -104,7 +104,7 @@ void PoolView::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(style.text());
-    const QString title = tr("Pool of %1 connections: %2 idle, %3 in use or not opened")
+    const QString title = tr("Pool (%1): %2 idle, %3 in use or unopened")
                               .arg(m_size)
                               .arg(idle)
                               .arg(std::max(0, m_size - idle));

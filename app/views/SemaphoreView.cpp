@@ -124,7 +124,7 @@ void SemaphoreView::relayout(bool animate)
             const int hiddenHolders = std::max(0, int(g.holders.size()) - seatShown);
             const qreal x = seatsLeft + seatShown * (seatW + kGap);
             m_boxes.append({QRectF(x, rowY, std::max<qreal>(48, right - x), seatH),
-                            tr("+%1 seats (%2 taken)").arg(seats - seatShown).arg(hiddenHolders), 4});
+                            tr("+%n seat(s) (%1 taken)", nullptr, seats - seatShown).arg(hiddenHolders), 4});
         }
         y = rowY + seatH + (compact ? 6 : 10);
     }
