@@ -83,12 +83,6 @@ void BucketView::relayout(bool animate)
     m_animator->setTargets(targets, animate);
 }
 
-void BucketView::resizeEvent(QResizeEvent *event)
-{
-    TraceView::resizeEvent(event);
-    relayout(false);
-}
-
 void BucketView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);

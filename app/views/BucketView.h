@@ -28,7 +28,6 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     QString toolTipAt(const QPoint &pos) const override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Bucket {
@@ -43,7 +42,7 @@ private:
         QRectF line;
     };
 
-    void relayout(bool animate);
+    void relayout(bool animate) override;
 
     QVector<Bucket> m_buckets;
     QVector<TaskToken> m_all;

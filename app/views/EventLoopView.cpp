@@ -217,18 +217,6 @@ void EventLoopView::relayout(bool animate)
     m_animator->setTargets(targets, animate);
 }
 
-void EventLoopView::resizeEvent(QResizeEvent *event)
-{
-    TraceView::resizeEvent(event);
-    relayout(false);
-}
-
-void EventLoopView::changeEvent(QEvent *event)
-{
-    TraceView::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) relayout(false);
-}
-
 void EventLoopView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);

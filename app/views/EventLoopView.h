@@ -29,8 +29,6 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     QString toolTipAt(const QPoint &pos) const override;
-    void resizeEvent(QResizeEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     struct Timer {
@@ -52,7 +50,7 @@ private:
         int align = 0;
     };
 
-    void relayout(bool animate);
+    void relayout(bool animate) override;
 
     double m_time = 0;
     quint64 m_iteration = 0;

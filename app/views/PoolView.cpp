@@ -82,12 +82,6 @@ void PoolView::relayout(bool animate)
     m_animator->setTargets(targets, animate);
 }
 
-void PoolView::resizeEvent(QResizeEvent *event)
-{
-    TraceView::resizeEvent(event);
-    relayout(false);
-}
-
 void PoolView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);

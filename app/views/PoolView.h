@@ -35,10 +35,9 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     QString toolTipAt(const QPoint &pos) const override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void relayout(bool animate);
+    void relayout(bool animate) override;
 
     QString m_queueName;
     int m_size = 0;

@@ -189,18 +189,6 @@ void QueueView::relayout(bool animate)
     m_animator->setTargets(targets, animate);
 }
 
-void QueueView::resizeEvent(QResizeEvent *event)
-{
-    TraceView::resizeEvent(event);
-    relayout(false);
-}
-
-void QueueView::changeEvent(QEvent *event)
-{
-    TraceView::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) relayout(false);
-}
-
 void QueueView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);

@@ -34,8 +34,6 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     QString toolTipAt(const QPoint &pos) const override;
-    void resizeEvent(QResizeEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     struct Queue {
@@ -52,7 +50,7 @@ private:
         int role = 0;  // 0 empty slot, 1 item, 2 title, 3 caption, 4 infinity, 5 more, 6 "in" arrow, 7 "out" arrow
     };
 
-    void relayout(bool animate);
+    void relayout(bool animate) override;
 
     QVector<Queue> m_queues;
     QVector<TaskToken> m_all;

@@ -131,18 +131,6 @@ void SemaphoreView::relayout(bool animate)
     m_animator->setTargets(targets, animate);
 }
 
-void SemaphoreView::resizeEvent(QResizeEvent *event)
-{
-    TraceView::resizeEvent(event);
-    relayout(false);
-}
-
-void SemaphoreView::changeEvent(QEvent *event)
-{
-    TraceView::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) relayout(false);
-}
-
 void SemaphoreView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);

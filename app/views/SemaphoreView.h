@@ -29,8 +29,6 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     QString toolTipAt(const QPoint &pos) const override;
-    void resizeEvent(QResizeEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     struct Guarded {
@@ -46,7 +44,7 @@ private:
         int role = 0;  // 0 seat, 1 title, 2 caption, 3 door, 4 more
     };
 
-    void relayout(bool animate);
+    void relayout(bool animate) override;
 
     QVector<Guarded> m_objects;
     QVector<TaskToken> m_all;

@@ -1,5 +1,6 @@
 #include "TraceView.h"
 
+#include <QEvent>
 #include <QHelpEvent>
 #include <QToolTip>
 
@@ -15,4 +16,17 @@ bool TraceView::event(QEvent *event)
         return true;
     }
     return QWidget::event(event);
+}
+
+void TraceView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    relayout(false);
+}
+
+void TraceView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange)
+        relayout(false);
 }

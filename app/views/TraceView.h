@@ -40,6 +40,11 @@ protected:
         return {};
     }
     bool event(QEvent *event) override;
+    // Places what the view draws for its current size, font and language; the base class
+    // calls it on every resize, font change and language change (animate: false).
+    virtual void relayout(bool animate) { Q_UNUSED(animate); }
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
     bool m_animated = true;
 };
