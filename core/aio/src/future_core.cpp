@@ -1,6 +1,7 @@
 #include "aio/future_core.hpp"
 
 #include "aio/detail/task_core.hpp"
+#include "aio/gather.hpp"
 #include "aio/event_loop.hpp"
 
 namespace aio {
@@ -17,7 +18,10 @@ void Callback::remove_from_future() noexcept { registered_in->remove_done_callba
 
 void FutureCore::forget_callbacks() noexcept {
     // Waiters still registered here simply forget us.
-    for (Callback* cb = head_; cb;) {
+    Callback* cb = head_;
+    head_ = nullptr;
+    cb->prev->next = nullptr;  // open the circle
+    while (cb) {
         Callback* next = cb->next;
         cb->registered_in = nullptr;
         cb->prev = cb->next = nullptr;
@@ -41,6 +45,16 @@ bool FutureCore::set_error(std::exception_ptr error) {
 }
 
 bool FutureCore::cancel() {
+    switch (kind_) {
+        case Kind::Task: return static_cast<detail::TaskCore*>(this)->cancel();
+        case Kind::Gather: return static_cast<detail::GatherCore*>(this)->cancel();
+        case Kind::Custom: return static_cast<CustomFuture*>(this)->cancel_custom();
+        case Kind::Plain: break;
+    }
+    return cancel_future();
+}
+
+bool FutureCore::cancel_future() {
     if (state_ != State::Pending) return false;
     state_ = State::Cancelled;
     schedule_callbacks();
@@ -54,24 +68,31 @@ void FutureCore::reset() noexcept {
 
 void FutureCore::add_done_callback(Callback* cb) {
     if (done()) {
-        cb->source = this;
         EventLoop::get().call_soon(cb);
         return;
     }
     cb->registered_in = this;
-    cb->next = nullptr;
-    cb->prev = tail_;
-    if (tail_) tail_->next = cb;
-    else head_ = cb;
-    tail_ = cb;
+    if (!head_) {
+        cb->prev = cb->next = cb;
+        head_ = cb;
+        return;
+    }
+    Callback* last = head_->prev;
+    cb->prev = last;
+    cb->next = head_;
+    last->next = cb;
+    head_->prev = cb;
 }
 
 bool FutureCore::remove_done_callback(Callback* cb) {
     if (cb->registered_in != this) return false;
-    if (cb->prev) cb->prev->next = cb->next;
-    else head_ = cb->next;
-    if (cb->next) cb->next->prev = cb->prev;
-    else tail_ = cb->prev;
+    if (cb->next == cb) {
+        head_ = nullptr;
+    } else {
+        cb->prev->next = cb->next;
+        cb->next->prev = cb->prev;
+        if (head_ == cb) head_ = cb->next;
+    }
     cb->prev = cb->next = nullptr;
     cb->registered_in = nullptr;
     return true;
@@ -79,14 +100,14 @@ bool FutureCore::remove_done_callback(Callback* cb) {
 
 void FutureCore::schedule_callbacks() {
     Callback* cb = head_;
-    head_ = tail_ = nullptr;
     if (!cb) return;
+    head_ = nullptr;
+    cb->prev->next = nullptr;  // open the circle
     EventLoop& loop = EventLoop::get();
     while (cb) {
         Callback* next = cb->next;
         cb->prev = cb->next = nullptr;
         cb->registered_in = nullptr;
-        cb->source = this;
         loop.call_soon(cb);
         if (loop.tracing()) [[unlikely]] {
             if (detail::TaskCore* t = detail::task_of_wakeup(cb)) {

@@ -65,20 +65,28 @@ void throw_no_running_task() {
 
 TaskCore::~TaskCore() {
     if (registered && loop_) loop_->unregister_task(this);
-    delete name_;
+    if (name_ && !(name_ & 1)) delete reinterpret_cast<std::string*>(name_);
 }
 
 const std::string& TaskCore::name() const {
-    if (!name_) name_ = new std::string(default_number_ ? "Task-" + std::to_string(default_number_) : std::string());
-    return *name_;
+    if (!name_ || (name_ & 1)) {
+        const std::uintptr_t number = name_ >> 1;
+        name_ = reinterpret_cast<std::uintptr_t>(new std::string(number ? "Task-" + std::to_string(number) : std::string()));
+    }
+    return *reinterpret_cast<const std::string*>(name_);
 }
 
 void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::source_location& where) {
     loop_ = &loop;
     is_task_ = true;
     id = loop.next_task_id();
-    if (task_name.empty()) default_number_ = loop.next_default_name_number();
-    else name_ = new std::string(std::move(task_name));
+    if (task_name.empty()) {
+        const std::uintptr_t number = loop.next_default_name_number();
+        if (!name_) name_ = (number << 1) | 1;  // a name asked for before stays what it was
+    } else {
+        if (name_ && !(name_ & 1)) delete reinterpret_cast<std::string*>(name_);
+        name_ = reinterpret_cast<std::uintptr_t>(new std::string(std::move(task_name)));
+    }
     if (auto* creator = loop.current_task()) parent = creator->id;
     add_ref();  // the loop's reference, dropped when the task is done
     loop.register_task(this);
@@ -102,7 +110,6 @@ void TaskCore::step() {
     EventLoop& loop = *loop_;
     deliver_cancel_ = must_cancel_;
     must_cancel_ = false;
-    fut_waiter_ = nullptr;
     wait_kind = WaitKind::None;
     TaskCore* previous = loop.current_task();
     loop.set_current_task(this);
@@ -114,12 +121,12 @@ void TaskCore::step() {
         if (deliver_cancel_) {
             // Cancelled before its first step: the body never runs.
             deliver_cancel_ = false;
-            finish_task(true);
+            finish_task(true, nullptr);
         } else {
             resume_point = frame;
             resume_point.resume();
         }
-    } else if (ResumeHook* hook = std::exchange(hook_, nullptr); hook && !hook->fn(hook)) {
+    } else if (auto* hook = static_cast<ResumeHook*>(std::exchange(link_, nullptr)); hook && !hook->fn(hook)) {
         // the hook re-suspended the task without resuming the coroutine
     } else {
         resume_point.resume();
@@ -130,7 +137,7 @@ void TaskCore::step() {
     release();
 }
 
-void TaskCore::finish_task(bool threw_cancelled) noexcept {
+void TaskCore::finish_task(bool threw_cancelled, ResultText result_text) noexcept {
     EventLoop& loop = *loop_;
     wait_kind = WaitKind::None;
     // asyncio: a task asked to cancel right before its coroutine returns is cancelled.
@@ -147,11 +154,11 @@ void TaskCore::finish_task(bool threw_cancelled) noexcept {
             e.text = describe(error_);
         } else {
             e.outcome = Outcome::Result;
-            e.text = result_text();
+            if (result_text) e.text = result_text(*this);
         }
         loop.emit_event(std::move(e));
     }
-    if (cancelled_now) FutureCore::cancel();
+    if (cancelled_now) cancel_future();
     else if (error_) {
         state_ = State::Pending;
         set_error(error_);
@@ -166,8 +173,10 @@ bool TaskCore::cancel() {
         auto* by = loop_->current_task();
         emit_simple(*loop_, EventKind::CancelRequested, id, by ? by->id : 0);
     }
-    if (fut_waiter_ && fut_waiter_->cancel()) {
-        // Keep fut_waiter_: it may be a task that swallows the cancellation.
+    // asyncio's _fut_waiter is the future our wakeup is registered with: once that future
+    // is done (our step is queued), cancelling it would fail anyway.
+    if (FutureCore* waiter = wakeup_.registered_in; waiter && waiter->cancel()) {
+        // Stay registered: it may be a task that swallows the cancellation.
         return true;
     }
     must_cancel_ = true;
@@ -192,7 +201,6 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
         loop_->emit_event(std::move(e));
     }
     fut->add_done_callback(&wakeup_);
-    fut_waiter_ = fut;
     if (must_cancel_ && fut->cancel()) must_cancel_ = false;
 }
 

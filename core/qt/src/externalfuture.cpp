@@ -33,11 +33,11 @@ void ExternalFuture::complete() {
     if (set_done()) kickDriver();
 }
 
-bool ExternalFuture::cancel() {
+bool ExternalFuture::cancel_custom() {
     if (done()) return false;
     abortSource();
     uncount();
-    if (!aio::FutureCore::cancel()) return false;
+    if (!cancel_future()) return false;
     kickDriver();
     return true;
 }

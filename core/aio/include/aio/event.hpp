@@ -32,17 +32,19 @@ public:
 
     class WaitAwaiter {
     public:
-        WaitAwaiter(Event& e, WaitKind kind, std::uint32_t object) : event_(e), kind_(kind), object_(object) {}
+        WaitAwaiter(Event& e, WaitKind kind, std::uint32_t object) : event_(e), fut_(kind, object) {}
         bool await_ready() const noexcept { return event_.value_; }
         void await_suspend(std::coroutine_handle<> h) {
-            task_ = &detail::running_task();
+            detail::TaskCore& task = detail::running_task();
             event_.waiters_.push_back(&fut_);
-            task_->suspend_on(&fut_, h, kind_, object_ ? object_ : event_.object_id());
+            fut_.suspended = true;
+            task.suspend_on(&fut_, h, fut_.kind, fut_.object ? fut_.object : event_.object_id());
         }
         bool await_resume() {
             event_.waiters_.remove(&fut_);  // asyncio: finally: self._waiters.remove(fut)
-            if (task_) {
-                task_->throw_if_cancelled_now();
+            if (fut_.suspended) {
+                // Resumed by the step of the task that suspended here: it is the running one.
+                detail::running_task().throw_if_cancelled_now();
                 if (fut_.cancelled()) throw CancelledError();
             }
             return true;
@@ -50,9 +52,8 @@ public:
 
     private:
         Event& event_;
-        WaitKind kind_;
-        std::uint32_t object_;
-        detail::TaskCore* task_ = nullptr;
+        // Its kind and object are how the wait is reported; its `suspended` says whether a
+        // task waits (that task is the running one when it resumes here).
         detail::WaitFuture fut_;
     };
 

@@ -20,8 +20,9 @@ struct Callback : Handle {
         if (registered_in) [[unlikely]] remove_from_future();
     }
 
-    FutureCore* registered_in = nullptr;  // the future whose list holds us
-    FutureCore* source = nullptr;         // the future that completed (set when scheduled)
+    // The future whose list holds us. (A callback that needs to know which future
+    // completed keeps it itself: the wakeup of every task has no use for that word.)
+    FutureCore* registered_in = nullptr;
     Callback* prev = nullptr;
     Callback* next = nullptr;
 
@@ -32,11 +33,14 @@ private:
 class FutureCore {
 public:
     enum class State : unsigned char { Pending, Done, Cancelled };
+    // What derives from us, for cancel() (a tag instead of a virtual table: every
+    // task and every waiter future carries this object, so every word counts).
+    enum class Kind : unsigned char { Plain, Task, Gather, Custom };
 
     FutureCore() = default;
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
-    virtual ~FutureCore() {
+    ~FutureCore() {
         if (head_) [[unlikely]] forget_callbacks();
     }
 
@@ -48,8 +52,9 @@ public:
     // Complete; return false if already done (asyncio raises, we let callers decide).
     bool set_done();
     bool set_error(std::exception_ptr error);
-    // Future.cancel(): only a pending future can be cancelled.
-    virtual bool cancel();
+    // Future.cancel(): only a pending future can be cancelled. A task or a gather
+    // does its own cancel (Task.cancel, _GatheringFuture.cancel).
+    bool cancel();
 
     void add_done_callback(Callback* cb);
     bool remove_done_callback(Callback* cb);
@@ -58,13 +63,28 @@ public:
     void reset() noexcept;
 
 protected:
+    explicit FutureCore(Kind kind) noexcept : kind_(kind) {}
+    // The plain Future.cancel(), whatever the kind.
+    bool cancel_future();
     void schedule_callbacks();
     void forget_callbacks() noexcept;
 
     std::exception_ptr error_;
+    // The done callbacks, a circular list: head_->prev is the last one.
     Callback* head_ = nullptr;
-    Callback* tail_ = nullptr;
     State state_ = State::Pending;
+    Kind kind_ = Kind::Plain;
+};
+
+// A future whose cancel() does more than the plain one: it stops an outside source
+// (qtaio::ExternalFuture aborts a network reply). The one kind with a virtual table;
+// there are few of them at a time, unlike tasks and waiters.
+class CustomFuture : public FutureCore {
+public:
+    CustomFuture() noexcept : FutureCore(Kind::Custom) {}
+    virtual ~CustomFuture() = default;
+    // What cancel() does for this future; the plain Future.cancel() unless overridden.
+    virtual bool cancel_custom() { return cancel_future(); }
 };
 
 }  // namespace aio

@@ -19,10 +19,10 @@ namespace detail {
 // asyncio's _GatheringFuture and its _done_callback, shared by both shapes.
 class GatherCore : public FutureCore {
 public:
-    GatherCore(bool return_exceptions, std::size_t n) : n_(n), return_exceptions_(return_exceptions) {}
+    GatherCore(bool return_exceptions, std::size_t n) : FutureCore(Kind::Gather), n_(n), return_exceptions_(return_exceptions) {}
 
     // Cancelling the gather cancels the children that are still running.
-    bool cancel() override {
+    bool cancel() {
         if (done()) return false;
         bool any = false;
         for_each_child([&](TaskCore* c) { any = c->cancel() || any; });
@@ -70,10 +70,11 @@ struct GatherCallback : Callback {
         virtual void on_child(TaskCore* child) = 0;
     };
     Owner* owner = nullptr;
+    TaskCore* child = nullptr;  // the child whose completion we report
 };
 inline void GatherCallback::run(void* self) {
     auto* cb = static_cast<GatherCallback*>(self);
-    cb->owner->on_child(static_cast<TaskCore*>(cb->source));
+    cb->owner->on_child(cb->child);
 }
 
 template <class T>
@@ -127,6 +128,7 @@ private:
     template <class T>
     void attach(Task<T>& child, std::size_t i) {
         callbacks_[i].owner = this;
+        callbacks_[i].child = child.core();
         child.core()->add_done_callback(&callbacks_[i]);
     }
     void on_child(detail::TaskCore* child) override { child_done(child); }
@@ -150,6 +152,7 @@ public:
         callbacks_ = std::make_unique<detail::GatherCallback[]>(children_.size());
         for (std::size_t i = 0; i < children_.size(); ++i) {
             callbacks_[i].owner = this;
+            callbacks_[i].child = children_[i].core();
             children_[i].core()->add_done_callback(&callbacks_[i]);
         }
         if (children_.empty()) set_done();

@@ -43,18 +43,19 @@ struct PromiseBase : TaskCore {
         bool await_ready() noexcept { return false; }
         template <class P>
         std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
-            return h.promise().on_final();
+            return h.promise().on_final(&P::result_text_of);
         }
         void await_resume() noexcept {}
     };
     FinalAwaiter final_suspend() noexcept { return {}; }
 
-    std::coroutine_handle<> on_final() noexcept {
+    std::coroutine_handle<> on_final(ResultText result_text) noexcept {
         if (is_task()) {
-            finish_task(threw_cancelled_);
+            finish_task(threw_cancelled_, result_text);
             return std::noop_coroutine();
         }
-        return continuation ? continuation : std::noop_coroutine();
+        const std::coroutine_handle<> next = continuation();
+        return next ? next : std::noop_coroutine();
     }
 
     void unhandled_exception() noexcept {
@@ -95,7 +96,10 @@ struct Promise final : PromiseBase {
     void return_value(U&& v) noexcept(std::is_nothrow_constructible_v<T, U&&>) {
         value.emplace(std::forward<U>(v));
     }
-    std::string result_text() const override { return value ? describe_value(*value) : std::string(); }
+    static std::string result_text_of(const TaskCore& core) {
+        const auto& self = static_cast<const Promise&>(core);
+        return self.value ? describe_value(*self.value) : std::string();
+    }
     std::optional<T> value;
 };
 
@@ -104,6 +108,7 @@ struct Promise<void> final : PromiseBase {
     explicit Promise(std::source_location fn = std::source_location::current()) noexcept : PromiseBase(fn) {}
     Task<void> get_return_object() noexcept;
     void return_void() noexcept {}
+    static std::string result_text_of(const TaskCore&) { return {}; }
 };
 
 }  // namespace detail
@@ -184,7 +189,7 @@ public:
                 waiter->suspend_on(&p, h, WaitKind::Task, p.id);
                 return std::noop_coroutine();
             }
-            p.continuation = h;  // run the coroutine inline, then come back (symmetric transfer)
+            p.set_continuation(h);  // run the coroutine inline, then come back (symmetric transfer)
             return task.h_;
         }
         T await_resume() {

@@ -32,7 +32,7 @@ struct WaitCallback : Callback {
     static void run(void* self) {
         auto* cb = static_cast<WaitCallback*>(self);
         WaitState& s = *cb->state;
-        auto* f = static_cast<TaskCore*>(cb->source);
+        TaskCore* f = cb->child;
         --s.counter;
         if (s.counter == 0 || s.return_when == ReturnWhen::FIRST_COMPLETED ||
             (s.return_when == ReturnWhen::FIRST_EXCEPTION && !f->cancelled() && f->exception_ptr())) {
@@ -41,6 +41,7 @@ struct WaitCallback : Callback {
         }
     }
     WaitState* state = nullptr;
+    TaskCore* child = nullptr;  // the future whose completion we count
 };
 }  // namespace detail
 
@@ -57,6 +58,7 @@ Task<WaitResult<T>> wait(std::vector<Task<T>> fs, ReturnWhen return_when = ALL_C
     auto callbacks = std::make_unique<detail::WaitCallback[]>(fs.size());
     for (std::size_t i = 0; i < fs.size(); ++i) {
         callbacks[i].state = &state;
+        callbacks[i].child = fs[i].core();
         fs[i].core()->add_done_callback(&callbacks[i]);
     }
     co_await detail::FutureAwaiter{state.waiter, WaitKind::Wait, 0};

@@ -17,13 +17,14 @@
 
 namespace qtaio {
 
-class ExternalFuture : public aio::FutureCore {
+class ExternalFuture : public aio::CustomFuture {
 public:
     ExternalFuture() = default;
     ~ExternalFuture() override;
 
-    // Stops the source (abortSource), then cancels the future and kicks the driver.
-    bool cancel() override;
+    // What cancel() does here: stops the source (abortSource), then cancels the
+    // future and kicks the driver.
+    bool cancel_custom() override;
 
 protected:
     // In await_suspend: the running task waits on this future, reported in the

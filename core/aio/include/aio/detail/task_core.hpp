@@ -18,30 +18,31 @@ namespace aio::detail {
 constinit inline thread_local std::source_location tl_await_site{};
 
 class TaskCore : public FutureCore {
-    // The one-byte members first: they fill the padding at the end of FutureCore, so
-    // flags cost no bytes of their own (every byte here is a byte of every task).
+    // The small members first: they fill the padding at the end of FutureCore, and the
+    // flags share one byte (every byte here is a byte of every task).
 public:
-    // Inline use (awaited as a coroutine, not scheduled).
-    bool consumed = false;
     // What the task waits on (with wait_object, wait_site()), for the deadlock report and the trace.
     WaitKind wait_kind = WaitKind::None;
-    bool registered = false;  // in the loop's task list (a finished task's handle may outlive its loop)
+    // Inline use (awaited as a coroutine, not scheduled).
+    bool consumed : 1 = false;
+    bool registered : 1 = false;  // in the loop's task list (a finished task's handle may outlive its loop)
 
 protected:
-    bool threw_cancelled_ = false;  // the root coroutine ended by CancelledError (set by the promise)
+    bool threw_cancelled_ : 1 = false;  // the root coroutine ended by CancelledError (set by the promise)
 
 private:
-    bool is_task_ = false;
-    bool started_ = false;
-    bool must_cancel_ = false;
-    bool deliver_cancel_ = false;
+    bool is_task_ : 1 = false;
+    bool started_ : 1 = false;
+    bool must_cancel_ : 1 = false;
+    bool deliver_cancel_ : 1 = false;
+    int cancels_requested_ = 0;
 
 public:
-    TaskCore() = default;
-    ~TaskCore() override;
+    TaskCore() noexcept : FutureCore(Kind::Task) {}
+    ~TaskCore();
 
     // Task.cancel(): a request, delivered as CancelledError at the current await.
-    bool cancel() override;
+    bool cancel();
     int cancelling() const noexcept { return cancels_requested_; }
     int uncancel() noexcept {
         if (cancels_requested_ > 0) --cancels_requested_;
@@ -83,7 +84,7 @@ public:
     struct ResumeHook {
         bool (*fn)(ResumeHook* self);
     };
-    void set_resume_hook(ResumeHook* hook) noexcept { hook_ = hook; }
+    void set_resume_hook(ResumeHook* hook) noexcept { link_ = hook; }
 
     // Frame ownership: the loop (while the task runs) and every Task<T> handle.
     void add_ref() noexcept { ++refs_; }
@@ -92,15 +93,19 @@ public:
     // reference, so its frame (and every awaiter in it) is destroyed.
     void abandon() noexcept;
 
-    // Inline use (awaited as a coroutine, not scheduled).
-    std::coroutine_handle<> continuation;
+    // Inline use (awaited as a coroutine, not scheduled): the frame to resume at the end.
+    void set_continuation(std::coroutine_handle<> h) noexcept { link_ = h.address(); }
+    std::coroutine_handle<> continuation() const noexcept { return std::coroutine_handle<>::from_address(link_); }
 
     std::uint32_t id = 0;
     std::uint32_t parent = 0;
     std::uint32_t wait_object = 0;  // see wait_kind
 
 private:
-    int cancels_requested_ = 0;
+    std::uint32_t refs_ = 0;
+    // An inline coroutine's continuation (a frame address), or a task's ResumeHook: a task
+    // is never awaited inline, so one word serves both.
+    void* link_ = nullptr;
 
 public:
     // The task's name: given to create_task, or asyncio's "Task-N" (made when first asked
@@ -121,9 +126,10 @@ public:
     std::coroutine_handle<> resume_point;  // innermost suspended frame of this task
 
 protected:
-    // From the promise: the root coroutine of a task finished.
-    void finish_task(bool threw_cancelled) noexcept;
-    virtual std::string result_text() const { return {}; }
+    // From the promise: the root coroutine of a task finished; `result_text` describes
+    // its value for the trace (a function of the promise type instead of a virtual table).
+    using ResultText = std::string (*)(const TaskCore&);
+    void finish_task(bool threw_cancelled, ResultText result_text) noexcept;
 
 private:
     static void step_thunk(void* self) { static_cast<TaskCore*>(self)->step(); }
@@ -131,17 +137,14 @@ private:
     void yield_traced();
 
     EventLoop* loop_ = nullptr;
-    FutureCore* fut_waiter_ = nullptr;
     // The task's step, both as its entry in the ready queue (create_task, sleep(0)) and as
     // the done callback of the future it waits for (asyncio's __step and __wakeup): a task
     // is never queued and waiting at the same time, so one node serves both.
     Callback wakeup_{&TaskCore::step_thunk, this};
-    ResumeHook* hook_ = nullptr;
-    mutable std::string* name_ = nullptr;  // owned; null: "Task-<default_number_>" not made yet
+    // The owned name string, or (N << 1 | 1) for "Task-N" not made yet, or 0 (no name).
+    mutable std::uintptr_t name_ = 0;
     // Before the first step: the coroutine function (created_at); after: the current co_await.
     std::source_location site_{};
-    std::uint32_t default_number_ = 0;
-    std::uint32_t refs_ = 0;
 
     friend class aio::EventLoop;
     friend bool is_task_wakeup(const Callback* cb) noexcept;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "aio/future_core.hpp"
+#include "aio/trace_event.hpp"
 
 #include <cstddef>
 
@@ -12,7 +13,14 @@ namespace aio::detail {
 class WaitList;
 
 struct WaitFuture : FutureCore {
-    ~WaitFuture() override;
+    WaitFuture() = default;
+    WaitFuture(WaitKind k, std::uint32_t obj) noexcept : kind(k), object(obj) {}
+    ~WaitFuture();
+    // For the awaiter that owns this future (Event.wait): they sit in the padding at
+    // the end of FutureCore, so they cost no bytes of the frame.
+    WaitKind kind = WaitKind::None;
+    bool suspended = false;
+    std::uint32_t object = 0;
     WaitList* list = nullptr;
     WaitFuture* prev = nullptr;
     WaitFuture* next = nullptr;
