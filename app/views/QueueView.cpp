@@ -221,19 +221,10 @@ void QueueView::paintEvent(QPaintEvent *)
             break;
         }
         case 2:
-            f.setBold(true);
-            p.setFont(f);
-            p.setPen(style.text());
-            p.drawText(b.rect, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(b.text, Qt::ElideRight, int(b.rect.width())));
+            style.paintHeading(p, b.rect, b.text, f);
             break;
         case 3:
-            f.setPixelSize(10);
-            f.setItalic(true);
-            p.setFont(f);
-            p.setPen(style.dimText());
-            p.drawText(b.rect, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(b.text, Qt::ElideRight, int(b.rect.width())));
+            style.paintCaption(p, b.rect, b.text, f);
             break;
         case 4:
             f.setPixelSize(18);

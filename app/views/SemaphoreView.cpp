@@ -151,19 +151,10 @@ void SemaphoreView::paintEvent(QPaintEvent *)
             p.drawRoundedRect(b.rect, 5, 5);
             break;
         case 1:
-            f.setBold(true);
-            p.setFont(f);
-            p.setPen(style.text());
-            p.drawText(b.rect, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(b.text, Qt::ElideRight, int(b.rect.width())));
+            style.paintHeading(p, b.rect, b.text, f);
             break;
         case 2:
-            f.setPixelSize(10);
-            f.setItalic(true);
-            p.setFont(f);
-            p.setPen(style.dimText());
-            p.drawText(b.rect, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(b.text, Qt::ElideRight, int(b.rect.width())));
+            style.paintCaption(p, b.rect, b.text, f);
             break;
         case 3: {
             // A door post and the bouncer in front of it: a head and shoulders.

@@ -281,3 +281,22 @@ QString StateStyle::fileLine(const trace::SourceLoc &loc)
     if (!loc.known()) return QStringLiteral("?");
     return QFileInfo(QString::fromUtf8(loc.file)).fileName() + QLatin1Char(':') + QString::number(loc.line);
 }
+
+void StateStyle::paintHeading(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const
+{
+    base.setBold(true);
+    painter.setFont(base);
+    painter.setPen(this->text());
+    painter.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter,
+                     painter.fontMetrics().elidedText(text, Qt::ElideRight, int(rect.width())));
+}
+
+void StateStyle::paintCaption(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const
+{
+    base.setPixelSize(10);
+    base.setItalic(true);
+    painter.setFont(base);
+    painter.setPen(dimText());
+    painter.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter,
+                     painter.fontMetrics().elidedText(text, Qt::ElideRight, int(rect.width())));
+}

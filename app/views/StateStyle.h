@@ -4,6 +4,7 @@
 #include <trace/trace_state.hpp>
 
 #include <QColor>
+#include <QFont>
 #include <QCoreApplication>
 #include <QPalette>
 #include <QString>
@@ -65,12 +66,16 @@ public:
                     aio::WaitKind wait, qreal opacity = 1.0) const;
     // A plain box filled with the state's colour and pattern (timeline segments, legend).
     static void paintStateBox(QPainter &painter, const QRectF &rect, trace::TaskStatus status, aio::WaitKind wait);
+    // One line of text elided to its rect, left-aligned: an object's bold heading, or the
+    // small dim italic caption under it. `base` is the widget's font.
+    void paintHeading(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const;
+    void paintCaption(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const;
 
     // Text helpers shared by the views (all copy: no string_view survives).
     static QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
     static QString taskName(const trace::TraceState &state, std::uint32_t id);
     static QString objectName(const trace::TraceState &state, std::uint32_t id);
-    static QString seconds(double s);              // "1.250 s" (locale independent)
+    static QString seconds(double s);              // "1.250 s" ("1,250 s" in German)
     static QString fileLine(const trace::SourceLoc &loc);  // "scenario.cpp:42" or "?"
 
 private:
