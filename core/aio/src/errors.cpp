@@ -1,5 +1,7 @@
 #include "aio/errors.hpp"
 
+#include "aio/detail/fixed.hpp"
+
 #include <cstdio>
 #include <cxxabi.h>
 #include <memory>
@@ -9,10 +11,8 @@ namespace aio {
 
 namespace {
 std::string deadlock_message(const std::vector<DeadlockError::Waiting>& waiting, double time) {
-    char head[96];
-    std::snprintf(head, sizeof head, "deadlock at t=%.3f: nothing is ready, no timer is pending, %zu task(s) wait",
-                  time, waiting.size());
-    std::string msg = head;
+    std::string msg = "deadlock at t=" + detail::fixed(time, 3) + ": nothing is ready, no timer is pending, " +
+                      std::to_string(waiting.size()) + " task(s) wait";
     for (const auto& w : waiting) {
         msg += "\n  " + w.task + " waits on " + w.what;
         if (!w.file.empty()) msg += " at " + w.file + ":" + std::to_string(w.line);
@@ -33,7 +33,35 @@ DeadlockError::DeadlockError(std::vector<Waiting> waiting, double time)
 ExceptionGroup::ExceptionGroup(std::string message, std::vector<std::exception_ptr> exceptions)
     : Error(message + " (" + std::to_string(exceptions.size()) + " sub-exception" +
             (exceptions.size() == 1 ? ")" : "s)")),
+      message_(std::move(message)),
       exceptions_(std::move(exceptions)) {}
+
+ExceptionGroup::Split ExceptionGroup::split(const Predicate& condition) const {
+    if (condition(std::make_exception_ptr(*this))) return {*this, std::nullopt};
+    std::vector<std::exception_ptr> match, rest;
+    for (const auto& e : exceptions_) {
+        const ExceptionGroup* inner = nullptr;
+        try {
+            std::rethrow_exception(e);
+        } catch (const ExceptionGroup& g) {
+            inner = &g;  // the object lives as long as `e` does
+        } catch (...) {
+        }
+        if (inner) {
+            auto [m, r] = inner->split(condition);
+            if (m) match.push_back(std::make_exception_ptr(std::move(*m)));
+            if (r) rest.push_back(std::make_exception_ptr(std::move(*r)));
+        } else {
+            (condition(e) ? match : rest).push_back(e);
+        }
+    }
+    // A side that kept everything is the group itself (Python returns self).
+    const bool all_match = rest.empty(), none_match = match.empty();
+    Split out;
+    if (!none_match) out.first = all_match ? *this : derive(std::move(match));
+    if (!all_match) out.second = none_match ? *this : derive(std::move(rest));
+    return out;
+}
 
 std::string type_name(std::exception_ptr error) {
     if (!error) return {};

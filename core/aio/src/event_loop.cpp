@@ -1,5 +1,7 @@
 #include "aio/event_loop.hpp"
 
+#include "aio/detail/fixed.hpp"
+#include "aio/call_soon.hpp"
 #include "aio/detail/task_core.hpp"
 
 #include <cstdio>
@@ -182,7 +184,7 @@ void EventLoop::log(std::string_view line) {
         emit_event(std::move(e));
     }
     if (log_to_) {
-        std::fprintf(log_to_, "t=%.3f %.*s\n", time(), static_cast<int>(line.size()), line.data());
+        std::fprintf(log_to_, "t=%s %.*s\n", detail::fixed(time(), 3).c_str(), static_cast<int>(line.size()), line.data());
         std::fflush(log_to_);
     }
 }
@@ -211,7 +213,7 @@ void EventLoop::unregister_task(detail::TaskCore* t) noexcept {
 std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
     std::vector<DeadlockError::Waiting> waiting;
     if (log_to_) {
-        std::fprintf(log_to_, "t=%.3f deadlock\n", time());
+        std::fprintf(log_to_, "t=%s deadlock\n", detail::fixed(time(), 3).c_str());
     }
     for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
         DeadlockError::Waiting w;
@@ -230,7 +232,7 @@ std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
             e.text = w.what;
             emit_event(std::move(e));
         }
-        if (log_to_) std::fprintf(log_to_, "t=%.3f   waiting: %s\n", time(), t->name().c_str());
+        if (log_to_) std::fprintf(log_to_, "t=%s   waiting: %s\n", detail::fixed(time(), 3).c_str(), t->name().c_str());
         waiting.push_back(std::move(w));
     }
     if (log_to_) std::fflush(log_to_);
@@ -260,13 +262,35 @@ void EventLoop::destroy_leftovers() noexcept {
     // frames so every awaiter unhooks itself and nothing leaks.
     while (tasks_head_) tasks_head_->abandon();
     // Whatever is still queued or armed belongs to nobody now; unhook it so no
-    // destructor later reaches back into this loop.
-    for (TimerNode* t : heap_) t->heap_index_ = TimerNode::npos;
+    // destructor later reaches back into this loop. Calls from call_soon/call_later
+    // are owned by the loop: drop its reference once they are unhooked.
+    std::vector<detail::ScheduledCall*> calls;
+    for (TimerNode* t : heap_) {
+        t->heap_index_ = TimerNode::npos;
+        if (t->fn == &detail::ScheduledCall::fire) calls.push_back(static_cast<detail::ScheduledCall*>(t));
+    }
     heap_.clear();
     for (; head_ != tail_; ++head_) {
-        if (Handle* h = ring_data_[head_ & ring_mask_]) h->ready_slot_ = 0;
+        if (Handle* h = ring_data_[head_ & ring_mask_]) {
+            h->ready_slot_ = 0;
+            if (h->fn == &detail::ScheduledCall::fire) calls.push_back(static_cast<detail::ScheduledCall*>(h));
+        }
     }
+    for (auto* c : calls) c->release();
 }
+
+namespace detail {
+void ScheduledCall::fire(void* self) {
+    auto* call = static_cast<ScheduledCall*>(self);
+    try {
+        call->invoke();
+    } catch (...) {
+        // asyncio's default exception handler: report and keep the loop running.
+        std::fprintf(stderr, "Exception in callback: %s\n", describe(std::current_exception()).c_str());
+    }
+    call->release();  // the loop's reference
+}
+}  // namespace detail
 
 double time() { return EventLoop::get().time(); }
 std::int64_t now_ns() { return EventLoop::get().time_ns(); }

@@ -4,6 +4,9 @@
 #include "aio/gather.hpp"
 #include "aio/event_loop.hpp"
 
+#include <string>
+#include <utility>
+
 namespace aio {
 
 void Handle::unqueue_from_loop() noexcept {
@@ -44,21 +47,53 @@ bool FutureCore::set_error(std::exception_ptr error) {
     return true;
 }
 
-bool FutureCore::cancel() {
+bool FutureCore::cancel(std::string_view msg) {
     switch (kind_) {
-        case Kind::Task: return static_cast<detail::TaskCore*>(this)->cancel();
-        case Kind::Gather: return static_cast<detail::GatherCore*>(this)->cancel();
-        case Kind::Custom: return static_cast<CustomFuture*>(this)->cancel_custom();
+        case Kind::Task: return static_cast<detail::TaskCore*>(this)->cancel(msg);
+        case Kind::Gather: return static_cast<detail::GatherCore*>(this)->cancel(msg);
+        case Kind::Custom: {
+            const bool ok = static_cast<CustomFuture*>(this)->cancel_custom();
+            // (the virtual predates messages: attach it afterwards)
+            if (ok && !msg.empty() && cancelled() && !error_)
+                error_ = std::make_exception_ptr(CancelledError(std::string(msg)));
+            return ok;
+        }
         case Kind::Plain: break;
     }
-    return cancel_future();
+    return cancel_future(msg);
 }
 
-bool FutureCore::cancel_future() {
+bool FutureCore::cancel_future(std::string_view msg) {
     if (state_ != State::Pending) return false;
     state_ = State::Cancelled;
+    if (!msg.empty()) error_ = std::make_exception_ptr(CancelledError(std::string(msg)));
     schedule_callbacks();
     return true;
+}
+
+std::exception_ptr FutureCore::make_cancelled_error() {
+    if (state_ == State::Cancelled && error_) {
+        // A task's own CancelledError (Task._cancelled_exc) is handed out once; a
+        // message given with the cancellation (Future._cancel_message) stays.
+        if (kind_ == Kind::Task && !static_cast<detail::TaskCore*>(this)->cancel_message_kept())
+            return std::exchange(error_, nullptr);
+        return error_;
+    }
+    return std::make_exception_ptr(CancelledError());
+}
+
+void FutureCore::throw_cancelled() { std::rethrow_exception(make_cancelled_error()); }
+
+std::string FutureCore::cancel_message() const {
+    if (state_ != State::Cancelled || !error_) return {};
+    if (kind_ == Kind::Task && !static_cast<const detail::TaskCore*>(this)->cancel_message_kept()) return {};
+    try {
+        std::rethrow_exception(error_);
+    } catch (const CancelledError& e) {
+        return e.message();
+    } catch (...) {
+    }
+    return {};
 }
 
 void FutureCore::reset() noexcept {

@@ -44,6 +44,16 @@ std::string coroutine_name(const std::source_location& fn) {
     return name.empty() ? "coroutine" : name;
 }
 
+std::string message_of(const std::exception_ptr& cancelled) {
+    try {
+        std::rethrow_exception(cancelled);
+    } catch (const CancelledError& e) {
+        return e.message();
+    } catch (...) {
+    }
+    return {};
+}
+
 void emit_simple(EventLoop& loop, EventKind kind, std::uint32_t task, std::uint32_t other = 0) {
     TraceEvent e;
     e.kind = kind;
@@ -119,8 +129,10 @@ void TaskCore::step() {
     if (!started_) {
         started_ = true;
         if (deliver_cancel_) {
-            // Cancelled before its first step: the body never runs.
+            // Cancelled before its first step: the body never runs. (Python throws the
+            // CancelledError into the fresh coroutine, which raises it at once.)
             deliver_cancel_ = false;
+            cancel_msg_kept_ = false;
             finish_task(true, nullptr);
         } else {
             resume_point = frame;
@@ -140,8 +152,14 @@ void TaskCore::step() {
 void TaskCore::finish_task(bool threw_cancelled, ResultText result_text) noexcept {
     EventLoop& loop = *loop_;
     wait_kind = WaitKind::None;
-    // asyncio: a task asked to cancel right before its coroutine returns is cancelled.
-    const bool cancelled_now = threw_cancelled || (must_cancel_ && !error_);
+    // asyncio: a task asked to cancel right before its coroutine returns is cancelled
+    // (with the message given to cancel(), kept in error_).
+    const bool raised = error_ && !threw_cancelled && !cancel_msg_kept_;
+    const bool cancelled_now = threw_cancelled || (must_cancel_ && !raised);
+    if (!cancelled_now && cancel_msg_kept_) {
+        error_ = nullptr;  // returned normally: the message is not needed any more
+        cancel_msg_kept_ = false;
+    }
     must_cancel_ = false;
     loop.unregister_task(this);
     if (loop.tracing()) [[unlikely]] {
@@ -149,7 +167,7 @@ void TaskCore::finish_task(bool threw_cancelled, ResultText result_text) noexcep
         e.kind = EventKind::TaskFinished;
         e.task = id;
         if (cancelled_now) e.outcome = Outcome::Cancelled;
-        else if (error_) {
+        else if (raised) {
             e.outcome = Outcome::Exception;
             e.text = describe(error_);
         } else {
@@ -159,14 +177,14 @@ void TaskCore::finish_task(bool threw_cancelled, ResultText result_text) noexcep
         loop.emit_event(std::move(e));
     }
     if (cancelled_now) cancel_future();
-    else if (error_) {
+    else if (raised) {
         state_ = State::Pending;
         set_error(error_);
     } else set_done();
     release();  // the loop's reference
 }
 
-bool TaskCore::cancel() {
+bool TaskCore::cancel(std::string_view msg) {
     if (done()) return false;
     ++cancels_requested_;
     if (loop_ && loop_->tracing()) [[unlikely]] {
@@ -175,12 +193,33 @@ bool TaskCore::cancel() {
     }
     // asyncio's _fut_waiter is the future our wakeup is registered with: once that future
     // is done (our step is queued), cancelling it would fail anyway.
-    if (FutureCore* waiter = wakeup_.registered_in; waiter && waiter->cancel()) {
+    if (FutureCore* waiter = wakeup_.registered_in; waiter && waiter->cancel(msg)) {
         // Stay registered: it may be a task that swallows the cancellation.
         return true;
     }
     must_cancel_ = true;
+    // Task._cancel_message = msg, only on this path (None clears an earlier one).
+    if (!msg.empty()) {
+        error_ = std::make_exception_ptr(CancelledError(std::string(msg)));
+        cancel_msg_kept_ = true;
+    } else if (cancel_msg_kept_) [[unlikely]] {
+        error_ = nullptr;
+        cancel_msg_kept_ = false;
+    }
     return true;
+}
+
+void TaskCore::throw_delivered_cancel() {
+    if (cancel_msg_kept_) std::rethrow_exception(error_);
+    throw CancelledError();
+}
+
+void TaskCore::throw_delivered_cancel(FutureCore& fut) {
+    // Task.__step keeps the CancelledError the awaited future raised (its message);
+    // any other outcome is replaced by the task's own.
+    if (fut.cancelled()) fut.throw_cancelled();
+    if (const std::exception_ptr& e = fut.exception_ptr(); e && holds<CancelledError>(e)) std::rethrow_exception(e);
+    throw_delivered_cancel();
 }
 
 void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind kind, std::uint32_t object,
@@ -201,7 +240,11 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
         loop_->emit_event(std::move(e));
     }
     fut->add_done_callback(&wakeup_);
-    if (must_cancel_ && fut->cancel()) must_cancel_ = false;
+    if (must_cancel_) [[unlikely]] {
+        // Task.__step: the future it yielded is cancelled with the task's message.
+        const std::string msg = cancel_msg_kept_ ? message_of(error_) : std::string();
+        if (fut->cancel(msg)) must_cancel_ = false;
+    }
 }
 
 void TaskCore::yield_traced() {

@@ -49,30 +49,32 @@ void TaskGroup::abort() {
 
 Task<void> TaskGroup::exit(std::exception_ptr body_error, bool body_cancelled) {
     exiting_ = true;
-    bool propagate_cancel = body_cancelled;
+    // The CancelledError to re-raise (with its message), if any.
+    std::exception_ptr propagate_cancel;
+    if (body_cancelled) propagate_cancel = body_error ? body_error : std::make_exception_ptr(CancelledError());
     if (parent_cancel_requested_) {
         // We cancelled our parent ourselves: take it back.
-        if (parent_task_->uncancel() == 0) propagate_cancel = false;
+        if (parent_task_->uncancel() == 0) propagate_cancel = nullptr;
     }
     if (body_error && !aborting_) abort();
 
     while (!tasks_.empty()) {
         if (!on_completed_) on_completed_ = std::make_unique<FutureCore>();
-        bool cancelled_while_waiting = false;
+        std::exception_ptr cancelled_while_waiting;
         try {
             co_await detail::FutureAwaiter{*on_completed_, WaitKind::TaskGroup, id_};
         } catch (const CancelledError&) {
-            cancelled_while_waiting = true;
+            cancelled_while_waiting = std::current_exception();
         }
         if (cancelled_while_waiting && !aborting_) {
             // Our parent is being cancelled while children still run.
-            propagate_cancel = true;
+            propagate_cancel = cancelled_while_waiting;
             abort();
         }
         on_completed_.reset();
     }
 
-    if (propagate_cancel && errors_.empty()) throw CancelledError();
+    if (propagate_cancel && errors_.empty()) std::rethrow_exception(propagate_cancel);
     if (body_error && !body_cancelled) errors_.push_back(body_error);
     if (!errors_.empty()) {
         auto errors = std::move(errors_);

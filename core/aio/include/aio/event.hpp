@@ -44,8 +44,8 @@ public:
             event_.waiters_.remove(&fut_);  // asyncio: finally: self._waiters.remove(fut)
             if (fut_.suspended) {
                 // Resumed by the step of the task that suspended here: it is the running one.
-                detail::running_task().throw_if_cancelled_now();
-                if (fut_.cancelled()) throw CancelledError();
+                detail::running_task().throw_if_cancelled_now(fut_);
+                if (fut_.cancelled()) fut_.throw_cancelled();
             }
             return true;
         }

@@ -7,6 +7,7 @@
 #include "aio/handle.hpp"
 #include "aio/trace_event.hpp"
 
+#include <concepts>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -19,6 +20,8 @@
 namespace aio {
 
 class EventLoop;
+class CallbackHandle;
+class TimerHandle;
 
 namespace detail {
 class TaskCore;
@@ -53,6 +56,16 @@ public:
         h->ready_slot_ = tail_;  // position + 1
         ring_data_[(tail_ - 1) & ring_mask_] = h;
     }
+    // loop.call_soon / call_later / call_at with a callable (defined in call_soon.hpp).
+    template <class F>
+        requires std::invocable<F&>
+    CallbackHandle call_soon(F f);
+    template <class F>
+        requires std::invocable<F&>
+    TimerHandle call_later(double delay, F f);
+    template <class F>
+        requires std::invocable<F&>
+    TimerHandle call_at(double when, F f);
     // Take a queued handle back out (used by the destructors of handles).
     void unqueue(Handle* h) noexcept;
     // asyncio's call_at: `t` becomes ready at t->when; ties fire in arming order.
@@ -155,6 +168,9 @@ private:
     int external_ = 0;
     EventLoop* previous_ = nullptr;
 };
+
+// asyncio.get_running_loop(); throws RuntimeError("no running event loop") if none.
+inline EventLoop& get_running_loop() { return EventLoop::get(); }
 
 // Loop time of the running loop, in seconds and nanoseconds.
 double time();

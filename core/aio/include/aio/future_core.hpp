@@ -7,6 +7,7 @@
 #include "aio/handle.hpp"
 
 #include <exception>
+#include <string_view>
 
 namespace aio {
 
@@ -52,9 +53,18 @@ public:
     // Complete; return false if already done (asyncio raises, we let callers decide).
     bool set_done();
     bool set_error(std::exception_ptr error);
-    // Future.cancel(): only a pending future can be cancelled. A task or a gather
-    // does its own cancel (Task.cancel, _GatheringFuture.cancel).
-    bool cancel();
+    // Future.cancel(msg): only a pending future can be cancelled. A task or a gather
+    // does its own cancel (Task.cancel, _GatheringFuture.cancel). An empty message is
+    // Python's None; a message costs one CancelledError allocation, only when given.
+    bool cancel(std::string_view msg = {});
+
+    // Future._make_cancelled_error(): the CancelledError that a cancelled future raises.
+    // A task hands out the error its coroutine raised once (then a bare CancelledError),
+    // as CPython does; a plain future keeps its message.
+    std::exception_ptr make_cancelled_error();
+    [[noreturn]] void throw_cancelled();
+    // Future._cancel_message ("" for None): what gather(return_exceptions) reports.
+    std::string cancel_message() const;
 
     void add_done_callback(Callback* cb);
     bool remove_done_callback(Callback* cb);
@@ -64,8 +74,9 @@ public:
 
 protected:
     explicit FutureCore(Kind kind) noexcept : kind_(kind) {}
-    // The plain Future.cancel(), whatever the kind.
-    bool cancel_future();
+    // The plain Future.cancel(msg), whatever the kind. A cancelled future's error_ holds
+    // its CancelledError when there is a message (no extra member for a rare feature).
+    bool cancel_future(std::string_view msg = {});
     void schedule_callbacks();
     void forget_callbacks() noexcept;
 

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <memory>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -21,11 +22,11 @@ class GatherCore : public FutureCore {
 public:
     GatherCore(bool return_exceptions, std::size_t n) : FutureCore(Kind::Gather), n_(n), return_exceptions_(return_exceptions) {}
 
-    // Cancelling the gather cancels the children that are still running.
-    bool cancel() {
+    // Cancelling the gather cancels the children that are still running (with the message).
+    bool cancel(std::string_view msg = {}) {
         if (done()) return false;
         bool any = false;
-        for_each_child([&](TaskCore* c) { any = c->cancel() || any; });
+        for_each_child([&](TaskCore* c) { any = c->cancel(msg) || any; });
         if (any) cancel_requested_ = true;
         return any;
     }
@@ -42,7 +43,7 @@ protected:
         if (done()) return;
         if (!return_exceptions_) {
             if (child->cancelled()) {
-                set_error(std::make_exception_ptr(CancelledError()));
+                set_error(child->make_cancelled_error());  // the child's own CancelledError
                 return;
             }
             if (child->exception_ptr()) {
@@ -51,8 +52,15 @@ protected:
             }
         }
         if (finished_ == n_) {
-            if (cancel_requested_) set_error(std::make_exception_ptr(CancelledError()));
-            else set_done();
+            if (cancel_requested_) {
+                // asyncio asks the loop variable left over from building the results:
+                // the last child.
+                TaskCore* last = nullptr;
+                for_each_child([&](TaskCore* c) { last = c; });
+                set_error(last->make_cancelled_error());
+            } else {
+                set_done();
+            }
         }
     }
 
@@ -89,7 +97,10 @@ result_t<T> value_of(const Task<T>& t) {
 
 template <class T>
 Result<result_t<T>> outcome_of(const Task<T>& t) {
-    if (t.cancelled()) return Result<result_t<T>>::of_error(std::make_exception_ptr(CancelledError()));
+    // CancelledError(fut._cancel_message): a task's message survives here only if the
+    // cancellation never reached its coroutine (CPython 3.11).
+    if (t.cancelled())
+        return Result<result_t<T>>::of_error(std::make_exception_ptr(CancelledError(t.promise().cancel_message())));
     if (auto e = t.promise().exception_ptr()) return Result<result_t<T>>::of_error(e);
     return Result<result_t<T>>::of_value(value_of(t));
 }
@@ -114,8 +125,8 @@ public:
         task_->suspend_on(this, h, WaitKind::Gather, id_);
     }
     auto await_resume() {
-        if (task_) task_->throw_if_cancelled_now();
-        if (cancelled()) throw CancelledError();
+        if (task_) task_->throw_if_cancelled_now(*this);
+        if (cancelled()) throw_cancelled();
         if (exception_ptr()) std::rethrow_exception(exception_ptr());
         if constexpr (ReturnExc) {
             return std::apply([](auto&... c) { return std::make_tuple(detail::outcome_of(c)...); }, children_);
@@ -165,8 +176,8 @@ public:
         task_->suspend_on(this, h, WaitKind::Gather, id_);
     }
     auto await_resume() {
-        if (task_) task_->throw_if_cancelled_now();
-        if (cancelled()) throw CancelledError();
+        if (task_) task_->throw_if_cancelled_now(*this);
+        if (cancelled()) throw_cancelled();
         if (exception_ptr()) std::rethrow_exception(exception_ptr());
         if constexpr (ReturnExc) {
             std::vector<Result<result_t<T>>> out;

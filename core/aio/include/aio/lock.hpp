@@ -49,8 +49,8 @@ public:
             if (task_->cancel_delivered_now() || fut_.cancelled()) {
                 // Woken but cancelled before running: hand the turn to the next one.
                 if (!lock_.locked_) lock_.wake_up_first();
-                task_->throw_if_cancelled_now();
-                throw CancelledError();
+                task_->throw_if_cancelled_now(fut_);
+                fut_.throw_cancelled();
             }
             lock_.take();
             return true;

@@ -141,8 +141,8 @@ public:
                 auto& line = IsGet ? q_.getters_ : q_.putters_;
                 line.remove(&fut_);
                 if (!blocked() && woken) line.wake_next();  // pass the wake-up on
-                task_->throw_if_cancelled_now();
-                throw CancelledError();
+                task_->throw_if_cancelled_now(fut_);
+                fut_.throw_cancelled();
             }
         }
 

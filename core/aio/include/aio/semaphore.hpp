@@ -52,8 +52,8 @@ public:
                     ++sem_.value_;
                     sem_.wake_up_next();
                 }
-                task_->throw_if_cancelled_now();
-                throw CancelledError();
+                task_->throw_if_cancelled_now(fut_);
+                fut_.throw_cancelled();
             }
             sem_.trace(EventKind::SemAcquire, sem_.value_);
             if (sem_.value_ > 0) sem_.wake_up_next();

@@ -21,8 +21,8 @@ public:
         task_->suspend_on(this, h, WaitKind::Shield, inner_.id());
     }
     T await_resume() {
-        if (task_) task_->throw_if_cancelled_now();
-        if (cancelled()) throw CancelledError();
+        if (task_) task_->throw_if_cancelled_now(*this);
+        if (cancelled()) throw_cancelled();
         if (exception_ptr()) std::rethrow_exception(exception_ptr());
         if constexpr (!std::is_void_v<T>) return inner_.result();
     }

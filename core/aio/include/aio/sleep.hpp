@@ -8,6 +8,8 @@
 #include <chrono>
 #include <coroutine>
 #include <new>
+#include <type_traits>
+#include <utility>
 
 namespace aio {
 
@@ -66,8 +68,8 @@ public:
                 loop.emit_event(std::move(e));
             }
         }
-        task_->throw_if_cancelled_now();
-        if (t.fut.cancelled()) throw CancelledError();
+        task_->throw_if_cancelled_now(t.fut);
+        if (t.fut.cancelled()) t.fut.throw_cancelled();
     }
 
 private:
@@ -90,11 +92,34 @@ private:
     alignas(Timed) unsigned char storage_[sizeof(Timed)];
 };
 
+// sleep(delay, result): the awaited value is `result` (asyncio.sleep(delay, result)).
+template <class T>
+class SleepResultAwaiter : public SleepAwaiter {
+public:
+    SleepResultAwaiter(std::int64_t delay_ns, T result) : SleepAwaiter(delay_ns), result_(std::move(result)) {}
+    T await_resume() {
+        SleepAwaiter::await_resume();
+        return std::move(result_);
+    }
+
+private:
+    T result_;
+};
+
 // (sleep(0), the common yield, skips the conversion to nanoseconds)
 inline SleepAwaiter sleep(double seconds) noexcept { return SleepAwaiter(seconds <= 0.0 ? 0 : to_ns(seconds)); }
 template <class Rep, class Period>
 SleepAwaiter sleep(std::chrono::duration<Rep, Period> d) noexcept {
     return SleepAwaiter(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count());
+}
+template <class T>
+SleepResultAwaiter<std::decay_t<T>> sleep(double seconds, T&& result) {
+    return SleepResultAwaiter<std::decay_t<T>>(seconds <= 0.0 ? 0 : to_ns(seconds), std::forward<T>(result));
+}
+template <class Rep, class Period, class T>
+SleepResultAwaiter<std::decay_t<T>> sleep(std::chrono::duration<Rep, Period> d, T&& result) {
+    return SleepResultAwaiter<std::decay_t<T>>(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count(),
+                                               std::forward<T>(result));
 }
 
 }  // namespace aio

@@ -11,6 +11,7 @@
 #include <optional>
 #include <source_location>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -63,9 +64,9 @@ struct PromiseBase : TaskCore {
             try {
                 throw;
             } catch (const CancelledError&) {
-                threw_cancelled_ = true;
+                set_raised(std::current_exception(), true);
             } catch (...) {
-                error_ = std::current_exception();
+                set_raised(std::current_exception(), false);
             }
         } else {
             error_ = std::current_exception();
@@ -143,7 +144,8 @@ public:
     explicit operator bool() const noexcept { return static_cast<bool>(h_); }
     bool done() const noexcept { return h_.promise().done(); }
     bool cancelled() const noexcept { return h_.promise().cancelled(); }
-    bool cancel() { return h_.promise().cancel(); }
+    // Task.cancel(msg): the message travels in the CancelledError (empty: None).
+    bool cancel(std::string_view msg = {}) { return h_.promise().cancel(msg); }
     int cancelling() const noexcept { return h_.promise().cancelling(); }
     int uncancel() noexcept { return h_.promise().uncancel(); }
     const std::string& name() const { return h_.promise().name(); }
@@ -154,14 +156,14 @@ public:
     // InvalidStateError if not done and CancelledError if cancelled.
     std::exception_ptr exception() const {
         check_done();
-        if (cancelled()) throw CancelledError();
+        if (cancelled()) h_.promise().throw_cancelled();
         return h_.promise().exception_ptr();
     }
     // Task.result(): the value, or the task's exception rethrown.
     decltype(auto) result() const {
         check_done();
         auto& p = h_.promise();
-        if (p.cancelled()) throw CancelledError();
+        if (p.cancelled()) p.throw_cancelled();
         if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
         if constexpr (!std::is_void_v<T>) return static_cast<const T&>(*p.value);
     }
@@ -195,8 +197,8 @@ public:
         T await_resume() {
             auto& p = task.promise();
             if (p.is_task()) {
-                if (waiter) waiter->throw_if_cancelled_now();
-                if (p.cancelled()) throw CancelledError();
+                if (waiter) waiter->throw_if_cancelled_now(p);
+                if (p.cancelled()) p.throw_cancelled();
                 if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
                 if constexpr (!std::is_void_v<T>) return *p.value;  // a task's result can be read many times
             } else {
@@ -246,7 +248,7 @@ public:
     const std::string& name() const { return core_->name(); }
     std::uint32_t id() const noexcept { return core_->id; }
     bool done() const noexcept { return core_->done(); }
-    bool cancel() { return core_->cancel(); }
+    bool cancel(std::string_view msg = {}) { return core_->cancel(msg); }
     int cancelling() const noexcept { return core_->cancelling(); }
     int uncancel() noexcept { return core_->uncancel(); }
     detail::TaskCore* core() const noexcept { return core_; }

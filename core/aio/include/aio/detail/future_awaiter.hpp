@@ -21,8 +21,8 @@ struct FutureAwaiter {
         task->suspend_on(&fut, h, kind, object);
     }
     void await_resume() {
-        if (task) task->throw_if_cancelled_now();
-        if (fut.cancelled()) throw CancelledError();
+        if (task) task->throw_if_cancelled_now(fut);
+        if (fut.cancelled()) fut.throw_cancelled();
         if (fut.exception_ptr()) std::rethrow_exception(fut.exception_ptr());
     }
 };

@@ -22,5 +22,13 @@ Task<void> cancel_and_wait(Task<T> fut) {
     fut.cancel();
     co_await FutureAwaiter{waiter, WaitKind::Task, fut.id()};
 }
+// The same for any future; the caller keeps `fut` alive.
+inline Task<void> cancel_and_wait(FutureCore& fut, WaitKind kind, std::uint32_t object) {
+    FutureCore waiter;
+    Callback cb(&release_waiter, &waiter);
+    fut.add_done_callback(&cb);
+    fut.cancel();
+    co_await FutureAwaiter{waiter, kind, object};
+}
 
 }  // namespace aio::detail

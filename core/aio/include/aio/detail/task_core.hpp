@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <source_location>
 #include <string>
+#include <string_view>
 
 namespace aio::detail {
 
@@ -35,14 +36,19 @@ private:
     bool started_ : 1 = false;
     bool must_cancel_ : 1 = false;
     bool deliver_cancel_ : 1 = false;
+    // error_ holds Task._cancel_message (a CancelledError made by cancel(msg)) instead of
+    // an outcome: while pending, and after a cancellation that never reached the
+    // coroutine. The message lives in the error slot, so the task record does not grow.
+    bool cancel_msg_kept_ : 1 = false;
     int cancels_requested_ = 0;
 
 public:
     TaskCore() noexcept : FutureCore(Kind::Task) {}
     ~TaskCore();
 
-    // Task.cancel(): a request, delivered as CancelledError at the current await.
-    bool cancel();
+    // Task.cancel(msg): a request, delivered as CancelledError(msg) at the current await.
+    bool cancel(std::string_view msg = {});
+    bool cancel_message_kept() const noexcept { return cancel_msg_kept_; }
     int cancelling() const noexcept { return cancels_requested_; }
     int uncancel() noexcept {
         if (cancels_requested_ > 0) --cancels_requested_;
@@ -74,7 +80,15 @@ public:
     void throw_if_cancelled_now() {
         if (deliver_cancel_) [[unlikely]] {
             deliver_cancel_ = false;
-            throw CancelledError();
+            throw_delivered_cancel();
+        }
+    }
+    // The same for an await on `fut`: if `fut` itself was cancelled (with a message),
+    // its CancelledError is the one raised, as in Task.__step.
+    void throw_if_cancelled_now(FutureCore& fut) {
+        if (deliver_cancel_) [[unlikely]] {
+            deliver_cancel_ = false;
+            throw_delivered_cancel(fut);
         }
     }
     bool cancel_delivered_now() const noexcept { return deliver_cancel_; }
@@ -126,6 +140,13 @@ public:
     std::coroutine_handle<> resume_point;  // innermost suspended frame of this task
 
 protected:
+    // From the promise: the coroutine raised `error` (a CancelledError if `cancelled`).
+    // A task keeps its CancelledError to hand it to the first who asks (Task._cancelled_exc).
+    void set_raised(std::exception_ptr error, bool cancelled) noexcept {
+        error_ = std::move(error);
+        cancel_msg_kept_ = false;
+        threw_cancelled_ = cancelled;
+    }
     // From the promise: the root coroutine of a task finished; `result_text` describes
     // its value for the trace (a function of the promise type instead of a virtual table).
     using ResultText = std::string (*)(const TaskCore&);
@@ -135,6 +156,8 @@ private:
     static void step_thunk(void* self) { static_cast<TaskCore*>(self)->step(); }
     void step();
     void yield_traced();
+    [[noreturn]] void throw_delivered_cancel();
+    [[noreturn]] void throw_delivered_cancel(FutureCore& fut);
 
     EventLoop* loop_ = nullptr;
     // The task's step, both as its entry in the ready queue (create_task, sleep(0)) and as
