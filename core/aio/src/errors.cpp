@@ -1,5 +1,7 @@
 #include "aio/errors.hpp"
 
+#include "aio/detail/fixed.hpp"
+
 #include <cstdio>
 #include <cxxabi.h>
 #include <memory>
@@ -9,10 +11,8 @@ namespace aio {
 
 namespace {
 std::string deadlock_message(const std::vector<DeadlockError::Waiting>& waiting, double time) {
-    char head[96];
-    std::snprintf(head, sizeof head, "deadlock at t=%.3f: nothing is ready, no timer is pending, %zu task(s) wait",
-                  time, waiting.size());
-    std::string msg = head;
+    std::string msg = "deadlock at t=" + detail::fixed(time, 3) + ": nothing is ready, no timer is pending, " +
+                      std::to_string(waiting.size()) + " task(s) wait";
     for (const auto& w : waiting) {
         msg += "\n  " + w.task + " waits on " + w.what;
         if (!w.file.empty()) msg += " at " + w.file + ":" + std::to_string(w.line);

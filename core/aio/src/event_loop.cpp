@@ -1,5 +1,6 @@
 #include "aio/event_loop.hpp"
 
+#include "aio/detail/fixed.hpp"
 #include "aio/detail/task_core.hpp"
 
 #include <cstdio>
@@ -182,7 +183,7 @@ void EventLoop::log(std::string_view line) {
         emit_event(std::move(e));
     }
     if (log_to_) {
-        std::fprintf(log_to_, "t=%.3f %.*s\n", time(), static_cast<int>(line.size()), line.data());
+        std::fprintf(log_to_, "t=%s %.*s\n", detail::fixed(time(), 3).c_str(), static_cast<int>(line.size()), line.data());
         std::fflush(log_to_);
     }
 }
@@ -211,7 +212,7 @@ void EventLoop::unregister_task(detail::TaskCore* t) noexcept {
 std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
     std::vector<DeadlockError::Waiting> waiting;
     if (log_to_) {
-        std::fprintf(log_to_, "t=%.3f deadlock\n", time());
+        std::fprintf(log_to_, "t=%s deadlock\n", detail::fixed(time(), 3).c_str());
     }
     for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
         DeadlockError::Waiting w;
@@ -230,7 +231,7 @@ std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
             e.text = w.what;
             emit_event(std::move(e));
         }
-        if (log_to_) std::fprintf(log_to_, "t=%.3f   waiting: %s\n", time(), t->name().c_str());
+        if (log_to_) std::fprintf(log_to_, "t=%s   waiting: %s\n", detail::fixed(time(), 3).c_str(), t->name().c_str());
         waiting.push_back(std::move(w));
     }
     if (log_to_) std::fflush(log_to_);

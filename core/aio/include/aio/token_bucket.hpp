@@ -3,6 +3,7 @@
 // acquire(n) waits in FIFO order until n tokens are there and takes them.
 #pragma once
 
+#include "aio/detail/fixed.hpp"
 #include "aio/async_with.hpp"
 #include "aio/lock.hpp"
 #include "aio/sleep.hpp"
@@ -34,9 +35,7 @@ public:
             refill();
             if (tokens_ >= n) {
                 tokens_ -= n;
-                char level[32];
-                std::snprintf(level, sizeof level, "%.3f", tokens_);
-                trace(EventKind::BucketTake, static_cast<std::int64_t>(n), level);
+                trace(EventKind::BucketTake, static_cast<std::int64_t>(n), detail::fixed(tokens_, 3));
                 co_return;
             }
             // At least a nanosecond: a shortfall that rounds to 0 ns would let virtual time
