@@ -770,7 +770,7 @@ private slots:
             auto *quiz = window.findChild<QuizPanel *>(QStringLiteral("quizPanel"));
             const std::vector<lessons::QuizQuestion> questions = window.session()->quiz();
             for (std::size_t i = 0; i < questions.size(); ++i)
-                quiz->answer(int(i), QString::fromStdString(questions[i].answer));
+                quiz->answer(int(i), QString::fromStdString(questions[i].answer.de));
             QVERIFY(quiz->check());
             QCOMPARE(window.doneLessons(), QStringList{QStringLiteral("tasks-gather")});
             window.close();
