@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "Language.h"
 #include "LessonCommands.h"
+#include "NumericLocale.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -12,6 +13,7 @@
 int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
 {
     QCoreApplication app(argc, argv);
+    keepNumbersMachineReadable();
     QCoreApplication::setApplicationName(QStringLiteral("dirigent"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
     Language::install(invocation.language);

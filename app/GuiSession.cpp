@@ -1,5 +1,7 @@
 #include "GuiSession.h"
 
+#include "NumericLocale.h"
+
 #include "Language.h"
 #include "LessonTour.h"
 #include "MainWindow.h"
@@ -29,9 +31,7 @@ bool languageGiven(const Invocation &invocation)
 int runGuiSession(int &argc, char **argv, const Invocation &invocation)
 {
     QApplication app(argc, argv);
-    // QApplication sets the C locale from the environment; lessons format their numbers
-    // with vsnprintf and must print "0.5", not "0,5".
-    std::setlocale(LC_NUMERIC, "C");
+    keepNumbersMachineReadable();
     QApplication::setApplicationName(QStringLiteral("dirigent"));
     QApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
     if (!Language::install(invocation.language))

@@ -117,12 +117,12 @@ QString LessonCommands::quizText(const lessons::Lesson &lesson, const lessons::R
         ++number;
         out += QString::number(number) + QStringLiteral(". ") + qs(q.question.in(lang)) + QLatin1Char('\n');
         char letter = 'a';
-        for (const std::string &choice : q.choices) {
-            out += QStringLiteral("   ") + QLatin1Char(letter) + QStringLiteral(") ") + qs(choice) + QLatin1Char('\n');
+        for (const lessons::Text &choice : q.choices) {
+            out += QStringLiteral("   ") + QLatin1Char(letter) + QStringLiteral(") ") + qs(choice.in(lang)) + QLatin1Char('\n');
             ++letter;
         }
         //: Before the answer a quiz question computed from the run
-        out += QStringLiteral("   ") + tr("Answer: %1").arg(qs(q.answer)) + QLatin1Char('\n');
+        out += QStringLiteral("   ") + tr("Answer: %1").arg(qs(q.answer.in(lang))) + QLatin1Char('\n');
         const QString explanation = qs(q.explanation.in(lang));
         if (!explanation.isEmpty())
             out += QStringLiteral("   ") + explanation + QLatin1Char('\n');

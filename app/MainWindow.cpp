@@ -506,7 +506,7 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Dirigent"),
                        tr("<h3>Dirigent %1</h3>"
                           "<p>Dirigent shows how async/await works, the way Python's asyncio does it: "
-                          "the event loop hands the word from task to task, and every lesson lets you "
+                          "the event loop passes control from task to task, and every lesson lets you "
                           "watch it step by step.</p>"
                           "<p>Built with Qt %2.</p>")
                            .arg(QStringLiteral(DIRIGENT_VERSION), QString::fromLatin1(qVersion())));

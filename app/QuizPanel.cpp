@@ -133,16 +133,15 @@ void QuizPanel::rebuild()
             previous = ui.free;
         } else {
             ui.choices = new QButtonGroup(ui.box);
-            int c = 0;
-            for (const std::string &choice : q.choices) {
-                auto *radio = new QRadioButton(qs(choice), ui.box);
-                radio->setObjectName(QStringLiteral("quizChoice_%1_%2").arg(i).arg(c));
-                ui.choices->addButton(radio, c);
+            for (std::size_t k = 0; k < q.choices.size(); ++k) {
+                // The text comes in retranslateUi(), in the language shown.
+                auto *radio = new QRadioButton(ui.box);
+                radio->setObjectName(QStringLiteral("quizChoice_%1_%2").arg(i).arg(k));
+                ui.choices->addButton(radio, int(k));
                 layout->addWidget(radio);
                 if (previous)
                     setTabOrder(previous, radio);
                 previous = radio;
-                ++c;
             }
             connect(ui.choices, &QButtonGroup::buttonClicked, this, &QuizPanel::hideResults);
         }
@@ -224,15 +223,16 @@ bool QuizPanel::check()
     for (int i = 0; i < m_questions.size(); ++i) {
         const lessons::QuizQuestion &q = m_quiz[std::size_t(i)];
         const QString answer = given(i);
-        const bool correct = !answer.isEmpty() && matches(answer, qs(q.answer));
+        const QString expected = qs(q.answer.in(lang));
+        const bool correct = !answer.isEmpty() && matches(answer, expected);
         right += correct ? 1 : 0;
         QString verdict;
         if (answer.isEmpty())
-            verdict = tr("<b>No answer yet.</b> The right answer: %1.").arg(qs(q.answer).toHtmlEscaped());
+            verdict = tr("<b>No answer yet.</b> The right answer: %1.").arg(expected.toHtmlEscaped());
         else if (correct)
             verdict = tr("<b>✓ Right.</b>");
         else
-            verdict = tr("<b>✗ Not quite.</b> The right answer: %1.").arg(qs(q.answer).toHtmlEscaped());
+            verdict = tr("<b>✗ Not quite.</b> The right answer: %1.").arg(expected.toHtmlEscaped());
         const std::string &explanation = q.explanation.in(lang);
         if (!explanation.empty())
             verdict += QStringLiteral("<br>") + qs(explanation).toHtmlEscaped();
@@ -275,8 +275,13 @@ void QuizPanel::retranslateUi()
             ui.free->setAccessibleName(tr("Your answer to question %1").arg(i + 1));
             ui.free->setPlaceholderText(tr("Your answer"));
         } else {
-            for (QAbstractButton *button : ui.choices->buttons())
+            // Numbers and words of the choices follow the language ("0,500 s", "abgebrochen").
+            const std::vector<lessons::Text> &choices = m_quiz[std::size_t(i)].choices;
+            for (QAbstractButton *button : ui.choices->buttons()) {
+                const int k = ui.choices->id(button);
+                button->setText(qs(choices[std::size_t(k)].in(lang)));
                 button->setAccessibleName(button->text());
+            }
         }
     }
     m_check->setText(tr("Check"));

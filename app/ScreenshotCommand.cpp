@@ -1,5 +1,7 @@
 #include "ScreenshotCommand.h"
 
+#include "NumericLocale.h"
+
 #include "Language.h"
 #include "MainWindow.h"
 
@@ -150,9 +152,7 @@ int ScreenshotCommand::run(int &argc, char **argv, const Invocation &invocation)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("dirigent"));
     QApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
-    // QApplication takes LC_NUMERIC from the environment; the lessons format numbers with
-    // vsnprintf and must print "0.5", not "0,5".
-    std::setlocale(LC_NUMERIC, "C");
+    keepNumbersMachineReadable();
     Language::install(invocation.language);
 
     // Checked before rendering, so a wrong path fails at once and leaves nothing behind.

@@ -13,6 +13,8 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev libxkbcommon-dev
   # a virtual X server for GUI tests
   xvfb xauth
+  # the locale sources, so the tests can generate de_DE.UTF-8 (localedef) as a German desktop has it
+  locales
   # C++ test and benchmark libraries
   libgtest-dev libgmock-dev libbenchmark-dev
   # the database server for the Qt SQL tests

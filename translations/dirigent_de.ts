@@ -455,8 +455,8 @@
         <translation>Über Dirigent</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent shows how async/await works, the way Python&apos;s asyncio does it: the event loop hands the word from task to task, and every lesson lets you watch it step by step.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent zeigt dir, wie async/await funktioniert – so, wie Pythons asyncio es macht: Die Event Loop gibt das Wort von Task zu Task weiter, und in jeder Lektion siehst du ihr Schritt für Schritt dabei zu.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent shows how async/await works, the way Python&apos;s asyncio does it: the event loop passes control from task to task, and every lesson lets you watch it step by step.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dirigent %1&lt;/h3&gt;&lt;p&gt;Dirigent zeigt dir, wie async/await funktioniert – so, wie Pythons asyncio es macht: Die Event Loop gibt die Kontrolle von Task zu Task weiter, und in jeder Lektion siehst du ihr Schritt für Schritt dabei zu.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -3,6 +3,7 @@
 #include "StateStyle.h"
 #include "TokenAnimator.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -132,7 +133,8 @@ void BucketView::paintEvent(QPaintEvent *)
         f.setBold(true);
         p.setFont(f);
         p.setPen(style.text());
-        const QString level = b.levelText.isEmpty() ? tr("full") : QString::number(b.level, 'f', 2);
+        // The level as a person reads it: "2,50" in German (QLocale follows the interface language).
+        const QString level = b.levelText.isEmpty() ? tr("full") : QLocale().toString(b.level, 'f', 2);
         const QString head = tr("%1: %2 of %3 tokens").arg(b.name, level).arg(b.capacity);
         p.drawText(QRectF(b.text.left(), b.text.top(), b.text.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
                    p.fontMetrics().elidedText(head, Qt::ElideRight, int(b.text.width())));

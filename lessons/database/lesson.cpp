@@ -3,7 +3,6 @@
 #include <lessons/lesson.hpp>
 #include <lessons/quiz_support.hpp>
 
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,78 +16,85 @@ aio::Task<void> scenario(const Params& p, bool pitfall);
 
 namespace {
 
-// The line of the 50 queries: "50 queries: A ok, B refused (too many connections), C connections opened".
-struct Summary {
-    double time = 0;
-    int ok = 0, refused = 0, opened = 0;
-};
-Summary summary_of(const std::vector<LogLine>& lines) {
-    Summary s;
-    for (const LogLine& l : lines) {
-        int queries = 0;
-        if (std::sscanf(l.message.c_str(), "%d queries: %d ok, %d refused (too many connections), %d connections",
-                        &queries, &s.ok, &s.refused, &s.opened) == 4) {
-            s.time = l.time;
-            break;
-        }
-    }
-    return s;
+// The value of the last fact with this key, 0 when there is none.
+int last_value(const Facts& facts, std::string_view what) {
+    const Fact* f = facts.last(what);
+    return f ? static_cast<int>(f->value) : 0;
 }
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<LogLine> lines = log_lines(run.log);
-    const Summary s = summary_of(lines);
+    const Facts& facts = run.facts;
+    const int opened = last_value(facts, "connections-opened");
+    const int refused = last_value(facts, "refused");
+    const int min_size = p.integer("min_size");
     const int max_size = p.integer("max_size");
     std::vector<QuizQuestion> qs;
 
-    qs.push_back({
-        {"Wie viele Verbindungen hat die Datenbank insgesamt geöffnet?",
-         "How many connections did the database open in total?"},
-        number_choices({max_size, s.opened, 20, 50}),
-        std::to_string(s.opened),
-        pitfall ? Text{format("%d: Der Pool hat %d geöffnet, jede Abfrage danach ihre eigene, bis der Server bei 20 "
-                              "keine mehr annahm.",
-                              s.opened, p.integer("min_size")),
-                       format("%d: the pool opened %d, then every query opened its own until the server took no "
-                              "more at 20.",
-                              s.opened, p.integer("min_size"))}
-                : Text{format("%d: Der Pool öffnet min_size Verbindungen sofort und weitere erst, wenn keine frei "
-                              "ist, höchstens max_size = %d.",
-                              s.opened, max_size),
-                       format("%d: the pool opens min_size connections at once and more only when none is idle, "
-                              "at most max_size = %d.",
-                              s.opened, max_size)},
-    });
+    QuizQuestion q1;
+    q1.question = {"Wie viele Verbindungen hat die Datenbank für die 50 Abfragen insgesamt geöffnet?",
+                   "How many connections did the database open in total for the 50 queries?"};
+    q1.choices = number_choices({max_size, opened, 20, 50});
+    q1.answer = count(opened);
+    q1.explanation =
+        pitfall ? Text{format("%d. Der Pool hat %d geöffnet, danach hat jede Abfrage ihre eigene aufgemacht, bis "
+                              "der Server bei 20 keine weitere mehr angenommen hat.",
+                              opened, min_size),
+                       format("%d. The pool opened %d, then every query opened one of its own until the server "
+                              "accepted no more at 20.",
+                              opened, min_size)}
+                : Text{format("%d. Der Pool öffnet sofort min_size = %d Verbindungen und weitere erst, wenn keine "
+                              "frei ist, aber nie mehr als max_size = %d.",
+                              opened, min_size, max_size),
+                       format("%d. The pool opens min_size = %d connections at once and more only when none is "
+                              "idle, but never more than max_size = %d.",
+                              opened, min_size, max_size)};
+    qs.push_back(q1);
 
-    qs.push_back({
-        {"Wie viele der 50 Abfragen hat der Server abgewiesen („too many connections“)?",
-         "How many of the 50 queries did the server refuse (\"too many connections\")?"},
-        number_choices({0, s.refused, 50 - 20, 50 - max_size}),
-        std::to_string(s.refused),
-        {format("%d. Ein Pool bleibt unter dem Limit des Servers (20); eine Verbindung pro Abfrage reißt es.",
-                s.refused),
-         format("%d. A pool stays below the server's limit (20); a connection per query breaks it.", s.refused)},
-    });
+    QuizQuestion q2;
+    q2.question = {"Wie viele der 50 Abfragen hat der Server abgewiesen („too many connections“)?",
+                   "How many of the 50 queries did the server refuse (\"too many connections\")?"};
+    q2.choices = number_choices({0, refused, 50 - 20, 50 - max_size});
+    q2.answer = count(refused);
+    q2.explanation = {format("%d. Ein Pool bleibt unter dem Limit des Servers (20 Verbindungen). Öffnet jede "
+                             "Abfrage ihre eigene Verbindung, ist das Limit schnell erreicht, und der Server "
+                             "weist den Rest ab.",
+                             refused),
+                      format("%d. A pool stays below the server's limit (20 connections). When every query "
+                             "opens a connection of its own, the limit is soon reached and the server refuses "
+                             "the rest.",
+                             refused)};
+    qs.push_back(q2);
 
-    // The total of the last "balances: …, total N" line, after the failed transfer.
-    int total = -1;
-    for (const LogLine& l : lines) {
-        const auto at = l.message.rfind("total ");
-        if (l.message.rfind("balances: ", 0) == 0 && at != std::string::npos)
-            total = std::stoi(l.message.substr(at + 6));
+    // Halfway through the second transfer (bob -> alice 200, the one that fails): what the
+    // transaction sees, and what another connection sees at the same moment.
+    const std::vector<Fact> inside = facts.all_of("halfway-inside");
+    const std::vector<Fact> outside = facts.all_of("halfway-elsewhere");
+    if (inside.size() >= 2 && outside.size() >= 2) {
+        const std::string& who = inside[1].who;
+        const int in = static_cast<int>(inside[1].value);
+        const int out = static_cast<int>(outside[1].value);
+        QuizQuestion q3;
+        q3.question = {format("Mitten in der Überweisung von 200 hat %s innerhalb der Transaktion %d. Welchen "
+                              "Kontostand sieht im selben Moment eine andere Verbindung?",
+                              who.c_str(), in),
+                       format("Halfway through the transfer of 200, %s has %d inside the transaction. What "
+                              "balance does another connection see at the same moment?",
+                              who.c_str(), in)};
+        q3.choices = number_choices({0, out, in - out, in});
+        q3.answer = count(out);
+        q3.explanation = {
+            format("%d. Was eine Transaktion ändert, sieht bis zum COMMIT nur sie selbst; alle anderen "
+                   "Verbindungen sehen weiter den letzten bestätigten Stand. Zu viel Geld gibt es also nie, "
+                   "auch nicht für einen Moment. Hier kommt es gar nicht erst zum COMMIT: Die Abbuchung verletzt "
+                   "den CHECK, und ROLLBACK verwirft die Gutschrift, die außer der Transaktion niemand gesehen hat.",
+                   out),
+            format("%d. What a transaction changes is visible only to itself until COMMIT; every other "
+                   "connection keeps seeing the last committed state. So there is never too much money, not "
+                   "even for a moment. Here COMMIT never comes: the debit breaks the CHECK, and ROLLBACK drops "
+                   "the credit that nobody outside the transaction ever saw.",
+                   out)};
+        qs.push_back(q3);
     }
-    qs.push_back({
-        {"Welche Gesamtsumme zeigt das Log nach der gescheiterten Überweisung von 200?",
-         "What total does the log show after the failed transfer of 200?"},
-        number_choices({total, total + 200, total - 80, total + 80}),
-        std::to_string(total),
-        {format("%d, wie am Anfang: Die halbe Buchung (alice +200) wurde mit ROLLBACK zurückgenommen. Nur "
-                "innerhalb der Transaktion war kurz zu viel Geld da.",
-                total),
-         format("%d, as at the start: the half-done booking (alice +200) was undone by ROLLBACK. Only inside "
-                "the transaction was there briefly too much money.",
-                total)},
-    });
     return qs;
 }
 
@@ -118,9 +124,8 @@ Lesson make_database() {
     l.text_en = text::text_en;
     // The 50 queries against the pool's size; with the pitfall (no pool) max_size changes nothing.
     l.sweep = {"max_size", {"Zeit für die 50 Abfragen", "Time for the 50 queries"}, "s", [](const Run& run) {
-                   for (const LogLine& line : log_lines(run.log))
-                       if (line.message.find(" queries: ") != std::string::npos) return line.time;
-                   return run.end_time;
+                   const Fact* done = run.facts.last("queries-done");
+                   return done ? done->time : run.end_time;
                }};
     l.pool_queue = "idle connections";
     l.pool_size_parameter = "max_size";

@@ -1,12 +1,15 @@
-// A database, modelled: a connection pool serving 50 parallel queries, and a money transfer
-// as a transaction that rolls back when it fails halfway.
+// A database, modelled: a connection pool serving 50 parallel queries, and money transfers in
+// transactions that roll back when they fail halfway or are cancelled. The C++ twin of lesson.py.
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 
+#include <exception>
 #include <list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -19,6 +22,8 @@ constexpr int QUERIES = 50, MAX_CONNECTIONS = 20;  // the server refuses a 21st 
 const std::string BALANCE = "SELECT name, balance FROM accounts WHERE name = $1";
 const std::string ADD = "UPDATE accounts SET balance = balance + $2 WHERE name = $1";
 
+// --- The model of the database (in real code: asyncpg.connect and asyncpg.create_pool) ---
+
 struct TooManyConnectionsError : std::runtime_error {  // the names asyncpg uses
     using std::runtime_error::runtime_error;
 };
@@ -27,6 +32,7 @@ struct CheckViolationError : std::runtime_error {
 };
 
 using Row = std::pair<std::string, int>;
+using Table = std::map<std::string, int>;
 class Connection;
 
 class Database {  // the server: one table, a CHECK (balance >= 0), a limit on connections
@@ -35,7 +41,7 @@ public:
 
     aio::Task<Connection*> connect();
 
-    std::map<std::string, int> accounts{{"alice", 100}, {"bob", 50}};
+    Table accounts{{"alice", 100}, {"bob", 50}};
     int open = 0, opened = 0;
     const double latency, connect_cost;
 
@@ -49,10 +55,20 @@ public:
     // How the trace names a connection in the pool's queue ("conn-3"), not by its address.
     friend std::ostream& operator<<(std::ostream& os, const Connection& c) { return os << "conn-" << c.number_; }
 
+    // The committed table plus this connection's own changes.
+    std::vector<Row> rows() const {
+        std::vector<Row> out;
+        for (auto [name, balance] : db_.accounts) {
+            if (changes_ && changes_->count(name)) balance += changes_->at(name);
+            out.emplace_back(name, balance);
+        }
+        return out;
+    }
+
     // Every row of accounts (the model ignores WHERE).
     aio::Task<std::vector<Row>> fetch([[maybe_unused]] std::string sql) {
         co_await aio::sleep(db_.latency);  // @query
-        co_return std::vector<Row>(db_.accounts.begin(), db_.accounts.end());
+        co_return rows();
     }
 
     aio::Task<Row> fetchrow(std::string sql, std::string name) {  // the row WHERE name = $1
@@ -69,13 +85,40 @@ public:
     aio::Task<void> execute(std::string sql, std::string name = "", int amount = 0) {
         co_await aio::sleep(db_.latency);  // @statement
         if (sql == "BEGIN") {
-            saved_ = db_.accounts;
-        } else if (sql == "ROLLBACK") {
-            db_.accounts = saved_;
+            changes_.emplace();
+        } else if (sql == "COMMIT") {  // from now on every connection sees the changes
+            for (const auto& [n, delta] : *changes_) db_.accounts[n] += delta;
+            changes_.reset();
+        } else if (sql == "ROLLBACK") {  // the changes are dropped; no other connection saw them
+            changes_.reset();
         } else if (sql == ADD) {
-            if (db_.accounts[name] + amount < 0) throw CheckViolationError("CHECK (balance >= 0) failed");  // @check
-            db_.accounts[name] += amount;
+            int balance = 0;
+            for (const Row& row : rows())
+                if (row.first == name) balance = row.second;
+            if (balance + amount < 0) throw CheckViolationError("CHECK (balance >= 0) failed");  // @check
+            Table& target = changes_ ? *changes_ : db_.accounts;  // no transaction: at once
+            target[name] += amount;
         }
+    }
+
+    // `async with conn.transaction(): body`, as in asyncpg: BEGIN; COMMIT when the body ends
+    // normally; ROLLBACK when it throws anything, and the error goes on. catch (...) also
+    // catches aio::CancelledError, which is no std::exception, just as Python's
+    // `except BaseException` catches a cancellation.
+    template <class Body>
+    aio::Task<void> transaction(Body body) {
+        co_await execute("BEGIN");  // @begin
+        std::exception_ptr failed;  // C++ cannot co_await in a catch block: keep the error, roll back after it
+        try {
+            co_await body();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        if (failed) {
+            co_await execute("ROLLBACK");  // @rollback
+            std::rethrow_exception(failed);
+        }
+        co_await execute("COMMIT");  // @commit
     }
 
     void close() { db_.open -= 1; }
@@ -83,7 +126,7 @@ public:
 private:
     Database& db_;
     int number_;
-    std::map<std::string, int> saved_;
+    std::optional<Table> changes_;  // those of the open transaction, seen only here
 };
 
 aio::Task<Connection*> Database::connect() {
@@ -130,6 +173,8 @@ private:
     int size_ = 0;
 };
 
+// --- Your code ---
+
 // One of the 50 parallel queries.
 aio::Task<int> lookup(Pool& pool, Database& db, int i, bool pitfall) {
     std::string name = i % 2 ? "alice" : "bob";
@@ -143,28 +188,35 @@ aio::Task<int> lookup(Pool& pool, Database& db, int i, bool pitfall) {
     co_return co_await conn->fetchval(BALANCE, name);  // @lookup
 }
 
-// asyncpg: async with conn.transaction(): ...
+// What another connection sees at the same moment.
+aio::Task<int> balance_elsewhere(Pool& pool, std::string name) {
+    auto other = co_await pool.acquire();  // @other-acquire
+    co_return co_await other->fetchval(BALANCE, name);  // @other-fetch
+}
+
 aio::Task<void> transfer(Pool& pool, std::string src, std::string dst, int amount) {
     auto conn = co_await pool.acquire();  // @transfer-acquire
-    co_await conn->execute("BEGIN");  // @begin
-    std::string error;  // C++ cannot co_await inside a catch block: note the error, roll back after it
-    try {
+    // BEGIN; COMMIT when the body ends; ROLLBACK on any exception or cancellation, which goes on
+    co_await conn->transaction([&]() -> aio::Task<void> {  // @transaction
         co_await conn->execute(ADD, dst, amount);  // first half: dst gets the money  // @add-dst
-        auto [name, balance] = co_await conn->fetchrow(BALANCE, dst);  // @halfway
-        aio::log(format("transfer %s -> %s %d: halfway, %s has %d", src.c_str(), dst.c_str(), amount,
-                        name.c_str(), balance));
+        const int inside = co_await conn->fetchval(BALANCE, dst);  // @halfway
+        const int outside = co_await balance_elsewhere(pool, dst);  // @elsewhere
+        aio::log(format("transfer %s -> %s %d: halfway, %s has %d in the transaction, %d for other connections",
+                        src.c_str(), dst.c_str(), amount, dst.c_str(), inside, outside));
+        lessons::note("halfway-inside", dst, inside);
+        lessons::note("halfway-elsewhere", dst, outside);
         co_await conn->execute(ADD, src, -amount);  // second half: may break the CHECK  // @add-src
-        co_await conn->execute("COMMIT");  // @commit
-        aio::log(format("transfer %s -> %s %d: committed", src.c_str(), dst.c_str(), amount));
-    } catch (const CheckViolationError& e) {
-        error = e.what();
+    });
+    aio::log(format("transfer %s -> %s %d: committed", src.c_str(), dst.c_str(), amount));
+    lessons::note("committed", src + " -> " + dst, amount);
+}
+
+aio::Task<void> show_balances(Pool& pool) {
+    std::vector<Row> rows;
+    {
+        auto conn = co_await pool.acquire();  // @balances-acquire
+        rows = co_await conn->fetch("SELECT name, balance FROM accounts");  // @balances
     }
-    if (!error.empty()) {
-        co_await conn->execute("ROLLBACK");  // @rollback
-        aio::log(format("transfer %s -> %s %d: %s, rolled back", src.c_str(), dst.c_str(), amount,
-                        error.c_str()));
-    }
-    auto rows = co_await conn->fetch("SELECT name, balance FROM accounts");  // @balances
     std::string text;
     int total = 0;
     for (const auto& [n, b] : rows) {
@@ -172,9 +224,16 @@ aio::Task<void> transfer(Pool& pool, std::string src, std::string dst, int amoun
         total += b;
     }
     aio::log("balances: " + text + format(", total %d", total));
+    lessons::note("total", "", total);
 }
 
+struct Transfer {
+    std::string src, dst;
+    int amount;
+};
+
 aio::Task<void> scenario(const Params& p, bool pitfall) {
+    const double deadline = 2.5 * p["latency"];  // the last transfer's time limit: too short, it ends halfway
     Database db(p);
     Pool pool(db, p);
     co_await pool.open();  // @open
@@ -186,8 +245,29 @@ aio::Task<void> scenario(const Params& p, bool pitfall) {
     for (const auto& r : results) refused += r.ok() ? 0 : 1;  // only TooManyConnectionsError can happen
     aio::log(format("%d queries: %d ok, %d refused (too many connections), %d connections opened", QUERIES,
                     QUERIES - refused, refused, db.opened));
-    co_await transfer(pool, "alice", "bob", 80);  // @transfer-1
-    co_await transfer(pool, "bob", "alice", 200);  // @transfer-2
+    lessons::note("queries-done", "", QUERIES - refused);
+    lessons::note("refused", "", refused);
+    lessons::note("connections-opened", "", db.opened);
+
+    for (const Transfer& t : std::vector<Transfer>{{"alice", "bob", 80}, {"bob", "alice", 200}}) {
+        try {
+            co_await transfer(pool, t.src, t.dst, t.amount);  // @transfer
+        } catch (const CheckViolationError& e) {  // the transaction has rolled back already
+            aio::log(format("transfer %s -> %s %d: %s, rolled back", t.src.c_str(), t.dst.c_str(), t.amount, e.what()));
+            lessons::note("rolled-back", t.src + " -> " + t.dst, t.amount);
+        }
+        co_await show_balances(pool);  // @show
+    }
+
+    try {
+        co_await aio::timeout(deadline, [&](aio::Timeout&) -> aio::Task<void> {  // @timeout
+            co_await transfer(pool, "bob", "alice", 50);  // @transfer-late
+        });
+    } catch (const aio::TimeoutError&) {  // cancelled halfway: rolled back, then TimeoutError
+        aio::log("transfer bob -> alice 50: timed out, rolled back");
+        lessons::note("timed-out", "bob -> alice", 50);
+    }
+    co_await show_balances(pool);  // @show-last
 }
 
 }  // namespace lessons::database

@@ -4,7 +4,7 @@
 #include <lessons/quiz_support.hpp>
 
 #include <algorithm>
-#include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,48 +22,50 @@ namespace lessons {
 namespace {
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<std::string> lines = log_messages(run.log);
+    const Facts& facts = run.facts;
     const double a = p["delay_a"], b = p["delay_b"], c = p["delay_c"];
+    const Text da = decimal(a, 1), db = decimal(b, 1), dc = decimal(c, 1);
 
-    // 1. The total that main printed.
-    double total = 0;
-    for (const std::string& m : lines) {
-        if (m.rfind("total ", 0) == 0) std::from_chars(m.data() + 6, m.data() + m.size(), total);
-    }
+    // 1. The total that main measured.
+    const double total = facts.last("total") ? facts.last("total")->value : 0;
+    const Text shown = seconds(total);
     QuizQuestion q1;
     q1.question = {"Wie lange braucht main insgesamt?", "How long does main take in total?"};
     q1.choices = seconds_choices({a + b + c, std::max({a, b, c}), a + c, std::min({a, b, c})}, total);
-    q1.answer = seconds(total);
+    q1.answer = shown;
     if (pitfall) {
         q1.explanation = {
-            format("Nur step-a und step-c laufen wirklich: %.1f s + %.1f s = %.3f s. step-b wurde "
-                   "ohne await aufgerufen und hat nie gewartet.", a, c, total),
-            format("Only step-a and step-c really run: %.1f s + %.1f s = %.3f s. step-b was called "
-                   "without await and never waited.", a, c, total)};
+            format("%s: Nur step-a und step-c laufen wirklich, %s s + %s s. step-b wurde ohne await "
+                   "aufgerufen und hat keine Sekunde gewartet.",
+                   shown.de.c_str(), da.de.c_str(), dc.de.c_str()),
+            format("%s: only step-a and step-c really run, %s s + %s s. step-b was called without await "
+                   "and never waited at all.",
+                   shown.en.c_str(), da.en.c_str(), dc.en.c_str())};
     } else {
         q1.explanation = {
-            format("Jedes await wartet, bis sein Schritt fertig ist, also addieren sich die Zeiten: "
-                   "%.1f + %.1f + %.1f = %.3f s.", a, b, c, total),
-            format("Each await waits until its step has finished, so the times add up: "
-                   "%.1f + %.1f + %.1f = %.3f s.", a, b, c, total)};
+            format("%s: Jedes await wartet, bis sein Schritt fertig ist, also addieren sich die Zeiten: "
+                   "%s + %s + %s s.",
+                   shown.de.c_str(), da.de.c_str(), db.de.c_str(), dc.de.c_str()),
+            format("%s: each await waits until its step has finished, so the times add up: "
+                   "%s + %s + %s s.",
+                   shown.en.c_str(), da.en.c_str(), db.en.c_str(), dc.en.c_str())};
     }
 
     // 2. How many steps reached their "done" line.
-    int done = 0;
-    for (const std::string& m : lines) done += ends_with(m, " done") ? 1 : 0;
+    const int done = facts.count("step-done");
     QuizQuestion q2;
     q2.question = {"Wie viele Schritte schreiben „done“ ins Log?", "How many steps log \"done\"?"};
-    q2.choices = {"0", "1", "2", "3"};
-    q2.answer = std::to_string(done);
+    q2.choices = number_choices({0, 1, 2, 3});
+    q2.answer = count(done);
     q2.explanation = pitfall
-        ? Text{format("%d. Ein Coroutine-Aufruf ohne await führt keine einzige Zeile seines Körpers "
-                      "aus: step-b startet nie.", done),
+        ? Text{format("%d. Ruft man eine Coroutine-Funktion ohne await auf, läuft keine einzige Zeile "
+                      "ihres Körpers: step-b startet nie.", done),
                format("%d. Calling a coroutine function without await runs not a single line of its "
                       "body: step-b never starts.", done)}
-        : Text{format("%d: Jeder Schritt wird mit await bis zum Ende ausgeführt.", done),
+        : Text{format("%d: Auf jeden Schritt wird mit await gewartet, also läuft jeder bis zum Ende.", done),
                format("%d: every step is awaited and runs to its end.", done)};
 
-    // 3. How often the event loop gave the word to main (its steps in the trace).
+    // 3. How often the event loop resumed main: main's steps in the trace.
     std::uint32_t main_id = 0;
     int resumed = 0;
     if (run.recorder) {
@@ -74,16 +76,18 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     }
     const int sleeps = resumed - 1;
     QuizQuestion q3;
-    q3.question = {"Wie oft gibt die Event Loop main das Wort (Schritte von main)?",
-                   "How many times does the event loop give main the word (steps of main)?"};
-    for (int n = std::max(1, resumed - 2); n <= resumed + 1; ++n) q3.choices.push_back(std::to_string(n));
-    q3.answer = std::to_string(resumed);
+    q3.question = {"Wie oft lässt die Event Loop main weiterlaufen (Schritte von main)?",
+                   "How many times does the event loop resume main (steps of main)?"};
+    std::vector<int> offered;
+    for (int n = std::max(1, resumed - 2); n <= resumed + 1; ++n) offered.push_back(n);
+    q3.choices = number_choices(offered);
+    q3.answer = count(resumed);
     q3.explanation = {
-        format("%d: einmal zum Start und dann nach jedem der %d sleep-Aufrufe, auf die main (über die "
-               "Schritte) wartet. Dazwischen hat main die Kontrolle an die Event Loop abgegeben.",
+        format("%d: einmal zum Start und danach jedes Mal, wenn einer der %d sleep-Aufrufe abgelaufen ist, "
+               "auf die main über seine Schritte wartet. Dazwischen liegt die Kontrolle bei der Event Loop.",
                resumed, sleeps),
-        format("%d: once to start, then once after each of the %d sleeps that main waits for (through "
-               "its steps). In between, main has handed control back to the event loop.",
+        format("%d: once to start, then each time one of the %d sleeps that main waits for (through its "
+               "steps) has run out. In between, control is back with the event loop.",
                resumed, sleeps)};
 
     return {q1, q2, q3};
@@ -94,7 +98,7 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
 Lesson make_event_loop() {
     Lesson l;
     l.id = "event-loop";
-    l.title = {"Event Loop und Coroutines", "Event loop and coroutines"};
+    l.title = {"Event Loop und Coroutinen", "Event loop and coroutines"};
     l.parameters = {
         parameter("delay_a", {"Dauer von step-a", "Duration of step-a"}, 0.1, 1.0, 0.1, 0.3, "s"),
         parameter("delay_b", {"Dauer von step-b", "Duration of step-b"}, 0.1, 1.0, 0.1, 0.5, "s"),

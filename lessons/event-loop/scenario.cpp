@@ -1,6 +1,7 @@
 // Event loop and coroutines: three steps awaited one after the other, and what a
 // forgotten co_await does. The C++ twin of lesson.py.
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 
@@ -12,8 +13,10 @@ namespace lessons::event_loop {
 // The body runs when someone co_awaits it.
 aio::Task<void> step(std::string name, double delay) {
     aio::log(lessons::format("%s starts, needs %.1f s", name.c_str(), delay));
+    lessons::note("step-starts", name, delay);
     co_await aio::sleep(delay);  // main pauses here; the event loop is free meanwhile  // @sleep
     aio::log(lessons::format("%s done", name.c_str()));
+    lessons::note("step-done", name);
 }
 
 aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
@@ -31,6 +34,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     co_await step("step-c", p["delay_c"]);  // @step-c
     // One after the other: the waiting times add up.
     aio::log(lessons::format("total %.3f s", aio::time() - start));
+    lessons::note("total", "main", aio::time() - start);
 }
 
 }  // namespace lessons::event_loop

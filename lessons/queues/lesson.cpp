@@ -22,47 +22,52 @@ namespace lessons {
 namespace {
 
 // The offered times: distinct, the answer among them, in increasing order, at most four.
-std::vector<std::string> time_choices(std::vector<double> others, double answer) {
+std::vector<Text> time_choices(std::vector<double> others, double answer) {
     std::sort(others.begin(), others.end());
     std::vector<double> picked{answer};
-    std::set<std::string> seen{seconds(answer)};
+    std::set<std::string> seen{seconds(answer).en};
     for (double t : others) {
         if (picked.size() == 4) break;
-        if (seen.insert(seconds(t)).second) picked.push_back(t);
+        if (seen.insert(seconds(t).en).second) picked.push_back(t);
     }
-    std::sort(picked.begin(), picked.end());
-    std::vector<std::string> out;
-    for (double t : picked) out.push_back(seconds(t));
-    return out;
+    return seconds_choices(picked);
 }
 
 // Four counts in a row that contain the answer.
-std::vector<std::string> count_choices(int answer) {
+std::vector<Text> count_choices(int answer) {
     const int first = std::max(0, answer - 1);
-    std::vector<std::string> out;
-    for (int n = first; n < first + 4; ++n) out.push_back(std::to_string(n));
+    return number_choices({first, first + 1, first + 2, first + 3});
+}
+
+// "a, b and c" / "a, b und c".
+Text joined(const std::vector<std::string>& names) {
+    Text out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const bool last = i + 1 == names.size() && i > 0;
+        out.de += (i == 0 ? "" : last ? " und " : ", ") + names[i];
+        out.en += (i == 0 ? "" : last ? " and " : ", ") + names[i];
+    }
     return out;
 }
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<LogLine> lines = log_lines(run.log);
+    const Facts& facts = run.facts;
     const int items = p.integer("items");
     const int maxsize = p.integer("maxsize");
     const int workers = p.integer("workers");
+    const Text work = decimal(p["work"], 1, "s");
 
     // 1. When a worker gets item 4 (item 3 when there are only three).
     const int item = std::min(4, items);
-    const std::string got = format(" got item %d", item);
     double got_at = 0;
     std::string who;
     std::vector<double> other_gets;
-    for (const LogLine& l : lines) {
-        if (l.message.rfind("worker-", 0) != 0 || l.message.find(" got item ") == std::string::npos) continue;
-        if (ends_with(l.message, got)) {
-            got_at = l.time;
-            who = l.message.substr(0, l.message.find(' '));
+    for (const Fact& f : facts.all_of("got")) {
+        if (static_cast<int>(f.value) == item) {
+            got_at = f.time;
+            who = f.who;
         } else {
-            other_gets.push_back(l.time);
+            other_gets.push_back(f.time);
         }
     }
     const Text crew = workers == 1
@@ -78,20 +83,19 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     q1.answer = seconds(got_at);
     q1.explanation = {
         format("Um %s holt es sich %s. Ein Worker nimmt erst dann ein neues Item, wenn er mit dem vorigen "
-               "fertig ist. %s, jedes Item dauert %.1f s: So gehen die Items in Wellen raus.",
-               seconds(got_at).c_str(), who.c_str(), crew.de.c_str(), p["work"]),
+               "fertig ist. %s, jedes Item dauert %s: So gehen die Items in Wellen raus.",
+               seconds(got_at).de.c_str(), who.c_str(), crew.de.c_str(), work.de.c_str()),
         format("At %s, %s takes it. A worker only takes a new item once it is done with the previous one. "
-               "%s, %.1f s each: so the items go out in waves.",
-               seconds(got_at).c_str(), who.c_str(), crew.en.c_str(), p["work"])};
+               "%s, %s each: so the items go out in waves.",
+               seconds(got_at).en.c_str(), who.c_str(), crew.en.c_str(), work.en.c_str())};
 
     // 2. How often the producer found the queue full.
-    int waits = 0;
-    for (const LogLine& l : lines) waits += l.message.rfind("queue full", 0) == 0 ? 1 : 0;
+    const int waits = facts.count("queue-full");
     QuizQuestion q2;
     q2.question = {"Wie oft muss der Producer warten, weil die Queue voll ist?",
                    "How often does the producer have to wait because the queue is full?"};
     q2.choices = count_choices(waits);
-    q2.answer = std::to_string(waits);
+    q2.answer = count(waits);
     const Text why = maxsize == 0
         ? Text{"Mit maxsize 0 ist die Queue unbegrenzt: put() wartet nie, der Producer legt alles sofort ab.",
                "With maxsize 0 the queue is unbounded: put() never waits, the producer drops everything at "
@@ -103,14 +107,11 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
                       "That is backpressure: the producer cannot run away from the workers.", maxsize)};
     q2.explanation = {format("%d. %s", waits, why.de.c_str()), format("%d. %s", waits, why.en.c_str())};
 
-    // 3. When join() returns, or, with the pitfall, when the loop gives up.
+    // 3. When join() returns, or, with the pitfall, who waits when the loop gives up.
     QuizQuestion q3;
+    const double producer_done = facts.last("producer-finished") ? facts.last("producer-finished")->time : 0;
     if (!pitfall) {
-        double joined = 0, producer_done = 0;
-        for (const LogLine& l : lines) {
-            if (l.message.rfind("every item is done", 0) == 0) joined = l.time;
-            if (l.message.rfind("producer finished", 0) == 0) producer_done = l.time;
-        }
+        const double joined = facts.last("joined") ? facts.last("joined")->time : 0;
         q3.question = {"Wann kehrt q.join() zurück?", "At what time does q.join() return?"};
         q3.choices = time_choices({producer_done, 0.0, joined + p["work"]}, joined);
         q3.answer = seconds(joined);
@@ -118,34 +119,27 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
             format("Um %s: Erst dann ist task_done() für alle %d Items aufgerufen. Dass der Producer "
                    "schon um %s fertig war, reicht nicht: join() wartet auf die Arbeit, nicht auf die "
                    "leere Queue.",
-                   seconds(joined).c_str(), items, seconds(producer_done).c_str()),
+                   seconds(joined).de.c_str(), items, seconds(producer_done).de.c_str()),
             format("At %s: only then has task_done() been called for all %d items. The producer being "
                    "finished at %s is not enough: join() waits for the work, not for an empty queue.",
-                   seconds(joined).c_str(), items, seconds(producer_done).c_str())};
+                   seconds(joined).en.c_str(), items, seconds(producer_done).en.c_str())};
     } else {
-        std::vector<std::string> waiting;
-        double deadlock_at = 0;
-        for (const LogLine& l : lines) {
-            if (l.message == "deadlock") deadlock_at = l.time;
-            const std::size_t at = l.message.find("waiting: ");
-            if (at != std::string::npos) waiting.push_back(l.message.substr(at + 9));
-        }
-        std::string all;
-        for (const std::string& w : waiting) all += (all.empty() ? "" : ", ") + w;
+        const std::vector<std::string>& waiting = run.waiting;
+        std::vector<std::string> workers_only(waiting.begin() + (waiting.empty() ? 0 : 1), waiting.end());
+        const Text all = joined(waiting);
         q3.question = {"Welche Tasks warten noch, als Dirigent den Deadlock meldet?",
                        "Which tasks are still waiting when Dirigent reports the deadlock?"};
-        q3.choices = {"main", all, "producer, " + all};
-        if (waiting.size() > 1) q3.choices.insert(q3.choices.begin() + 1, waiting[1]);
+        q3.choices = {same("main"), joined(workers_only), all};
         q3.answer = all;
         q3.explanation = {
             format("%s. Um %s sind alle Items bearbeitet, aber ohne task_done() zählt die Queue sie als "
                    "offen: main wartet in join(), die Worker warten in get() auf Items, die nie kommen. "
                    "Nichts ist mehr bereit und kein Timer läuft. Python bliebe hier einfach ewig hängen.",
-                   all.c_str(), seconds(deadlock_at).c_str()),
+                   all.de.c_str(), seconds(run.end_time).de.c_str()),
             format("%s. At %s every item has been worked on, but without task_done() the queue counts them "
                    "as open: main waits in join(), the workers wait in get() for items that never come. "
                    "Nothing is ready and no timer is pending. Python would simply hang here forever.",
-                   all.c_str(), seconds(deadlock_at).c_str())};
+                   all.en.c_str(), seconds(run.end_time).en.c_str())};
     }
     return {q1, q2, q3};
 }

@@ -1,5 +1,19 @@
 import asyncio
-from dirigent import log, param, pitfall, run
+import time
+
+# The lesson's sliders. Change them here when you run this file yourself.
+WORKERS = 2      # workers that take items from the queue
+MAXSIZE = 2      # places in the queue; 0: unbounded
+ITEMS = 6        # items the producer puts in
+WORK = 0.5       # seconds of work per item
+PITFALL = False  # True: the workers forget task_done()
+
+START = time.monotonic()
+
+
+def log(message):
+    """Print the message with the seconds since the start (the loop's clock is time.monotonic)."""
+    print(f"t={asyncio.get_running_loop().time() - START:.3f} {message}")
 
 
 async def producer(q, items):
@@ -13,11 +27,13 @@ async def producer(q, items):
 async def worker(name, q, work):
     while True:  # a worker never stops by itself: main cancels it
         item = await q.get()  # @get
-        log(f"{name} got item {item}")
-        await asyncio.sleep(work)  # @work
-        log(f"{name} done with item {item}")
-        if not pitfall():  # the pitfall forgets this line
-            q.task_done()  # @task_done
+        try:
+            log(f"{name} got item {item}")
+            await asyncio.sleep(work)  # @work
+            log(f"{name} done with item {item}")
+        finally:  # also when the work raises: join() must not wait for this item forever
+            if not PITFALL:  # the pitfall forgets this line
+                q.task_done()  # @task_done
 
 
 def show_order(kind):
@@ -32,11 +48,10 @@ def show_order(kind):
 
 
 async def main():
-    q = asyncio.Queue(maxsize=param("maxsize", 2))  # maxsize 0: unbounded
-    work = param("work", 0.5)
-    workers = [asyncio.create_task(worker(f"worker-{i}", q, work), name=f"worker-{i}")  # @create-workers
-               for i in range(1, param("workers", 2) + 1)]
-    await asyncio.create_task(producer(q, param("items", 6)), name="producer")  # @producer
+    q = asyncio.Queue(maxsize=MAXSIZE)  # maxsize 0: unbounded
+    workers = [asyncio.create_task(worker(f"worker-{i}", q, WORK), name=f"worker-{i}")  # @create-workers
+               for i in range(1, WORKERS + 1)]
+    await producer(q, ITEMS)  # main itself puts the items in  # @producer
     log("producer finished, main waits in join()")
     await q.join()  # returns when task_done() was called once per item  # @join
     log("every item is done, main cancels the workers")
@@ -58,4 +73,4 @@ async def main():
         show_order(kind)
 
 
-run(main())
+asyncio.run(main())

@@ -1,6 +1,7 @@
 // Queues: one producer, a few workers, backpressure from maxsize, task_done()/join(),
 // and FIFO, LIFO and priority order side by side. The C++ twin of lesson.py.
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 
@@ -11,19 +12,36 @@ namespace lessons::queues {
 
 aio::Task<void> producer(aio::Queue<int>& q, int items) {
     for (int item = 1; item <= items; ++item) {
-        if (q.full()) aio::log(lessons::format("queue full, producer waits with item %d", item));
+        if (q.full()) {
+            aio::log(lessons::format("queue full, producer waits with item %d", item));
+            lessons::note("queue-full", "producer", item);
+        }
         co_await q.put(item);  // waits while the queue is full: backpressure  // @put
         aio::log(lessons::format("producer put item %d (%zu in queue)", item, q.qsize()));
     }
 }
 
+// Runs `action` when the scope ends, however it ends (return, exception, cancellation):
+// C++'s spelling of Python's `finally`.
+template <class Action>
+struct Finally {
+    Action action;
+    ~Finally() { action(); }
+};
+template <class Action>
+Finally(Action) -> Finally<Action>;
+
 aio::Task<void> worker(std::string name, aio::Queue<int>& q, double work, bool pitfall) {
     while (true) {  // a worker never stops by itself: main cancels it
         int item = co_await q.get();  // @get
+        // also when the work raises: join() must not wait for this item forever
+        Finally done{[&] {
+            if (!pitfall) q.task_done();  // the pitfall forgets this line  // @task_done
+        }};
         aio::log(lessons::format("%s got item %d", name.c_str(), item));
+        lessons::note("got", name, item);
         co_await aio::sleep(work);  // @work
         aio::log(lessons::format("%s done with item %d", name.c_str(), item));
-        if (!pitfall) q.task_done();  // the pitfall forgets this line  // @task_done
     }
 }
 
@@ -45,10 +63,12 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
         const std::string name = "worker-" + std::to_string(i);
         workers.push_back(aio::create_task(worker(name, q, work, pitfall), name));  // @create-workers
     }
-    co_await aio::create_task(producer(q, p.integer("items")), "producer");  // @producer
+    co_await producer(q, p.integer("items"));  // main itself puts the items in  // @producer
     aio::log("producer finished, main waits in join()");
+    lessons::note("producer-finished");
     co_await q.join();  // returns when task_done() was called once per item  // @join
     aio::log("every item is done, main cancels the workers");
+    lessons::note("joined");
     for (auto& w : workers) w.cancel();  // @cancel
     auto results = co_await aio::gather(aio::return_exceptions, workers);  // @gather
     int stopped = 0;

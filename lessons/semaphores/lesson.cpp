@@ -4,7 +4,6 @@
 #include <lessons/quiz_support.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +21,7 @@ namespace lessons {
 namespace {
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<LogLine> lines = log_lines(run.log);
+    const Facts& facts = run.facts;
     const int limit = p.integer("limit");
     const double rate = p["rate"];
     const int capacity = p.integer("capacity");
@@ -30,46 +29,44 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     // 1. When the last page starts.
     double last_start = 0;
     std::vector<double> other_starts;
-    for (const LogLine& l : lines) {
-        if (l.message.rfind("page 8 starts", 0) == 0) last_start = l.time;
-        else if (l.message.find(" starts ") != std::string::npos) other_starts.push_back(l.time);
+    for (const Fact& f : facts.all_of("start")) {
+        if (static_cast<int>(f.value) == 8) last_start = f.time;
+        else other_starts.push_back(f.time);
     }
     other_starts.erase(std::unique(other_starts.begin(), other_starts.end()), other_starts.end());
     if (other_starts.size() > 3) other_starts.erase(other_starts.begin() + 1, other_starts.end() - 2);
     if (other_starts.size() < 3) other_starts.insert(other_starts.end(), {last_start + 0.25, last_start + 0.5});
+    const Text at = seconds(last_start);
+    const Text pause = seconds(p["delay"]);
     QuizQuestion q1;
     q1.question = {"Wann beginnt der Abruf von Seite 8?", "At what time does the fetch of page 8 start?"};
     q1.choices = seconds_choices(other_starts, last_start);
-    q1.answer = seconds(last_start);
+    q1.answer = at;
     q1.explanation = pitfall
         ? Text{format("Um %s, zusammen mit allen anderen: Jeder Aufruf hat seine eigene Semaphore mit %d "
-                      "Plätzen, also muss niemand warten.", seconds(last_start).c_str(), limit),
+                      "%s, also muss keiner warten.", at.de.c_str(), limit, limit == 1 ? "Platz" : "Plätzen"),
                format("At %s, together with all the others: every call has its own semaphore with %d "
-                      "permits, so nobody ever waits.", seconds(last_start).c_str(), limit)}
+                      "permit%s, so nobody ever waits.", at.en.c_str(), limit, limit == 1 ? "" : "s")}
         : p["delay"] > 0
-        ? Text{format("Um %s. Seite 8 bekommt erst dann einen Platz, wenn ein früherer Abruf fertig ist und "
-                      "seine höfliche Pause von %.3f s hinter sich hat; erst danach gibt er die Semaphore frei.",
-                      seconds(last_start).c_str(), p["delay"]),
+        ? Text{format("Um %s. Seite 8 kommt erst an die Reihe, wenn ein früherer Abruf fertig ist und seine "
+                      "höfliche Pause von %s abgewartet hat: Erst dann gibt er seinen Platz in der Semaphore "
+                      "zurück.", at.de.c_str(), pause.de.c_str()),
                format("At %s. Page 8 only gets a permit once an earlier fetch is done and has sat through "
-                      "its polite pause of %.3f s; only then does it release the semaphore.",
-                      seconds(last_start).c_str(), p["delay"])}
-        : Text{format("Um %s. Seite 8 bekommt erst dann einen Platz, wenn ein früherer Abruf fertig ist und "
-                      "die Semaphore freigibt.", seconds(last_start).c_str()),
+                      "its polite pause of %s; only then does that fetch release the semaphore.",
+                      at.en.c_str(), pause.en.c_str())}
+        : Text{format("Um %s. Seite 8 kommt erst an die Reihe, wenn ein früherer Abruf fertig ist und seinen "
+                      "Platz in der Semaphore zurückgibt.", at.de.c_str()),
                format("At %s. Page 8 only gets a permit once an earlier fetch is done and releases the "
-                      "semaphore.", seconds(last_start).c_str())};
+                      "semaphore.", at.en.c_str())};
 
     // 2. The most fetches in flight at the same time.
     int most = 0;
-    for (const LogLine& l : lines) {
-        const std::size_t open = l.message.find(" (");
-        if (l.message.rfind("page ", 0) == 0 && open != std::string::npos)
-            most = std::max(most, std::atoi(l.message.c_str() + open + 2));
-    }
+    for (const Fact& f : facts.all_of("in-flight")) most = std::max(most, static_cast<int>(f.value));
     QuizQuestion q2;
     q2.question = {"Wie viele Abrufe laufen höchstens gleichzeitig?",
                    "What is the largest number of fetches in flight at once?"};
-    q2.choices = number_choices({1, limit, 8, most});
-    q2.answer = std::to_string(most);
+    q2.choices = number_choices({1, limit, limit + 1, 8, most});
+    q2.answer = count(most);
     q2.explanation = pitfall
         ? Text{format("%d: alle Seiten auf einmal. Eine Semaphore, die erst in der Coroutine entsteht, "
                       "begrenzt nur diesen einen Aufruf, also gar nichts.", most),
@@ -81,26 +78,26 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
                       limit == 1 ? "a single permit" : format("%d permits", limit).c_str())};
 
     // 3. How long the 50 requests take.
-    double crawled = 0, last_request = 0;
-    for (const LogLine& l : lines) {
-        if (l.message.rfind("crawled", 0) == 0) crawled = l.time;
-        if (l.message == "request 50 granted") last_request = l.time;
-    }
+    const double crawled = facts.last("crawled") ? facts.last("crawled")->time : 0;
+    double last_request = 0;
+    for (const Fact& f : facts.all_of("granted"))
+        if (static_cast<int>(f.value) == 50) last_request = f.time;
     const double took = last_request - crawled;
+    const Text took_text = seconds(took);
     QuizQuestion q3;
     q3.question = {"Wie lange dauern die 50 Requests am Token Bucket?",
                    "How long do the 50 requests at the token bucket take?"};
     q3.choices = seconds_choices({50 / rate, 50 / rate / 2, capacity / rate}, took);
-    q3.answer = seconds(took);
+    q3.answer = took_text;
     q3.explanation = {
-        format("%s: Aus dem vollen Bucket gibt es sofort %d Token%s, die übrigen %d Requests warten, bis "
-               "ihr Token mit %.0f pro Sekunde nachgetröpfelt ist: %d / %.0f = %s.",
-               seconds(took).c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
-               rate, seconds(took).c_str()),
+        format("%s: Der volle Bucket gibt sofort %d Token%s aus. Die übrigen %d Requests müssen warten, bis "
+               "ihr Token nachgetröpfelt ist, und davon kommen %.0f pro Sekunde: %d / %.0f = %s.",
+               took_text.de.c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
+               rate, took_text.de.c_str()),
         format("%s: the full bucket hands out %d token%s at once; the other %d requests wait for their token "
                "to drip in at %.0f per second: %d / %.0f = %s.",
-               seconds(took).c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
-               rate, seconds(took).c_str())};
+               took_text.en.c_str(), capacity, capacity == 1 ? "" : "s", 50 - capacity, rate, 50 - capacity,
+               rate, took_text.en.c_str())};
     return {q1, q2, q3};
 }
 
@@ -127,9 +124,8 @@ Lesson make_semaphores() {
     // The crawl (part 1) against the permits: one permit queues the pages up. With the pitfall
     // (a semaphore per call) the permits change nothing.
     l.sweep = {"limit", {"Zeit für die 8 Seiten", "Time to crawl the 8 pages"}, "s", [](const Run& run) {
-                   for (const LogLine& line : log_lines(run.log))
-                       if (line.message.rfind("crawled ", 0) == 0) return line.time;
-                   return run.end_time;
+                   const Fact* crawled = run.facts.last("crawled");
+                   return crawled ? crawled->time : run.end_time;
                }};
     return l;
 }

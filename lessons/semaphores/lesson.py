@@ -1,13 +1,48 @@
 import asyncio
-from dirigent import Rng, log, param, pitfall, run
+import time
+
+# The lesson's sliders. Change them here when you run this file yourself.
+LIMIT = 2        # permits of the semaphore: fetches in flight at most
+DELAY = 0.25     # seconds of polite pause before a fetch gives its permit back
+RATE = 8         # tokens per second that drip into the bucket
+CAPACITY = 5     # tokens the bucket holds at most (it starts full)
+PITFALL = False  # True: every fetch creates its own semaphore
 
 PAGES = 8
+START = time.monotonic()
+
+
+def log(message):
+    """Print the message with the seconds since the start (the loop's clock is time.monotonic)."""
+    print(f"t={asyncio.get_running_loop().time() - START:.3f} {message}")
+
+
+class Rng:
+    """A seeded random generator (splitmix64): the same numbers on every run, and in the C++ twin."""
+
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed):
+        self.state = seed & self.MASK
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & self.MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self.MASK
+        return z ^ (z >> 31)
+
+    def randint(self, lo, hi):
+        """A whole number from lo to hi, both included."""
+        return lo + self.next() % (hi - lo + 1)
+
+
 in_flight = 0  # fetches running right now
 
 
 async def fetch(page, latency, sem, limit, delay):
     global in_flight
-    if pitfall():
+    if PITFALL:
         sem = asyncio.Semaphore(limit)  # the pitfall: every call gets its own semaphore  # @own-sem
     async with sem:  # at most `limit` fetches hold a permit at once  # @acquire
         in_flight += 1
@@ -41,16 +76,15 @@ class TokenBucket:
 
 
 async def main():
-    # Part 1: a crawler; the semaphore keeps at most `limit` fetches in flight.
-    limit, delay = param("limit", 2), param("delay", 0.25)
-    sem, rng = asyncio.Semaphore(limit), Rng(7)  # rng: each page's latency, 0.25 to 0.625 s  # @semaphore
-    fetches = [asyncio.create_task(fetch(page, rng.randint(2, 5) / 8, sem, limit, delay), name=f"fetch-{page}")  # @create_task
+    # Part 1: a crawler; the semaphore keeps at most LIMIT fetches in flight.
+    sem, rng = asyncio.Semaphore(LIMIT), Rng(7)  # rng: each page's latency, 0.25 to 0.625 s  # @semaphore
+    fetches = [asyncio.create_task(fetch(page, rng.randint(2, 5) / 8, sem, LIMIT, DELAY), name=f"fetch-{page}")  # @create_task
                for page in range(1, PAGES + 1)]
     await asyncio.gather(*fetches)  # @gather
     log(f"crawled {PAGES} pages")
 
     # Part 2: a token bucket lets 50 requests through: a burst, then a steady rate.
-    bucket = TokenBucket(param("rate", 8), param("capacity", 5))  # @bucket
+    bucket = TokenBucket(RATE, CAPACITY)  # @bucket
     loop = asyncio.get_running_loop()
     start, at_once = loop.time(), 0
     for request in range(1, 51):
@@ -62,4 +96,4 @@ async def main():
     log(f"a burst of {at_once}, then {(50 - at_once) / (loop.time() - start):.1f} requests per second")
 
 
-run(main())
+asyncio.run(main())

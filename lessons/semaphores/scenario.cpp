@@ -1,6 +1,7 @@
 // Semaphores and rate limiting: a crawler whose Semaphore keeps a few fetches in flight,
 // then a token bucket that lets a burst through and then a steady rate. The C++ twin of lesson.py.
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 #include <lessons/rng.hpp>
@@ -22,6 +23,8 @@ aio::Task<void> fetch(int page, double latency, aio::Semaphore& shared, int limi
         auto held = co_await aio::async_with(sem);  // at most `limit` fetches hold a permit at once  // @acquire
         in_flight += 1;
         aio::log(lessons::format("page %d starts (%d in flight)", page, in_flight));
+        lessons::note("start", "fetch-" + std::to_string(page), page);
+        lessons::note("in-flight", "", in_flight);
         co_await aio::sleep(latency);  // stands in for the network  // @network
         in_flight -= 1;
         aio::log(lessons::format("page %d done (%d in flight)", page, in_flight));
@@ -44,6 +47,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     }
     co_await aio::gather(fetches);  // @gather
     aio::log(lessons::format("crawled %d pages", PAGES));
+    lessons::note("crawled", "", PAGES);
 
     // Part 2: a token bucket lets 50 requests through: a burst, then a steady rate.
     aio::TokenBucket bucket(p["rate"], p["capacity"], "bucket");  // @bucket
@@ -52,7 +56,10 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     for (int request = 1; request <= 50; ++request) {
         co_await bucket.acquire();  // @token
         if (aio::time() - start < 0.001) at_once += 1;  // granted right away, from the full bucket
-        if (request % 10 == 0) aio::log(lessons::format("request %d granted", request));
+        if (request % 10 == 0) {
+            aio::log(lessons::format("request %d granted", request));
+            lessons::note("granted", "", request);
+        }
     }
     aio::log(lessons::format("a burst of %d, then %.1f requests per second", at_once,
                              (50 - at_once) / (aio::time() - start)));

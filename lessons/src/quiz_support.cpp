@@ -2,60 +2,39 @@
 
 #include <lessons/format.hpp>
 
-#include <charconv>
 #include <utility>
 
 namespace lessons {
 
-std::vector<std::string> split_lines(std::string_view text) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        out.emplace_back(text.substr(pos, end - pos));
-        pos = end + 1;
+Text same(std::string text) { return {text, text}; }
+
+Text decimal(double value, int decimals, std::string_view unit) {
+    // format() prints in the C locale: a point, whatever the process's locale is.
+    std::string en = format("%.*f", decimals, value);
+    std::string de = en;
+    std::replace(de.begin(), de.end(), '.', ',');
+    if (!unit.empty()) {
+        en = en + " " + std::string(unit);
+        de = de + " " + std::string(unit);
     }
-    return out;
+    return {std::move(de), std::move(en)};
 }
 
-std::vector<LogLine> log_lines(std::string_view log) {
-    std::vector<LogLine> out;
-    for (const std::string& line : split_lines(log)) {
-        const std::size_t space = line.find(' ');
-        if (line.rfind("t=", 0) != 0 || space == std::string::npos) continue;
-        LogLine l;
-        // from_chars: no locale and no exception; the loop always writes "t=%.3f".
-        std::from_chars(line.data() + 2, line.data() + space, l.time);
-        l.message = line.substr(space + 1);
-        out.push_back(std::move(l));
-    }
-    return out;
-}
+Text seconds(double s) { return decimal(s, 3, "s"); }
 
-std::vector<std::string> log_messages(std::string_view log) {
-    std::vector<std::string> out;
-    for (LogLine& l : log_lines(log)) out.push_back(std::move(l.message));
-    return out;
-}
+Text count(long long n) { return same(std::to_string(n)); }
 
-bool ends_with(std::string_view s, std::string_view tail) {
-    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-std::string seconds(double s) { return format("%.3f s", s); }
-
-std::vector<std::string> seconds_choices(std::vector<double> values) {
+std::vector<Text> seconds_choices(std::vector<double> values) {
     return distinct_sorted(std::move(values), [](double v) { return seconds(v); });
 }
 
-std::vector<std::string> seconds_choices(std::vector<double> others, double answer) {
+std::vector<Text> seconds_choices(std::vector<double> others, double answer) {
     others.push_back(answer);
     return seconds_choices(std::move(others));
 }
 
-std::vector<std::string> number_choices(std::vector<int> values) {
-    return distinct_sorted(std::move(values), [](int v) { return std::to_string(v); });
+std::vector<Text> number_choices(std::vector<int> values) {
+    return distinct_sorted(std::move(values), [](int v) { return count(v); });
 }
 
 Parameter parameter(std::string id, Text label, double min, double max, double step, double value,

@@ -1,4 +1,5 @@
 // lessons::run: one scenario in virtual time, its trace recorded and its log kept as text.
+#include "facts_scope.hpp"
 #include "lessons/describe.hpp"
 #include "lessons/lesson.hpp"
 
@@ -55,13 +56,15 @@ Run run(const Lesson& lesson, const Params& params, bool pitfall) {
     Run result;
     result.recorder = std::make_shared<trace::Recorder>();
     MemoryLog log;
+    FactsScope facts(result.facts);
     try {
         aio::run(lesson.scenario(full, pitfall),
                  {.sink = result.recorder.get(), .log_to = log.file(), .main_name = "main"});
-    } catch (const aio::DeadlockError&) {
+    } catch (const aio::DeadlockError& deadlock) {
         // The loop has printed "t=… deadlock" and a "t=…   waiting: <task>" line per task, as
         // vloop does, and cleaned up. Like vloop.run, that is a normal end of the run.
         result.deadlock = true;
+        for (const aio::DeadlockError::Waiting& w : deadlock.waiting()) result.waiting.push_back(w.task);
     } catch (...) {
         // vloop.run prints this line after the cleanup, without a time stamp.
         result.error = "main raised " + describe(std::current_exception());

@@ -19,96 +19,107 @@ namespace lessons {
 
 namespace {
 
-// The first line whose message starts with `prefix`, or nullptr.
-const LogLine* find_line(const std::vector<LogLine>& lines, std::string_view prefix) {
-    for (const LogLine& l : lines) {
-        if (std::string_view(l.message).substr(0, prefix.size()) == prefix) return &l;
+// "a", "a und b" / "a and b", "a, b und c" / "a, b and c".
+Text joined(const std::vector<std::string>& names) {
+    Text out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const bool last = i + 1 == names.size() && i > 0;
+        out.de += (i == 0 ? "" : last ? " und " : ", ") + names[i];
+        out.en += (i == 0 ? "" : last ? " and " : ", ") + names[i];
     }
-    return nullptr;
+    return out;
 }
 
-// "t=0.500" as the log prints a moment.
-std::string moment(double t) { return format("t=%.3f", t); }
+// When the group's error reached main: the time main caught it, else the end of the run.
+double caught_at(const Run& run) {
+    const Fact* caught = run.facts.first("caught");
+    return caught ? caught->time : run.end_time;
+}
 
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool /*pitfall*/) {
-    const std::vector<LogLine> lines = log_lines(run.log);
+    const Facts& facts = run.facts;
     const double fail_at = p["fail_at"], work = p["work"], cleanup = p["cleanup"];
+    const Text failed = seconds(fail_at), needs = seconds(work), tidy = decimal(cleanup, 1, "s");
 
     // 1. When the exception group reaches main.
-    const LogLine* caught = find_line(lines, "caught ExceptionGroup");
-    const double caught_at = caught ? caught->time : 0;
-    const bool download_cancelled = find_line(lines, "download cancelled") != nullptr;
+    const double caught = caught_at(run);
+    const bool download_cancelled = facts.count("download-cancelled") > 0;
     QuizQuestion q1;
-    q1.question = {"Wann fängt main die ExceptionGroup?", "When does main catch the ExceptionGroup?"};
-    q1.choices =
-        distinct_sorted(std::vector<double>{fail_at, fail_at + cleanup, work, work + cleanup, caught_at}, moment);
-    q1.answer = moment(caught_at);
+    q1.question = {"Wann kommt die ExceptionGroup der TaskGroup bei main an?",
+                   "When does the TaskGroup's ExceptionGroup reach main?"};
+    q1.choices = seconds_choices({fail_at, fail_at + cleanup, work, work + cleanup}, caught);
+    q1.answer = seconds(caught);
     if (download_cancelled) {
         q1.explanation = {
-            format("Bei %s: parse scheitert bei t=%.3f, die Gruppe bricht download ab und wartet dann noch "
-                   "dessen Aufräumen (%.1f s) ab, bevor sie die ExceptionGroup wirft.",
-                   moment(caught_at).c_str(), fail_at, cleanup),
-            format("At %s: parse fails at t=%.3f, the group cancels download and then waits for its "
-                   "cleanup (%.1f s) before it raises the ExceptionGroup.",
-                   moment(caught_at).c_str(), fail_at, cleanup)};
+            format("Um %s: parse scheitert um %s. Die Gruppe bricht download ab und wartet, bis "
+                   "download aufgeräumt hat (%s). Erst dann wirft sie die ExceptionGroup, und except* ValueError "
+                   "in main fängt den ValueError daraus.",
+                   seconds(caught).de.c_str(), failed.de.c_str(), tidy.de.c_str()),
+            format("At %s: parse fails at %s. The group cancels download and waits for its cleanup (%s). "
+                   "Only then does it raise the ExceptionGroup, and except* ValueError in main catches "
+                   "the ValueError inside it.",
+                   seconds(caught).en.c_str(), failed.en.c_str(), tidy.en.c_str())};
     } else {
         q1.explanation = {
-            format("Bei %s: download war schon fertig (t=%.3f), es gibt nichts abzubrechen. Die Gruppe "
-                   "wirft, sobald parse scheitert.", moment(caught_at).c_str(), work),
-            format("At %s: download had already finished (t=%.3f), there is nothing to cancel. The group "
-                   "raises as soon as parse fails.", moment(caught_at).c_str(), work)};
+            format("Um %s: download war schon um %s fertig, es gibt nichts abzubrechen. Die Gruppe wirft, "
+                   "sobald parse scheitert.",
+                   seconds(caught).de.c_str(), needs.de.c_str()),
+            format("At %s: download had already finished at %s, so there is nothing to cancel. The group "
+                   "raises as soon as parse fails.",
+                   seconds(caught).en.c_str(), needs.en.c_str())};
     }
 
     // 2. How download ends.
+    const Text done{"fertig", "done"}, cancelled{"abgebrochen", "cancelled"};
     QuizQuestion q2;
     q2.question = {"Wie endet download?", "How does download end?"};
-    q2.choices = {"done", "cancelled"};
-    q2.answer = download_cancelled ? "cancelled" : "done";
+    q2.choices = {done, cancelled};
+    q2.answer = download_cancelled ? cancelled : done;
+    const Text work_s = decimal(work, 1, "s"), fail_s = decimal(fail_at, 1, "s");
     q2.explanation = download_cancelled
-        ? Text{format("cancelled: Es bräuchte %.1f s, aber parse scheitert schon nach %.1f s. Eine Task, die "
-                      "in einer TaskGroup scheitert, bricht ihre Geschwister ab.", work, fail_at),
-               format("cancelled: it would need %.1f s, but parse fails after %.1f s already. A task that "
-                      "fails inside a TaskGroup cancels its siblings.", work, fail_at)}
-        : Text{format("done: Mit %.1f s ist es fertig, bevor parse nach %.1f s scheitert. Abgebrochen "
-                      "wird nur, wer noch läuft.", work, fail_at),
-               format("done: needing %.1f s, it finishes before parse fails after %.1f s. Only tasks "
-                      "that are still running get cancelled.", work, fail_at)};
+        ? Text{format("Abgebrochen: download bräuchte %s, aber parse scheitert schon nach %s. Scheitert ein "
+                      "Task in einer TaskGroup, bricht die Gruppe seine Geschwister ab.",
+                      work_s.de.c_str(), fail_s.de.c_str()),
+               format("Cancelled: download would need %s, but parse fails after only %s. When a task "
+                      "fails inside a TaskGroup, the group cancels its siblings.",
+                      work_s.en.c_str(), fail_s.en.c_str())}
+        : Text{format("Fertig: Mit %s ist download durch, bevor parse nach %s scheitert. Abgebrochen "
+                      "wird nur, wer dann noch läuft.",
+                      work_s.de.c_str(), fail_s.de.c_str()),
+               format("Done: needing %s, download finishes before parse fails after %s. Only tasks "
+                      "that are still running get cancelled.",
+                      work_s.en.c_str(), fail_s.en.c_str())};
 
     // 3. The saver's end: its cleanup after cancel(), or the deadlock of the pitfall.
     QuizQuestion q3;
-    // The loop's report: "t=… deadlock", then one "t=…   waiting: <task>" per task.
-    if (find_line(lines, "deadlock") == nullptr) {
-        const LogLine* cancelled = find_line(lines, "main cancels saver");
-        const LogLine* over = find_line(lines, "saver is cancelled");
-        const double took = cancelled && over ? over->time - cancelled->time : 0;
-        q3.question = {"Wie lange nach cancel() ist die Task saver wirklich vorbei?",
+    if (!run.deadlock) {
+        const Fact* asked = facts.first("cancel-requested");
+        const Fact* over = facts.first("saver-over");
+        const double took = asked && over ? over->time - asked->time : 0;
+        q3.question = {"Wie lange nach cancel() ist der Task saver wirklich vorbei?",
                        "How long after cancel() is the saver task really over?"};
         q3.choices = seconds_choices({0.0, cleanup, p["cancel_at"], took});
         q3.answer = seconds(took);
         q3.explanation = {
-            format("%s: cancel() ist nur eine Bitte. Der saver bekommt den CancelledError bei seinem "
-                   "await, räumt %.1f s lang auf und gibt ihn dann weiter; so lange wartet main.",
-                   seconds(took).c_str(), cleanup),
+            format("%s: cancel() ist nur eine Bitte. Der saver bekommt den CancelledError an seinem "
+                   "await, räumt %s lang auf und wirft ihn dann weiter. So lange wartet main.",
+                   seconds(took).de.c_str(), tidy.de.c_str()),
             format("%s: cancel() is only a request. The saver receives the CancelledError at its await, "
-                   "cleans up for %.1f s and then re-raises it; main waits that long.",
-                   seconds(took).c_str(), cleanup)};
+                   "cleans up for %s and then re-raises it; main waits that long.",
+                   seconds(took).en.c_str(), tidy.en.c_str())};
     } else {
-        std::string waiting;
-        const std::string tag = "  waiting: ";
-        for (const LogLine& l : lines) {
-            if (l.message.rfind(tag, 0) == 0) {
-                waiting += (waiting.empty() ? "" : ", ") + l.message.substr(tag.size());
-            }
-        }
+        const Text waiting = joined(run.waiting);
         q3.question = {"Welche Tasks warten noch, als die Event Loop den Deadlock meldet?",
                        "Which tasks are still waiting when the event loop reports the deadlock?"};
-        q3.choices = {"main", "saver", "main, saver", "download, parse"};
+        q3.choices = {same("main"), same("saver"), joined({"main", "saver"}), joined({"download", "parse"})};
         q3.answer = waiting;
         q3.explanation = {
-            format("%s: Der saver hat den Abbruch verschluckt und wartet auf einen Job, der nie kommt; main "
-                   "wartet auf den saver. In Python hängt das Programm hier für immer.", waiting.c_str()),
+            format("%s: Der saver hat den Abbruch verschluckt und wartet auf einen Job, der nie kommt, und "
+                   "main wartet auf den saver. In Python hängt das Programm an dieser Stelle für immer.",
+                   waiting.de.c_str()),
             format("%s: the saver swallowed the cancellation and waits for a job that never comes; main "
-                   "waits for the saver. In Python the program hangs here forever.", waiting.c_str())};
+                   "waits for the saver. In Python the program hangs here forever.",
+                   waiting.en.c_str())};
     }
     return {q1, q2, q3};
 }
@@ -135,11 +146,7 @@ Lesson make_taskgroup_cancel() {
     l.text_en = embedded::taskgroup_cancel::text_en;
     // When the group ends: at the failure plus download's cleanup while download still runs,
     // at the failure itself once download has finished first.
-    l.sweep = {"fail_at", {"Ende der TaskGroup", "End of the TaskGroup"}, "s", [](const Run& run) {
-                   for (const LogLine& line : log_lines(run.log))
-                       if (line.message.rfind("caught ExceptionGroup", 0) == 0) return line.time;
-                   return run.end_time;
-               }};
+    l.sweep = {"fail_at", {"Ende der TaskGroup", "End of the TaskGroup"}, "s", &caught_at};
     return l;
 }
 

@@ -1,11 +1,15 @@
 // TaskGroup and cancellation: a failing child cancels its sibling, the group raises an
-// ExceptionGroup; cancel() with cleanup and re-raise. The C++ twin of lesson.py.
+// ExceptionGroup that main takes apart as `except* ValueError` does; cancel() with cleanup
+// and re-raise. The C++ twin of lesson.py.
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 
 #include <exception>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace lessons::taskgroup_cancel {
 
@@ -19,6 +23,7 @@ aio::Task<void> download(double work, double cleanup) {
     }
     if (cancel) {
         aio::log("download cancelled, removes its partial file");
+        lessons::note("download-cancelled", "download");
         co_await aio::sleep(cleanup);  // cleanup may await  // @download-cleanup
         aio::log("download cleaned up");
         std::rethrow_exception(cancel);  // re-raise: the task ends as cancelled  // @download-reraise
@@ -62,11 +67,20 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
             co_return;
         });
     } catch (const aio::ExceptionGroup& group) {  // a failing child cancels its siblings  // @except-group
-        std::string types;
-        for (const auto& error : group.exceptions()) {
-            types += (types.empty() ? "" : ", ") + aio::type_name(error);
+        // C++'s spelling of `except* ValueError`: handle the group's ValueErrors here and
+        // throw any other errors on, as a group of their own.
+        std::vector<std::exception_ptr> rest;
+        for (const std::exception_ptr& error : group.exceptions()) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const aio::ValueError& value_error) {
+                aio::log(std::string("caught ValueError from the group: ") + value_error.what());
+                lessons::note("caught", "main");
+            } catch (...) {
+                rest.push_back(error);
+            }
         }
-        aio::log("caught ExceptionGroup: " + types);
+        if (!rest.empty()) throw aio::ExceptionGroup("unhandled errors in a TaskGroup", std::move(rest));
     }
 
     aio::Queue<std::string> jobs(0, "jobs");
@@ -75,10 +89,12 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     co_await aio::sleep(p["cancel_at"]);  // @sleep
     saver_task.cancel();  // only a request: it arrives as CancelledError at the saver's co_await  // @cancel
     aio::log("main cancels saver and waits for it");
+    lessons::note("cancel-requested", "saver");
     try {
         co_await saver_task;  // @await-saver
     } catch (const aio::CancelledError&) {
         aio::log(lessons::format("saver is cancelled: %s", saver_task.cancelled() ? "True" : "False"));
+        lessons::note("saver-over", "saver", saver_task.cancelled() ? 1 : 0);
     }
 }
 

@@ -4,7 +4,6 @@
 #include <lessons/quiz_support.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,106 +22,110 @@ namespace {
 
 const char* const names[] = {"fetch-a", "fetch-b", "fetch-c"};
 
+// "a", "a und b" / "a and b", "a, b und c" / "a, b and c"; "keine" / "none" for no names.
+Text joined(const std::vector<std::string>& list) {
+    if (list.empty()) return {"keine", "none"};
+    Text out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const bool last = i + 1 == list.size() && i > 0;
+        out.de += (i == 0 ? "" : last ? " und " : ", ") + list[i];
+        out.en += (i == 0 ? "" : last ? " and " : ", ") + list[i];
+    }
+    return out;
+}
+
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
-    const std::vector<std::string> lines = log_messages(run.log);
+    const Facts& facts = run.facts;
     const double delays[] = {p["delay_a"], p["delay_b"], p["delay_c"]};
     const double slowest = std::max({delays[0], delays[1], delays[2]});
     const double fastest = std::min({delays[0], delays[1], delays[2]});
+    const double sum = delays[0] + delays[1] + delays[2];
 
-    // 1. The total that main printed.
-    double total = 0;
-    for (const std::string& m : lines) {
-        if (m.rfind("total ", 0) == 0) std::from_chars(m.data() + 6, m.data() + m.size(), total);
-    }
+    // 1. The total that main measured.
+    const double total = facts.last("total") ? facts.last("total")->value : 0;
     QuizQuestion q1;
     q1.question = {"Wie lange braucht main insgesamt?", "How long does main take in total?"};
-    q1.choices = seconds_choices({delays[0] + delays[1] + delays[2], slowest, fastest}, total);
+    q1.choices = seconds_choices({sum, slowest, fastest}, total);
     q1.answer = seconds(total);
     q1.explanation = {
-        format("%.3f s: Die drei Tasks laufen nebeneinander, also bestimmt der langsamste Aufruf (%.1f s) "
-               "die Dauer und nicht die Summe (%.1f s).",
-               total, slowest, delays[0] + delays[1] + delays[2]),
-        format("%.3f s: the three tasks run side by side, so the slowest call (%.1f s) sets the time, "
-               "not the sum (%.1f s).",
-               total, slowest, delays[0] + delays[1] + delays[2])};
+        format("%s: Die drei Tasks laufen nebeneinander. Deshalb bestimmt der langsamste Aufruf (%s) die "
+               "Dauer und nicht die Summe (%s).",
+               seconds(total).de.c_str(), decimal(slowest, 1, "s").de.c_str(), decimal(sum, 1, "s").de.c_str()),
+        format("%s: the three tasks run side by side, so the slowest call (%s) sets the time, not the "
+               "sum (%s).",
+               seconds(total).en.c_str(), decimal(slowest, 1, "s").en.c_str(), decimal(sum, 1, "s").en.c_str())};
 
     // 2. Which task finished (or failed) first.
-    std::string first;
-    for (const std::string& m : lines) {
-        if (ends_with(m, " done") || ends_with(m, " fails")) {
-            first = m.substr(0, m.find(' '));
-            break;
-        }
-    }
+    const std::string first = facts.first("finished") ? facts.first("finished")->who : std::string();
     int at_fastest = 0;
     for (double d : delays) at_fastest += d == fastest ? 1 : 0;
     QuizQuestion q2;
-    q2.question = {"Welche Task ist als erste fertig?", "Which task finishes first?"};
-    q2.choices = {names[0], names[1], names[2]};
-    q2.answer = first;
+    q2.question = {"Welcher Task ist als erster fertig?", "Which task finishes first?"};
+    q2.choices = {same(names[0]), same(names[1]), same(names[2])};
+    q2.answer = same(first);
     const Text tie = at_fastest > 1
-        ? Text{" Mehrere Tasks sind gleich schnell: Dann kommen sie in der Reihenfolge dran, in der sie "
+        ? Text{" Sind mehrere Tasks gleich schnell, kommen sie in der Reihenfolge dran, in der sie "
                "erzeugt wurden.",
                " Several tasks are equally fast: they then take turns in the order they were created."}
         : Text{};
     q2.explanation = {
-        format("%s, mit der kürzesten Dauer (%.1f s).%s Die Ergebnisse von gather stehen trotzdem in der "
-               "Reihenfolge der Argumente: a, b, c.", first.c_str(), fastest, tie.de.c_str()),
-        format("%s, with the shortest delay (%.1f s).%s gather still lists the results in argument "
-               "order: a, b, c.", first.c_str(), fastest, tie.en.c_str())};
+        format("%s: Er braucht am wenigsten Zeit (%s).%s Die Ergebnisse von gather stehen trotzdem in der "
+               "Reihenfolge der Argumente: a, b, c.",
+               first.c_str(), decimal(fastest, 1, "s").de.c_str(), tie.de.c_str()),
+        format("%s: it needs the least time (%s).%s gather still lists the results in argument "
+               "order: a, b, c.",
+               first.c_str(), decimal(fastest, 1, "s").en.c_str(), tie.en.c_str())};
 
     // 3. What became of the failure.
     QuizQuestion q3;
-    std::string raised;
-    for (const std::string& m : lines) {
-        const std::size_t at = m.find("still running: ");
-        if (m.rfind("gather raised", 0) == 0 && at != std::string::npos) raised = m.substr(at + 15);
-    }
     if (!pitfall) {
         int errors = 0;
-        for (const std::string& m : lines) errors += m.find(" -> ValueError") != std::string::npos ? 1 : 0;
+        for (const Fact& f : facts.all_of("result")) errors += f.value != 0 ? 1 : 0;
         q3.question = {"Wie viele Einträge in results sind Exceptions?",
                        "How many entries of results are exceptions?"};
-        q3.choices = {"0", "1", "2", "3"};
-        q3.answer = std::to_string(errors);
+        q3.choices = number_choices({0, 1, 2, 3});
+        q3.answer = count(errors);
         q3.explanation = {
             format("%d. Mit return_exceptions=True wirft gather nicht, sondern liefert jede Exception als "
                    "Ergebnis an ihrem Platz in der Liste.", errors),
             format("%d. With return_exceptions=True gather does not raise: each exception comes back as "
                    "a result, in its place in the list.", errors)};
-    } else if (!raised.empty()) {
-        // The possible answers: "none" and every combination of the calls that do not fail.
+    } else if (facts.count("gather-raised") > 0) {
+        // The possible answers: none, and every combination of the calls that do not fail.
         std::vector<std::string> others;
         for (int i = 0; i < 3; ++i) {
             if (i + 1 != p.integer("failing")) others.push_back(names[i]);
         }
+        std::vector<std::string> running;
+        for (const Fact& f : facts.all_of("still-running")) running.push_back(f.who);
+        const Text raised = joined(running);
         q3.question = {"Welche Tasks laufen noch, als gather die Exception weitergibt?",
                        "Which tasks are still running when gather raises?"};
-        q3.choices = {"none", others[0], others[1], others[0] + ", " + others[1]};
+        q3.choices = {joined({}), same(others[0]), same(others[1]), joined(others)};
         q3.answer = raised;
-        if (raised == "none") {
+        if (running.empty()) {
             q3.explanation = {
-                "none: Die anderen Tasks waren schon fertig, als der Fehler kam. gather gibt die erste "
-                "Exception sofort weiter, bricht aber nie andere Tasks ab: Mach den fehlschlagenden Aufruf "
+                "Keine: Die anderen Tasks waren schon fertig, als der Fehler kam. gather gibt die erste "
+                "Exception sofort weiter, bricht aber nie andere Tasks ab. Mach den fehlschlagenden Aufruf "
                 "schneller, dann siehst du die anderen weiterlaufen.",
-                "none: the other tasks had already finished when the error came. gather raises the first "
+                "None: the other tasks had already finished when the error came. gather raises the first "
                 "exception at once but never cancels other tasks: make the failing call faster and you "
                 "will see them keep running."};
         } else {
             q3.explanation = {
                 format("%s. gather gibt die erste Exception sofort weiter, bricht die anderen Tasks aber "
                        "nicht ab: Sie laufen weiter, und main wartet hier mit asyncio.wait auf sie.",
-                       raised.c_str()),
+                       raised.de.c_str()),
                 format("%s. gather raises the first exception at once but does not cancel the other "
                        "tasks: they keep running, and here main waits for them with asyncio.wait.",
-                       raised.c_str())};
+                       raised.en.c_str())};
         }
     } else {
         int done = 0;
-        for (const std::string& m : lines) done += ends_with(m, " done") ? 1 : 0;
+        for (const Fact& f : facts.all_of("finished")) done += f.value == 0 ? 1 : 0;
         q3.question = {"Wie viele Tasks schreiben „done“ ins Log?", "How many tasks log \"done\"?"};
-        q3.choices = {"0", "1", "2", "3"};
-        q3.answer = std::to_string(done);
+        q3.choices = number_choices({0, 1, 2, 3});
+        q3.answer = count(done);
         q3.explanation = {
             format("%d: Kein Aufruf scheitert, also liefert gather einfach alle Ergebnisse.", done),
             format("%d: no call fails, so gather simply returns every result.", done)};

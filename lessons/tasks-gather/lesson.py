@@ -1,5 +1,19 @@
 import asyncio
-from dirigent import log, param, pitfall, run
+import time
+
+# The lesson's sliders. Change them here when you run this file yourself.
+DELAY_A = 0.3    # seconds that fetch-a takes
+DELAY_B = 0.5    # seconds that fetch-b takes
+DELAY_C = 0.2    # seconds that fetch-c takes
+FAILING = 1      # which call raises: 1, 2 or 3 (0: none)
+PITFALL = False  # True: gather without return_exceptions
+
+START = time.monotonic()
+
+
+def log(message):
+    """Print the message with the seconds since the start (the loop's clock is time.monotonic)."""
+    print(f"t={asyncio.get_running_loop().time() - START:.3f} {message}")
 
 
 async def fetch(name, delay, fails):
@@ -15,16 +29,15 @@ async def fetch(name, delay, fails):
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    delays = [param("delay_a", 0.3), param("delay_b", 0.5), param("delay_c", 0.2)]
-    failing = param("failing", 1)  # which call raises: 1, 2 or 3 (0: none)
+    delays = [DELAY_A, DELAY_B, DELAY_C]
     # create_task schedules each call right away: all three run while main waits.
     tasks = []
     for number, (letter, delay) in enumerate(zip("abc", delays), start=1):
         name = f"fetch-{letter}"
-        tasks.append(asyncio.create_task(fetch(name, delay, number == failing), name=name))  # @create_task
+        tasks.append(asyncio.create_task(fetch(name, delay, number == FAILING), name=name))  # @create_task
     log("three tasks created, main awaits gather")
 
-    if not pitfall():
+    if not PITFALL:
         # return_exceptions=True: gather waits for every task and hands back
         # errors as results, always in argument order (not in finishing order).
         results = await asyncio.gather(*tasks, return_exceptions=True)  # @gather
@@ -47,4 +60,4 @@ async def main():
     log(f"total {loop.time() - start:.3f} s")
 
 
-run(main())
+asyncio.run(main())

@@ -1,6 +1,7 @@
 // Tasks and gather: three calls run side by side; gather collects their results in
 // argument order, with or without return_exceptions. The C++ twin of lesson.py.
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 
@@ -12,6 +13,7 @@ namespace lessons::tasks_gather {
 aio::Task<std::string> fetch(std::string name, double delay, bool fails) {
     aio::log(name + " starts");
     co_await aio::sleep(delay);  // stands in for a network request  // @sleep
+    lessons::note("finished", name, fails ? 1 : 0);  // 1: it failed
     if (fails) {
         aio::log(name + " fails");
         throw aio::ValueError(name + " failed");  // @raise
@@ -42,6 +44,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
             } else {
                 aio::log(tasks[i].name() + " -> " + results[i].value());
             }
+            lessons::note("result", tasks[i].name(), results[i].ok() ? 0 : 1);  // 1: an exception
         }
     } else {
         bool failed = false;
@@ -53,10 +56,14 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
             // not cancelled: they keep running.
             std::string running;
             for (const auto& task : tasks) {
-                if (!task.done()) running += (running.empty() ? "" : ", ") + task.name();
+                if (!task.done()) {
+                    running += (running.empty() ? "" : ", ") + task.name();
+                    lessons::note("still-running", task.name());
+                }
             }
             aio::log(lessons::format("gather raised ValueError: %s; still running: %s", error.what(),
                                      running.empty() ? "none" : running.c_str()));
+            lessons::note("gather-raised");
             failed = true;
         }
         // C++ cannot co_await inside a catch block, so main waits for the rest here.
@@ -64,6 +71,7 @@ aio::Task<void> scenario(const lessons::Params& p, bool pitfall) {
     }
     // Side by side: the slowest call decides the total.
     aio::log(lessons::format("total %.3f s", aio::time() - start));
+    lessons::note("total", "main", aio::time() - start);
 }
 
 }  // namespace lessons::tasks_gather

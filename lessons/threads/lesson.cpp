@@ -13,7 +13,7 @@ Lesson make_threads() {
     namespace text = embedded::threads;
     Lesson lesson;
     lesson.id = "threads";
-    lesson.title = {.de = "Threads und Coroutines im Vergleich", .en = "Threads versus coroutines"};
+    lesson.title = {.de = "Threads und Coroutinen im Vergleich", .en = "Threads versus coroutines"};
     lesson.placeholder = true;
     lesson.python_source = text::python;
     lesson.cpp_source = text::cpp;

@@ -25,6 +25,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QRadioButton>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -404,7 +405,7 @@ private slots:
 
         // All right.
         for (std::size_t i = 0; i < quiz.size(); ++i)
-            QVERIFY(panel.answer(int(i), QString::fromStdString(quiz[i].answer)));
+            QVERIFY(panel.answer(int(i), QString::fromStdString(quiz[i].answer.en)));
         QVERIFY(panel.check());
         QCOMPARE(checked.count(), 1);
         QCOMPARE(checked.back().front().toBool(), true);
@@ -416,9 +417,9 @@ private slots:
         // One wrong answer: not all right, and the right one is named.
         const lessons::QuizQuestion &q = quiz.front();
         QString wrong;
-        for (const std::string &choice : q.choices) {
+        for (const lessons::Text &choice : q.choices) {
             if (choice != q.answer)
-                wrong = QString::fromStdString(choice);
+                wrong = QString::fromStdString(choice.en);
         }
         if (wrong.isEmpty())
             wrong = QStringLiteral("certainly not this");
@@ -426,7 +427,7 @@ private slots:
         QVERIFY(!panel.resultsShown());  // a new answer hides the old verdicts
         QVERIFY(!panel.check());
         QCOMPARE(checked.back().front().toBool(), false);
-        QVERIFY(verdict->text().contains(QString::fromStdString(q.answer).toHtmlEscaped()));
+        QVERIFY(verdict->text().contains(QString::fromStdString(q.answer.en).toHtmlEscaped()));
 
         // A new run takes the verdicts away.
         session.setPitfall(!session.pitfall());
@@ -434,6 +435,35 @@ private slots:
     }
 
     // --- Player bar ----------------------------------------------------------------------
+
+    // German choices read German: "0,500 s" with a decimal comma, and switch back with the language.
+    void quizChoicesFollowTheLanguage()
+    {
+        if (qEnvironmentVariable("DIRIGENT_QM_DIR").isEmpty())
+            QSKIP("DIRIGENT_QM_DIR is not set");
+        LessonSession session;
+        QVERIFY(session.open(QStringLiteral("queues")));
+        QuizPanel panel(&session);
+        const std::vector<lessons::QuizQuestion> quiz = session.quiz();
+        QVERIFY(!quiz.empty() && !quiz[0].choices.empty());
+        const lessons::Text &first = quiz[0].choices.front();
+        QVERIFY2(first.de != first.en && first.de.find(',') != std::string::npos, first.de.c_str());
+        auto *radio = panel.findChild<QRadioButton *>(QStringLiteral("quizChoice_0_0"));
+        QVERIFY(radio);
+        QCOMPARE(radio->text(), QString::fromStdString(first.en));
+
+        QVERIFY(Language::install(QStringLiteral("de")));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        QCOMPARE(radio->text(), QString::fromStdString(first.de));
+        QVERIFY(panel.answer(0, QString::fromStdString(quiz[0].answer.de)));
+        panel.check();
+        auto *verdict = panel.findChild<QLabel *>(QStringLiteral("quizVerdict_0"));
+        QVERIFY(verdict && verdict->text().contains(QString::fromStdString(quiz[0].explanation.de).toHtmlEscaped()));
+
+        QVERIFY(Language::install(QStringLiteral("en")));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        QCOMPARE(radio->text(), QString::fromStdString(first.en));
+    }
 
     void playerBarFollowsThePlayer()
     {
@@ -740,7 +770,7 @@ private slots:
             auto *quiz = window.findChild<QuizPanel *>(QStringLiteral("quizPanel"));
             const std::vector<lessons::QuizQuestion> questions = window.session()->quiz();
             for (std::size_t i = 0; i < questions.size(); ++i)
-                quiz->answer(int(i), QString::fromStdString(questions[i].answer));
+                quiz->answer(int(i), QString::fromStdString(questions[i].answer.de));
             QVERIFY(quiz->check());
             QCOMPARE(window.doneLessons(), QStringList{QStringLiteral("tasks-gather")});
             window.close();

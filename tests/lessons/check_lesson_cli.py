@@ -75,7 +75,7 @@ def check_listing(lessons: list[dict]) -> None:
     expect(placeholder == ["9. threads          Threads versus coroutines (comes later, with the live demos)"]
            or bool(placeholder) and "comes later" in placeholder[0], "the placeholder comes later", english)
     placeholder = [line for line in german.stdout.splitlines() if "threads" in line]
-    expect(bool(placeholder) and "Threads und Coroutines im Vergleich" in placeholder[0]
+    expect(bool(placeholder) and "Threads und Coroutinen im Vergleich" in placeholder[0]
            and "kommt später" in placeholder[0], "German titles, the placeholder kommt später", german)
     from_locale = run("lessons", lang_env="de_DE.UTF-8")
     expect(from_locale.stdout == german.stdout, "a German locale lists in German", from_locale)

@@ -5,8 +5,9 @@ Usage:
   compare_lesson.py --dirigent PATH --repo ROOT --lesson ID [--set NAME]...
   compare_lesson.py --dirigent PATH --repo ROOT --all
 
-The Python side runs on the virtual clock of tests/python/vloop.py:
-  DIRIGENT_VIRTUAL=1 PYTHONPATH=ROOT/lessons:ROOT/tests/python python3 lessons/ID/lesson.py --p v ...
+The Python side is the plain listing, run on the virtual clock of tests/python/vloop.py by
+run_listing.py, which sets its constants from outside:
+  PYTHONPATH=ROOT/tests/python python3 tests/lessons/run_listing.py lessons/ID/lesson.py --set p=v ...
 the C++ side is
   dirigent run ID --log --set p=v ...
 and their outputs (stdout) must be identical. Parameter sets (default: all):
@@ -81,13 +82,13 @@ def cpp_env() -> dict[str, str]:
 
 def python_command(repo: Path, lesson_id: str, values: dict[str, str], pitfall: bool) -> tuple[list[str], dict]:
     env = dict(os.environ)
-    env["DIRIGENT_VIRTUAL"] = "1"
-    env["PYTHONPATH"] = os.pathsep.join([str(repo / "lessons"), str(repo / "tests" / "python")])
+    env["PYTHONPATH"] = str(repo / "tests" / "python")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
-    command = [sys.executable, str(repo / "lessons" / lesson_id / "lesson.py")]
+    command = [sys.executable, str(Path(__file__).resolve().parent / "run_listing.py"),
+               str(repo / "lessons" / lesson_id / "lesson.py")]
     for name, value in values.items():
-        command += [f"--{name}", value]
+        command += ["--set", f"{name}={value}"]
     if pitfall:
         command.append("--pitfall")
     return command, env
@@ -120,8 +121,8 @@ def compare(dirigent: str, repo: Path, lesson: dict, set_name: str) -> bool:
     pitfall = set_name == "pitfall"
     py_cmd, py_env = python_command(repo, lesson_id, values, pitfall)
     cpp_cmd = cpp_command(dirigent, lesson_id, values, pitfall)
-    print(f"{label}\n  python: DIRIGENT_VIRTUAL=1 python3 {os.path.relpath(py_cmd[1], repo)} "
-          f"{' '.join(py_cmd[2:])}\n  c++:    dirigent {' '.join(cpp_cmd[1:])}")
+    print(f"{label}\n  python: run_listing.py {os.path.relpath(py_cmd[2], repo)} "
+          f"{' '.join(py_cmd[3:])}\n  c++:    dirigent {' '.join(cpp_cmd[1:])}")
 
     python = run(py_cmd, py_env)
     cpp = run(cpp_cmd, cpp_env())

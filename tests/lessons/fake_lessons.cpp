@@ -1,5 +1,7 @@
 #include "fake_lessons.hpp"
 
+#include <lessons/quiz_support.hpp>
+
 #include <lessons/format.hpp>
 
 #include <stdexcept>
@@ -18,6 +20,7 @@ aio::Task<void> worker(std::string name, double delay) {
     aio::log(name + " starts");
     co_await aio::sleep(delay);
     aio::log(name + " done");
+    lessons::note("done", name);
 }
 
 aio::Task<void> workers_scenario(const lessons::Params& p, bool pitfall) {
@@ -37,14 +40,12 @@ aio::Task<void> workers_scenario(const lessons::Params& p, bool pitfall) {
 }
 
 std::vector<lessons::QuizQuestion> workers_quiz(const lessons::Run& run, const lessons::Params&, bool) {
-    int done = 0;
-    for (std::size_t pos = run.log.find(" done\n"); pos != std::string::npos; pos = run.log.find(" done\n", pos + 1))
-        ++done;
+    const int done = run.facts.count("done");
     lessons::QuizQuestion q;
     q.question = {"Wie viele Worker wurden fertig?", "How many workers finished?"};
-    q.choices = {"0", "1", "2", "3", "4"};
-    q.answer = std::to_string(done);
-    q.explanation = {"Gezählt im Log.", "Counted in the log."};
+    q.choices = lessons::number_choices({0, 1, 2, 3, 4});
+    q.answer = lessons::count(done);
+    q.explanation = {"Gezählt aus den Fakten des Laufs.", "Counted from the facts of the run."};
     return {q};
 }
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -57,7 +59,7 @@ TEST(Registry, EndsWithThePlaceholderForThreads) {
     EXPECT_EQ(last.id, "threads");
     EXPECT_TRUE(last.placeholder);
     EXPECT_EQ(last.title.en, "Threads versus coroutines");
-    EXPECT_EQ(last.title.de, "Threads und Coroutines im Vergleich");
+    EXPECT_EQ(last.title.de, "Threads und Coroutinen im Vergleich");
     EXPECT_FALSE(last.text_en.empty());
     EXPECT_FALSE(last.text_de.empty());
 }
@@ -134,13 +136,71 @@ TEST(Registry, EveryLessonRunsAndAsksItsQuiz) {
             for (const lessons::QuizQuestion& q : questions) {
                 EXPECT_FALSE(q.question.de.empty());
                 EXPECT_FALSE(q.question.en.empty());
-                EXPECT_FALSE(q.answer.empty());
+                EXPECT_FALSE(q.answer.en.empty());
+                EXPECT_FALSE(q.answer.de.empty());
                 EXPECT_FALSE(q.explanation.de.empty());
                 EXPECT_FALSE(q.explanation.en.empty());
                 if (!q.choices.empty()) {
                     bool offered = false;
-                    for (const std::string& c : q.choices) offered = offered || c == q.answer;
-                    EXPECT_TRUE(offered) << "answer '" << q.answer << "' is not among the choices";
+                    for (const lessons::Text& c : q.choices) offered = offered || c == q.answer;
+                    EXPECT_TRUE(offered) << "answer '" << q.answer.en << "' is not among the choices";
+                }
+            }
+        }
+    }
+}
+
+// Quizzes compute from facts and the trace, not from the log: a run whose every log line is
+// reworded (and whose log is then gone entirely) gives the same questions and answers.
+TEST(Registry, RewordingTheLogChangesNoQuizAnswer) {
+    for (const lessons::Lesson* lesson : lessons::registry()) {
+        if (lesson->placeholder) continue;
+        for (const bool pitfall : {false, true}) {
+            if (pitfall && !lesson->has_pitfall) continue;
+            SCOPED_TRACE(lesson->id + (pitfall ? " with the pitfall" : ""));
+            const lessons::Params params = lessons::defaults(*lesson);
+            const lessons::Run run = lessons::run(*lesson, params, pitfall);
+            const std::vector<lessons::QuizQuestion> original = lesson->quiz(run, params, pitfall);
+
+            lessons::Run reworded = run;
+            std::string log;
+            for (char c : run.log) log += c == '\n' ? std::string(" (reworded)\n") : std::string(1, c == ' ' ? '_' : c);
+            reworded.log = log;
+            lessons::Run silent = run;
+            silent.log.clear();
+            for (const lessons::Run* other : {&reworded, &silent}) {
+                const std::vector<lessons::QuizQuestion> again = lesson->quiz(*other, params, pitfall);
+                ASSERT_EQ(again.size(), original.size());
+                for (std::size_t i = 0; i < again.size(); ++i) {
+                    EXPECT_EQ(again[i].question, original[i].question);
+                    EXPECT_EQ(again[i].choices, original[i].choices);
+                    EXPECT_EQ(again[i].answer, original[i].answer);
+                    EXPECT_EQ(again[i].explanation, original[i].explanation);
+                }
+            }
+        }
+    }
+}
+
+// German numbers have a decimal comma, English ones a point; both say the same value.
+TEST(Registry, QuizNumbersFollowTheLanguage) {
+    for (const lessons::Lesson* lesson : lessons::registry()) {
+        if (lesson->placeholder) continue;
+        for (const bool pitfall : {false, true}) {
+            if (pitfall && !lesson->has_pitfall) continue;
+            SCOPED_TRACE(lesson->id + (pitfall ? " with the pitfall" : ""));
+            const lessons::Params params = lessons::defaults(*lesson);
+            const lessons::Run run = lessons::run(*lesson, params, pitfall);
+            for (const lessons::QuizQuestion& q : lesson->quiz(run, params, pitfall)) {
+                std::vector<lessons::Text> shown = q.choices;
+                shown.push_back(q.answer);
+                for (const lessons::Text& t : shown) {
+                    // A number like 0.500 in English is 0,500 in German, never 0.500.
+                    for (std::size_t i = 1; i + 1 < t.de.size(); ++i) {
+                        const bool digits = std::isdigit(static_cast<unsigned char>(t.de[i - 1])) &&
+                                            std::isdigit(static_cast<unsigned char>(t.de[i + 1]));
+                        EXPECT_FALSE(digits && t.de[i] == '.') << "German choice with a decimal point: " << t.de;
+                    }
                 }
             }
         }

@@ -104,7 +104,33 @@ TEST(Run, TheQuizIsComputedFromTheRun) {
     const lessons::Run run = lessons::run(lesson, params, false);
     const auto questions = lesson.quiz(run, params, false);
     ASSERT_EQ(questions.size(), 1u);
-    EXPECT_EQ(questions[0].answer, "4");
+    EXPECT_EQ(questions[0].answer.en, "4");
+}
+
+// note() inside a run lands in run.facts with the loop's time; outside a run it does nothing.
+TEST(Run, FactsAreNotedWithTheLoopTime) {
+    lessons::note("outside");  // no run: ignored, no crash
+    const lessons::Lesson& lesson = fake::workers();
+    lessons::Params params = lessons::defaults(lesson);
+    params.values["workers"] = 3;
+    const lessons::Run run = lessons::run(lesson, params, false);
+    const std::vector<lessons::Fact> done = run.facts.all_of("done");
+    ASSERT_EQ(done.size(), 3u);
+    EXPECT_EQ(run.facts.count("outside"), 0);
+    for (const lessons::Fact& f : done) EXPECT_GT(f.time, 0.0);
+    ASSERT_NE(run.facts.first("done"), nullptr);
+    EXPECT_LE(run.facts.first("done")->time, run.facts.last("done")->time);
+}
+
+// After a deadlock, run.waiting names the waiting tasks in creation order, as the log does.
+TEST(Run, ADeadlockNamesTheWaitingTasks) {
+    const lessons::Lesson& lesson = fake::workers();
+    const lessons::Run run = lessons::run(lesson, lessons::defaults(lesson), true);
+    ASSERT_TRUE(run.deadlock);
+    ASSERT_FALSE(run.waiting.empty());
+    EXPECT_EQ(run.waiting.front(), "main");
+    for (const std::string& name : run.waiting)
+        EXPECT_NE(run.log.find("waiting: " + name + "\n"), std::string::npos) << name;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <aio/aio.hpp>
+#include <lessons/facts.hpp>
 #include <trace/recorder.hpp>
 
 #include <functional>
@@ -22,6 +23,7 @@ struct Text {
     std::string de;
     std::string en;
     const std::string& in(Lang lang) const { return lang == Lang::De ? de : en; }
+    bool operator==(const Text&) const = default;
 };
 
 // One slider. `id` is also the option of lesson.py (`--workers 3`) and of `dirigent run --set workers=3`.
@@ -46,16 +48,21 @@ struct Params {
 // One run of a scenario in virtual time: the whole trace exists before anything is shown.
 struct Run {
     std::shared_ptr<trace::Recorder> recorder;  // every event of the run
-    std::string log;                            // exactly what `dirigent run --log` prints
+    std::string log;                            // exactly what `dirigent run --log` prints (for people:
+                                                // quizzes and sweeps read facts and the trace)
+    Facts facts;                                // what the scenario noted for its quiz (note())
     bool deadlock = false;                      // the run ended in a deadlock report
+    std::vector<std::string> waiting;           // after a deadlock: the waiting tasks, in creation order
     std::string error;                          // "main raised X" when main failed, else empty
     double end_time = 0;                        // loop time when the run ended, seconds
 };
 
+// A question whose answer is computed from a run. Choices and answer are texts like the
+// question: numbers follow the language (German "0,500 s"), so do words ("abgebrochen").
 struct QuizQuestion {
     Text question;
-    std::vector<std::string> choices;  // offered answers (may be empty: a free answer)
-    std::string answer;                // the correct answer, computed from the run
+    std::vector<Text> choices;  // offered answers (may be empty: a free answer)
+    Text answer;                // the correct answer; one of the choices when there are any
     Text explanation;
 };
 
@@ -75,7 +82,8 @@ struct Lesson {
     Text pitfall;  // label of the pitfall switch
     // The C++ twin of lesson.py; `pitfall` selects the variant that shows what goes wrong.
     std::function<aio::Task<void>(const Params&, bool pitfall)> scenario;
-    // 1-3 questions whose answers are computed from `run` (made with the same params and pitfall).
+    // 1-3 questions whose answers are computed from `run` (made with the same params and pitfall):
+    // from run.facts, run.waiting, run.end_time and the trace, never from run.log.
     std::function<std::vector<QuizQuestion>(const Run& run, const Params&, bool pitfall)> quiz;
     // Embedded at build time from the lesson's folder.
     std::string_view python_source;  // lesson.py

@@ -1,6 +1,7 @@
-// What the lesson descriptors share when they compute a quiz from a run: reading its log,
-// showing numbers the way the log does, offering choices, and building sliders. One copy
-// here, so that every lesson reads the log and rounds its answers alike.
+// What the lesson descriptors share when they compute a quiz from a run: showing numbers in
+// each language (German with a decimal comma), offering choices, and building sliders. One
+// copy here, so that every lesson rounds and shows its answers alike. Quizzes read the run's
+// facts (lessons/facts.hpp) and trace, never its log text.
 #pragma once
 
 #include <lessons/lesson.hpp>
@@ -13,45 +14,39 @@
 
 namespace lessons {
 
-// One "t=<time> <message>" line of a run's log (see aio's event loop, which writes them).
-struct LogLine {
-    double time = 0;
-    std::string message;
-};
+// The same text in both languages (a task name, a count).
+Text same(std::string text);
 
-// The text cut at '\n' as std::getline does: a final newline adds no empty line.
-std::vector<std::string> split_lines(std::string_view text);
+// `decimals` digits after the point: "0.5" in English, "0,5" in German; the unit follows
+// after a space when given.
+Text decimal(double value, int decimals, std::string_view unit = {});
 
-// The stamped lines of a log, in order; unstamped ones ("main raised …") are left out.
-std::vector<LogLine> log_lines(std::string_view log);
+// "0.300 s" / "0,300 s": a time as the log prints it, to the millisecond.
+Text seconds(double s);
 
-// Only the messages of log_lines(), for quizzes that never look at the time.
-std::vector<std::string> log_messages(std::string_view log);
-
-bool ends_with(std::string_view s, std::string_view tail);
-
-// "0.300 s" as the log prints a duration, so that answers match the log to the digit.
-std::string seconds(double s);
+// A whole number, the same in both languages.
+Text count(long long n);
 
 // The offered answers: each shown text once, in increasing order of the values. Values that
 // show alike (0.1 + 0.2 and 0.3 as "0.300 s") count as one choice.
 template <class T, class Show>
-std::vector<std::string> distinct_sorted(std::vector<T> values, Show show) {
+std::vector<Text> distinct_sorted(std::vector<T> values, Show show) {
     std::sort(values.begin(), values.end());
-    std::vector<std::string> out;
+    std::vector<Text> out;
     std::set<std::string> seen;
     for (const T& v : values) {
-        if (seen.insert(show(v)).second) out.push_back(show(v));
+        Text t = show(v);
+        if (seen.insert(t.en).second) out.push_back(std::move(t));
     }
     return out;
 }
 
 // distinct_sorted() of durations shown by seconds(); the second form adds the answer.
-std::vector<std::string> seconds_choices(std::vector<double> values);
-std::vector<std::string> seconds_choices(std::vector<double> others, double answer);
+std::vector<Text> seconds_choices(std::vector<double> values);
+std::vector<Text> seconds_choices(std::vector<double> others, double answer);
 
 // distinct_sorted() of counts.
-std::vector<std::string> number_choices(std::vector<int> values);
+std::vector<Text> number_choices(std::vector<int> values);
 
 // A slider; the unit may be left out for plain counts.
 Parameter parameter(std::string id, Text label, double min, double max, double step, double value,

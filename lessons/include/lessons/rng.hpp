@@ -1,5 +1,5 @@
-// A seeded generator written identically in lessons/dirigent.py (splitmix64), so
-// a lesson that wants randomness draws the same numbers in C++ and in Python.
+// A seeded generator (splitmix64) that a listing writes out in Python with the same numbers,
+// so a lesson that wants randomness draws the same values in C++ and in its lesson.py.
 #pragma once
 
 #include <cstdint>
