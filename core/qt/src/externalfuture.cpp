@@ -44,7 +44,8 @@ bool ExternalFuture::cancel_custom() {
 
 void ExternalFuture::throwIfCancelled(aio::detail::TaskCore* task) const {
     if (task) task->throw_if_cancelled_now();
-    if (cancelled()) throw aio::CancelledError();
+    // The message given to cancel(msg), if any, travels with the error as in asyncio.
+    if (cancelled()) throw aio::CancelledError(cancel_message());
 }
 
 void ExternalFuture::uncount() noexcept {
