@@ -112,17 +112,8 @@
         <translation>%1: %2 (siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <source>run: print the log (the default; with --quiz, both).</source>
-        <translation>run: das Log ausgeben (Standard; mit --quiz beides).</translation>
-    </message>
-    <message>
         <source>run: print the quiz with the answers computed from the run.</source>
         <translation>run: das Quiz mit den aus dem Lauf berechneten Antworten ausgeben.</translation>
-    </message>
-    <message>
-        <source>run: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
-        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
-        <translation>run: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -172,18 +163,6 @@
         <translation>der Wert %1 für den Parameter &apos;%2&apos; liegt außerhalb des Bereichs, wähle im Bereich %3</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm.</translation>
-    </message>
-    <message>
-        <source>run, screenshot: set a parameter of the lesson (repeat for more).</source>
-        <translation>run, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
-    </message>
-    <message>
-        <source>run, screenshot: switch on the lesson&apos;s pitfall.</source>
-        <translation>run, screenshot: die Falle der Lektion einschalten.</translation>
-    </message>
-    <message>
         <source>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</source>
         <extracomment>&lt;fraction&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>screenshot: den Lauf bei &lt;fraction&gt; seiner Ereignisse zeigen, 0 (Anfang) bis 1 (Ende); Standard 0.5.</translation>
@@ -196,10 +175,6 @@
     <message>
         <source>Examples:</source>
         <translation>Beispiele:</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run or screenshot</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run oder screenshot</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</source>
@@ -226,6 +201,105 @@
     <message>
         <source>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</source>
         <translation>der Screenshot wird als PNG gespeichert: nenne die Datei &apos;*.png&apos;, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>serve: listen on 127.0.0.1:&lt;n&gt;; 0 or none: a free port.</source>
+        <extracomment>&lt;n&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: auf 127.0.0.1:&lt;n&gt; lauschen; 0 oder keine Angabe: ein freier Port.</translation>
+    </message>
+    <message>
+        <source>serve: answer after &lt;s&gt; seconds; default 0.1.</source>
+        <extracomment>&lt;s&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: nach &lt;s&gt; Sekunden antworten; Standard 0.1.</translation>
+    </message>
+    <message>
+        <source>serve: accept &lt;n&gt; requests per second, answer 429 beyond; 0: no limit; default 4.</source>
+        <translation>serve: &lt;n&gt; Anfragen pro Sekunde annehmen, darüber mit 429 antworten; 0: keine Grenze; Standard 4.</translation>
+    </message>
+    <message>
+        <source>serve: never answer the first attempt of every &lt;n&gt;-th item; 0: none; default 4.</source>
+        <translation>serve: den ersten Versuch jedes &lt;n&gt;-ten Eintrags nie beantworten; 0: keinen; Standard 4.</translation>
+    </message>
+    <message>
+        <source>serve: answer this share &lt;p&gt; (0 to 1) with 500; default 0.</source>
+        <extracomment>&lt;p&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: diesen Anteil &lt;p&gt; (0 bis 1) mit 500 beantworten; Standard 0.</translation>
+    </message>
+    <message>
+        <source>serve: the seed of the 500s; default 1.</source>
+        <translation>serve: der Seed für die 500er; Standard 1.</translation>
+    </message>
+    <message>
+        <source>a port from 0 to 65535 (0: a free one)</source>
+        <translation>einen Port von 0 bis 65535 (0: einen freien)</translation>
+    </message>
+    <message>
+        <source>seconds from 0 to %1</source>
+        <translation>Sekunden von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>a whole number of requests per second, 0 for no limit</source>
+        <translation>eine ganze Zahl Anfragen pro Sekunde, 0 für keine Grenze</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 for no hanging requests</source>
+        <translation>eine ganze Zahl, 0 für keine hängenden Anfragen</translation>
+    </message>
+    <message>
+        <source>a share from 0 to 1</source>
+        <translation>einen Anteil von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>a whole number from 0</source>
+        <translation>eine ganze Zahl ab 0</translation>
+    </message>
+    <message>
+        <source>%1 expects %2, not &apos;%3&apos;</source>
+        <extracomment>%1: the option (--port, ...), %2: what it expects, %3: the value typed</extracomment>
+        <translation>%1 erwartet %2, nicht &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
+    </message>
+    <message>
+        <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
+        <extracomment>&lt;url&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>live: den Server unter &lt;url&gt; (http oder https) fragen statt des Demo-Servers, den Dirigent auf 127.0.0.1 startet.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, live, screenshot oder serve</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
+        <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos;, &apos;dirigent %3&apos; oder &apos;dirigent %4&apos;</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant; lessons with one: %2</source>
+        <extracomment>%1: the lesson as typed, %2: the lessons that have a live variant</extracomment>
+        <translation>die Lektion &apos;%1&apos; hat keine Live-Variante; Lektionen mit einer: %2</translation>
+    </message>
+    <message>
+        <source>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</source>
+        <translation>--url erwartet eine http://- oder https://-URL mit einem Host, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: set a parameter of the lesson (repeat for more).</source>
+        <translation>run, live, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: switch on the lesson&apos;s pitfall.</source>
+        <translation>run, live, screenshot: die Falle der Lektion einschalten.</translation>
+    </message>
+    <message>
+        <source>run, live: print the log (the default; with --quiz, both).</source>
+        <translation>run, live: das Log ausgeben (Standard; mit --quiz beides).</translation>
+    </message>
+    <message>
+        <source>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, live: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
     </message>
 </context>
 <context>
@@ -410,6 +484,46 @@
     <message>
         <source>Lesson text</source>
         <translation>Lektionstext</translation>
+    </message>
+</context>
+<context>
+    <name>LiveCommand</name>
+    <message>
+        <source>internal error: the lesson &apos;%1&apos; has no live variant</source>
+        <translation>interner Fehler: die Lektion &apos;%1&apos; hat keine Live-Variante</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot start the demo server on 127.0.0.1: %1</source>
+        <translation>kann den Demo-Server auf 127.0.0.1 nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; could not run live: %2</source>
+        <translation>die Lektion &apos;%1&apos; konnte nicht live laufen: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
+    </message>
+    <message>
+        <source>the live run of &apos;%1&apos; failed: %2</source>
+        <translation>der Live-Lauf von &apos;%1&apos; ist gescheitert: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s to any attempt</source>
+        <translation>auf keinen Versuch kam innerhalb von %1 s eine Antwort</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <extracomment>%1: the URL as typed, %2: why (Qt&apos;s message, such as &quot;Connection refused&quot;)</extracomment>
+        <translation>kann %1 nicht erreichen: %2</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1023,33 @@
             <numerusform>+%n Platz (%1 belegt)</numerusform>
             <numerusform>+%n Plätze (%1 belegt)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
+        <translation>dirigent: SIGINT und SIGTERM lassen sich nicht abfangen, der Server könnte also nicht sauber anhalten</translation>
+    </message>
+    <message>
+        <source>dirigent: the demo server could not start: %1</source>
+        <translation>dirigent: der Demo-Server konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>connections accepted: %1</source>
+        <translation>angenommene Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>requests: %1</source>
+        <translation>Anfragen: %1</translation>
+    </message>
+    <message>
+        <source>peak in flight: %1</source>
+        <translation>höchstens gleichzeitig in Arbeit: %1</translation>
+    </message>
+    <message>
+        <source>statuses: %1</source>
+        <translation>Statuscodes: %1</translation>
     </message>
 </context>
 <context>

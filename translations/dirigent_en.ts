@@ -112,17 +112,8 @@
         <translation>%1: %2 (see &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <source>run: print the log (the default; with --quiz, both).</source>
-        <translation>run: print the log (the default; with --quiz, both).</translation>
-    </message>
-    <message>
         <source>run: print the quiz with the answers computed from the run.</source>
         <translation>run: print the quiz with the answers computed from the run.</translation>
-    </message>
-    <message>
-        <source>run: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
-        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
-        <translation>run: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -172,18 +163,6 @@
         <translation>the value %1 of the parameter &apos;%2&apos; is out of range, choose within %3</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</translation>
-    </message>
-    <message>
-        <source>run, screenshot: set a parameter of the lesson (repeat for more).</source>
-        <translation>run, screenshot: set a parameter of the lesson (repeat for more).</translation>
-    </message>
-    <message>
-        <source>run, screenshot: switch on the lesson&apos;s pitfall.</source>
-        <translation>run, screenshot: switch on the lesson&apos;s pitfall.</translation>
-    </message>
-    <message>
         <source>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</source>
         <extracomment>&lt;fraction&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</translation>
@@ -196,10 +175,6 @@
     <message>
         <source>Examples:</source>
         <translation>Examples:</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run or screenshot</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons, run or screenshot</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</source>
@@ -226,6 +201,105 @@
     <message>
         <source>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</source>
         <translation>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>serve: listen on 127.0.0.1:&lt;n&gt;; 0 or none: a free port.</source>
+        <extracomment>&lt;n&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: listen on 127.0.0.1:&lt;n&gt;; 0 or none: a free port.</translation>
+    </message>
+    <message>
+        <source>serve: answer after &lt;s&gt; seconds; default 0.1.</source>
+        <extracomment>&lt;s&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: answer after &lt;s&gt; seconds; default 0.1.</translation>
+    </message>
+    <message>
+        <source>serve: accept &lt;n&gt; requests per second, answer 429 beyond; 0: no limit; default 4.</source>
+        <translation>serve: accept &lt;n&gt; requests per second, answer 429 beyond; 0: no limit; default 4.</translation>
+    </message>
+    <message>
+        <source>serve: never answer the first attempt of every &lt;n&gt;-th item; 0: none; default 4.</source>
+        <translation>serve: never answer the first attempt of every &lt;n&gt;-th item; 0: none; default 4.</translation>
+    </message>
+    <message>
+        <source>serve: answer this share &lt;p&gt; (0 to 1) with 500; default 0.</source>
+        <extracomment>&lt;p&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: answer this share &lt;p&gt; (0 to 1) with 500; default 0.</translation>
+    </message>
+    <message>
+        <source>serve: the seed of the 500s; default 1.</source>
+        <translation>serve: the seed of the 500s; default 1.</translation>
+    </message>
+    <message>
+        <source>a port from 0 to 65535 (0: a free one)</source>
+        <translation>a port from 0 to 65535 (0: a free one)</translation>
+    </message>
+    <message>
+        <source>seconds from 0 to %1</source>
+        <translation>seconds from 0 to %1</translation>
+    </message>
+    <message>
+        <source>a whole number of requests per second, 0 for no limit</source>
+        <translation>a whole number of requests per second, 0 for no limit</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 for no hanging requests</source>
+        <translation>a whole number, 0 for no hanging requests</translation>
+    </message>
+    <message>
+        <source>a share from 0 to 1</source>
+        <translation>a share from 0 to 1</translation>
+    </message>
+    <message>
+        <source>a whole number from 0</source>
+        <translation>a whole number from 0</translation>
+    </message>
+    <message>
+        <source>%1 expects %2, not &apos;%3&apos;</source>
+        <extracomment>%1: the option (--port, ...), %2: what it expects, %3: the value typed</extracomment>
+        <translation>%1 expects %2, not &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
+        <extracomment>&lt;url&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
+        <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant; lessons with one: %2</source>
+        <extracomment>%1: the lesson as typed, %2: the lessons that have a live variant</extracomment>
+        <translation>the lesson &apos;%1&apos; has no live variant; lessons with one: %2</translation>
+    </message>
+    <message>
+        <source>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</source>
+        <translation>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: set a parameter of the lesson (repeat for more).</source>
+        <translation>run, live, screenshot: set a parameter of the lesson (repeat for more).</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: switch on the lesson&apos;s pitfall.</source>
+        <translation>run, live, screenshot: switch on the lesson&apos;s pitfall.</translation>
+    </message>
+    <message>
+        <source>run, live: print the log (the default; with --quiz, both).</source>
+        <translation>run, live: print the log (the default; with --quiz, both).</translation>
+    </message>
+    <message>
+        <source>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
     </message>
 </context>
 <context>
@@ -410,6 +484,46 @@
     <message>
         <source>Lesson text</source>
         <translation>Lesson text</translation>
+    </message>
+</context>
+<context>
+    <name>LiveCommand</name>
+    <message>
+        <source>internal error: the lesson &apos;%1&apos; has no live variant</source>
+        <translation>internal error: the lesson &apos;%1&apos; has no live variant</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>cannot write the trace to &apos;%1&apos;: it is a folder</translation>
+    </message>
+    <message>
+        <source>cannot start the demo server on 127.0.0.1: %1</source>
+        <translation>cannot start the demo server on 127.0.0.1: %1</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; could not run live: %2</source>
+        <translation>the lesson &apos;%1&apos; could not run live: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>cannot write the trace to &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>the live run of &apos;%1&apos; failed: %2</source>
+        <translation>the live run of &apos;%1&apos; failed: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s to any attempt</source>
+        <translation>no answer within %1 s to any attempt</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <extracomment>%1: the URL as typed, %2: why (Qt&apos;s message, such as &quot;Connection refused&quot;)</extracomment>
+        <translation>cannot reach %1: %2</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1023,33 @@
             <numerusform>+%n seat (%1 taken)</numerusform>
             <numerusform>+%n seats (%1 taken)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
+        <translation>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</translation>
+    </message>
+    <message>
+        <source>dirigent: the demo server could not start: %1</source>
+        <translation>dirigent: the demo server could not start: %1</translation>
+    </message>
+    <message>
+        <source>connections accepted: %1</source>
+        <translation>connections accepted: %1</translation>
+    </message>
+    <message>
+        <source>requests: %1</source>
+        <translation>requests: %1</translation>
+    </message>
+    <message>
+        <source>peak in flight: %1</source>
+        <translation>peak in flight: %1</translation>
+    </message>
+    <message>
+        <source>statuses: %1</source>
+        <translation>statuses: %1</translation>
     </message>
 </context>
 <context>
