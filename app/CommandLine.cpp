@@ -38,6 +38,7 @@ const QLatin1String urlName("url");
 // `dirigent screenshot LESSON OUT.png`
 const QLatin1String atName("at");
 const QLatin1String sizeName("size");
+const QLatin1String liveName("live");
 // `dirigent serve`
 const QLatin1String portName("port");
 const QLatin1String latencyName("latency");
@@ -66,7 +67,7 @@ QStringList commandsOf(const QString &option)
         return {runCommand};
     if (option == urlName)
         return {liveCommand};
-    if (option == atName || option == sizeName)
+    if (option == atName || option == sizeName || option == liveName)
         return {screenshotCommand};
     if (option == jsonName)
         return {lessonsCommand};
@@ -174,6 +175,9 @@ void declareOptions(QCommandLineParser &parser)
                       CommandLine::tr("screenshot: the picture's size in pixels, from 640x400 to 7680x4320; "
                                       "default 1366x768."),
                       QStringLiteral("WxH")});
+    parser.addOption({liveName,
+                      CommandLine::tr("screenshot: run the lesson's live variant against its own demo server "
+                                      "until it ends, then take the picture.")});
 
     // The listing as JSON, for tests/lessons/.
     QCommandLineOption json(jsonName, QStringLiteral("lessons: list the lessons as JSON."));
@@ -351,6 +355,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
     }
     if (command == screenshotCommand) {
         invocation.pitfall = parser.isSet(pitfallName);
+        invocation.live = parser.isSet(liveName);
         return parseScreenshot(invocation, positional, parser.values(setName),
                                parser.isSet(atName) ? parser.value(atName) : QString(),
                                parser.isSet(sizeName) ? parser.value(sizeName) : QString());
@@ -437,7 +442,11 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
     if (positional.size() > 3)
         return fail(Invocation::Problem::UnexpectedArgument, positional.at(3), screenshotCommand);
 
-    invocation = parseLesson(invocation, positional.at(1), assignments);
+    // --live: the lesson's live variant, its values checked against the live ranges.
+    if (invocation.live)
+        invocation = parseLive(invocation, positional.mid(0, 2), assignments, QString());
+    else
+        invocation = parseLesson(invocation, positional.at(1), assignments);
     if (invocation.action == Invocation::Action::Fail)
         return invocation;
 

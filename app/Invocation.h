@@ -77,7 +77,7 @@ struct Invocation
     QString traceJsonPath;   // --trace-json FILE
 
     // `dirigent live LESSON` (also --set, --pitfall, --log and --trace-json as for `run`)
-    bool live = false; // the command is `live`: --set is checked against the live ranges
+    bool live = false; // the command is `live` (or `screenshot --live`): --set is checked against the live ranges
     QString liveUrl;   // --url: the server to ask instead of the demo server; empty: the demo server
 
     // `dirigent screenshot LESSON OUT.png`

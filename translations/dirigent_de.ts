@@ -66,6 +66,26 @@
         <source>The highlighted line is the co_await of the current event.</source>
         <translation>Die hervorgehobene Zeile ist das co_await des aktuellen Ereignisses.</translation>
     </message>
+    <message>
+        <source>The same program with a real HTTP library. Start the demo server in a terminal with &lt;code&gt;dirigent serve&lt;/code&gt; (it prints its URL), then run:</source>
+        <translation>Dasselbe Programm mit einer echten HTTP-Bibliothek. Starte den Demo-Server in einem Terminal mit &lt;code&gt;dirigent serve&lt;/code&gt; (er gibt seine URL aus) und führe dann aus:</translation>
+    </message>
+    <message>
+        <source>The same program with a real HTTP library. The demo server of your live run listens at %1; run it against that server:</source>
+        <translation>Dasselbe Programm mit einer echten HTTP-Bibliothek. Der Demo-Server deines Live-Laufs lauscht auf %1; führ es gegen diesen Server aus:</translation>
+    </message>
+    <message>
+        <source>How to run %1</source>
+        <translation>So startest du %1</translation>
+    </message>
+    <message>
+        <source>Listing %1</source>
+        <translation>Listing %1</translation>
+    </message>
+    <message>
+        <source>%1: the lesson written with a real library, to run yourself</source>
+        <translation>%1: die Lektion mit einer echten Bibliothek geschrieben, zum selbst Ausführen</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -301,6 +321,10 @@
         <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>run, live: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
     </message>
+    <message>
+        <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
+        <translation>screenshot: die Live-Variante der Lektion gegen ihren eigenen Demo-Server laufen lassen, bis sie endet, dann das Bild aufnehmen.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>
@@ -527,6 +551,126 @@
     </message>
 </context>
 <context>
+    <name>LiveController</name>
+    <message>
+        <source>Live run against the demo server at %1 …</source>
+        <extracomment>%1: the demo server&apos;s address, such as http://127.0.0.1:41234</extracomment>
+        <translation>Live-Lauf gegen den Demo-Server unter %1 …</translation>
+    </message>
+    <message>
+        <source>Stopping: every task is cancelled …</source>
+        <translation>Wird gestoppt: Jeder Task wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 s.</source>
+        <translation>Gestoppt nach %1 s.</translation>
+    </message>
+    <message>
+        <source>Finished in %1 s.</source>
+        <translation>Fertig nach %1 s.</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>Der Demo-Server konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The live run failed: %1</source>
+        <translation>Der Live-Lauf ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <source>The demo server did not answer: %1</source>
+        <translation>Der Demo-Server hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Press Run: real requests go to a demo server on this computer.</source>
+        <translation>Drück auf Starten: Dann gehen echte Anfragen an einen Demo-Server auf diesem Computer.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTab</name>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Modell und Messung</translation>
+    </message>
+    <message>
+        <source>Start a live run: then the model&apos;s prediction for the same values and what was measured stand here side by side.</source>
+        <translation>Starte einen Live-Lauf: Dann stehen hier die Vorhersage des Modells für dieselben Werte und das Gemessene nebeneinander.</translation>
+    </message>
+    <message>
+        <source>Model (virtual time)</source>
+        <translation>Modell (virtuelle Zeit)</translation>
+    </message>
+    <message>
+        <source>Live (measured, with the server lane)</source>
+        <translation>Live (gemessen, mit der Spur des Servers)</translation>
+    </message>
+    <message>
+        <source>Timeline of the model</source>
+        <translation>Zeitleiste des Modells</translation>
+    </message>
+    <message>
+        <source>Timeline of the live run</source>
+        <translation>Zeitleiste des Live-Laufs</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Requests sent (retries included)</source>
+        <translation>Anfragen samt Wiederholungen</translation>
+    </message>
+    <message>
+        <source>URLs with 200 OK</source>
+        <translation>URLs mit 200 OK</translation>
+    </message>
+    <message>
+        <source>URLs given up</source>
+        <translation>Aufgegebene URLs</translation>
+    </message>
+    <message>
+        <source>429 answers</source>
+        <translation>Antworten mit 429</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>No answer at all (errors)</source>
+        <translation>Gar keine Antwort (Fehler)</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Connections the server accepted</source>
+        <translation>Verbindungen beim Server</translation>
+    </message>
+    <message>
+        <source>Most requests in flight at the server</source>
+        <translation>Höchstens gleichzeitig beim Server</translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges (up to %1 requests, %2 in flight): the model makes no prediction for them, so only the measurement is shown.</source>
+        <extracomment>%1: the model&apos;s most requests, %2: its most requests in flight</extracomment>
+        <translation>Diese Werte liegen außerhalb der Bereiche des Modells (bis %1 Anfragen, %2 gleichzeitig): Dafür sagt das Modell nichts voraus, deshalb steht hier nur die Messung.</translation>
+    </message>
+    <message>
+        <source>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</source>
+        <translation>Warum sie sich unterscheiden: Eine echte Antwort braucht die 0,1 s des Servers plus ein paar Millisekunden für den Netzwerk-Stack und die Threads, und das schwankt von Lauf zu Lauf. Jede neue Verbindung kostet einen Aufbau, den das Modell nicht kennt. Das Sekundenfenster des Servers beginnt, wenn der Server zu zählen anfängt, nicht bei t = 0 des Modells; eine Anfrage, die ein paar Millisekunden später kommt, landet so vielleicht in der nächsten Sekunde und bekommt kein 429.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Saved %1</source>
@@ -652,6 +796,22 @@
         <source>Player</source>
         <translation>Wiedergabe</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>The model&apos;s prediction beside what the live run measured</source>
+        <translation>Die Vorhersage des Modells neben dem, was der Live-Lauf gemessen hat</translation>
+    </message>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Modell und Messung</translation>
+    </message>
+    <message>
+        <source>S&amp;top live run</source>
+        <translation>Live-Lauf s&amp;toppen</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -690,6 +850,58 @@
     <message>
         <source>All sliders back to their defaults, pitfall off</source>
         <translation>Alle Regler zurück auf ihre Standardwerte, Falle aus</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model: the program in virtual time</source>
+        <translation>Modell: das Programm in virtueller Zeit</translation>
+    </message>
+    <message>
+        <source>The model of the program: a run in virtual time, the same every time</source>
+        <translation>Das Modell des Programms: ein Lauf in virtueller Zeit, jedes Mal gleich</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Live: real requests to a demo server</source>
+        <translation>Live: echte Anfragen an einen Demo-Server</translation>
+    </message>
+    <message>
+        <source>The same program for real: requests to a demo server on this computer, in real time</source>
+        <translation>Dasselbe Programm in echt: Anfragen an einen Demo-Server auf diesem Computer, in echter Zeit</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start a live run</source>
+        <translation>Einen Live-Lauf starten</translation>
+    </message>
+    <message>
+        <source>Start a live run with these values (Ctrl+R)</source>
+        <translation>Einen Live-Lauf mit diesen Werten starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the live run</source>
+        <translation>Den Live-Lauf stoppen</translation>
+    </message>
+    <message>
+        <source>Cancel every task of the live run (Esc)</source>
+        <translation>Jeden Task des Live-Laufs abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Live run status</source>
+        <translation>Stand des Live-Laufs</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1005,22 @@
     <message>
         <source>Position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>Run live</source>
+        <translation>Live starten</translation>
+    </message>
+    <message>
+        <source>Start a new live run with the live parameters (Ctrl+R)</source>
+        <translation>Einen neuen Live-Lauf mit den Live-Werten starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Follow the live run again: the cursor moves with its newest event (End)</source>
+        <translation>Dem Live-Lauf wieder folgen: Der Cursor wandert mit seinem neuesten Ereignis mit (Ende)</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1202,18 @@
     <message>
         <source>note: the window needs %1x%2 pixels, the screenshot has that size</source>
         <translation>Hinweis: das Fenster braucht %1x%2 Pixel, der Screenshot hat diese Größe</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant</source>
+        <translation>die Lektion „%1“ hat keine Live-Variante</translation>
+    </message>
+    <message>
+        <source>the live run could not start: %1</source>
+        <translation>der Live-Lauf konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>the live run did not end within %1 s</source>
+        <translation>der Live-Lauf ist nicht innerhalb von %1 s zu Ende gegangen</translation>
     </message>
 </context>
 <context>

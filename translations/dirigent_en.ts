@@ -66,6 +66,26 @@
         <source>The highlighted line is the co_await of the current event.</source>
         <translation>The highlighted line is the co_await of the current event.</translation>
     </message>
+    <message>
+        <source>The same program with a real HTTP library. Start the demo server in a terminal with &lt;code&gt;dirigent serve&lt;/code&gt; (it prints its URL), then run:</source>
+        <translation>The same program with a real HTTP library. Start the demo server in a terminal with &lt;code&gt;dirigent serve&lt;/code&gt; (it prints its URL), then run:</translation>
+    </message>
+    <message>
+        <source>The same program with a real HTTP library. The demo server of your live run listens at %1; run it against that server:</source>
+        <translation>The same program with a real HTTP library. The demo server of your live run listens at %1; run it against that server:</translation>
+    </message>
+    <message>
+        <source>How to run %1</source>
+        <translation>How to run %1</translation>
+    </message>
+    <message>
+        <source>Listing %1</source>
+        <translation>Listing %1</translation>
+    </message>
+    <message>
+        <source>%1: the lesson written with a real library, to run yourself</source>
+        <translation>%1: the lesson written with a real library, to run yourself</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -301,6 +321,10 @@
         <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
     </message>
+    <message>
+        <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
+        <translation>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>
@@ -527,6 +551,126 @@
     </message>
 </context>
 <context>
+    <name>LiveController</name>
+    <message>
+        <source>Live run against the demo server at %1 …</source>
+        <extracomment>%1: the demo server&apos;s address, such as http://127.0.0.1:41234</extracomment>
+        <translation>Live run against the demo server at %1 …</translation>
+    </message>
+    <message>
+        <source>Stopping: every task is cancelled …</source>
+        <translation>Stopping: every task is cancelled …</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 s.</source>
+        <translation>Stopped after %1 s.</translation>
+    </message>
+    <message>
+        <source>Finished in %1 s.</source>
+        <translation>Finished in %1 s.</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>The demo server could not start: %1</translation>
+    </message>
+    <message>
+        <source>The live run failed: %1</source>
+        <translation>The live run failed: %1</translation>
+    </message>
+    <message>
+        <source>The demo server did not answer: %1</source>
+        <translation>The demo server did not answer: %1</translation>
+    </message>
+    <message>
+        <source>Press Run: real requests go to a demo server on this computer.</source>
+        <translation>Press Run: real requests go to a demo server on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTab</name>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Model and measurement</translation>
+    </message>
+    <message>
+        <source>Start a live run: then the model&apos;s prediction for the same values and what was measured stand here side by side.</source>
+        <translation>Start a live run: then the model&apos;s prediction for the same values and what was measured stand here side by side.</translation>
+    </message>
+    <message>
+        <source>Model (virtual time)</source>
+        <translation>Model (virtual time)</translation>
+    </message>
+    <message>
+        <source>Live (measured, with the server lane)</source>
+        <translation>Live (measured, with the server lane)</translation>
+    </message>
+    <message>
+        <source>Timeline of the model</source>
+        <translation>Timeline of the model</translation>
+    </message>
+    <message>
+        <source>Timeline of the live run</source>
+        <translation>Timeline of the live run</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Requests sent (retries included)</source>
+        <translation>Requests sent (retries included)</translation>
+    </message>
+    <message>
+        <source>URLs with 200 OK</source>
+        <translation>URLs with 200 OK</translation>
+    </message>
+    <message>
+        <source>URLs given up</source>
+        <translation>URLs given up</translation>
+    </message>
+    <message>
+        <source>429 answers</source>
+        <translation>429 answers</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>No answer at all (errors)</source>
+        <translation>No answer at all (errors)</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Total time</translation>
+    </message>
+    <message>
+        <source>Connections the server accepted</source>
+        <translation>Connections the server accepted</translation>
+    </message>
+    <message>
+        <source>Most requests in flight at the server</source>
+        <translation>Most requests in flight at the server</translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges (up to %1 requests, %2 in flight): the model makes no prediction for them, so only the measurement is shown.</source>
+        <extracomment>%1: the model&apos;s most requests, %2: its most requests in flight</extracomment>
+        <translation>These values lie beyond the model&apos;s ranges (up to %1 requests, %2 in flight): the model makes no prediction for them, so only the measurement is shown.</translation>
+    </message>
+    <message>
+        <source>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</source>
+        <translation>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Saved %1</source>
@@ -652,6 +796,22 @@
         <source>Player</source>
         <translation>Player</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>The model&apos;s prediction beside what the live run measured</source>
+        <translation>The model&apos;s prediction beside what the live run measured</translation>
+    </message>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Model and measurement</translation>
+    </message>
+    <message>
+        <source>S&amp;top live run</source>
+        <translation>S&amp;top live run</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -690,6 +850,58 @@
     <message>
         <source>All sliders back to their defaults, pitfall off</source>
         <translation>All sliders back to their defaults, pitfall off</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Model: the program in virtual time</source>
+        <translation>Model: the program in virtual time</translation>
+    </message>
+    <message>
+        <source>The model of the program: a run in virtual time, the same every time</source>
+        <translation>The model of the program: a run in virtual time, the same every time</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Live: real requests to a demo server</source>
+        <translation>Live: real requests to a demo server</translation>
+    </message>
+    <message>
+        <source>The same program for real: requests to a demo server on this computer, in real time</source>
+        <translation>The same program for real: requests to a demo server on this computer, in real time</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Start a live run</source>
+        <translation>Start a live run</translation>
+    </message>
+    <message>
+        <source>Start a live run with these values (Ctrl+R)</source>
+        <translation>Start a live run with these values (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the live run</source>
+        <translation>Stop the live run</translation>
+    </message>
+    <message>
+        <source>Cancel every task of the live run (Esc)</source>
+        <translation>Cancel every task of the live run (Esc)</translation>
+    </message>
+    <message>
+        <source>Live run status</source>
+        <translation>Live run status</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1005,22 @@
     <message>
         <source>Position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>Run live</source>
+        <translation>Run live</translation>
+    </message>
+    <message>
+        <source>Start a new live run with the live parameters (Ctrl+R)</source>
+        <translation>Start a new live run with the live parameters (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Follow the live run again: the cursor moves with its newest event (End)</source>
+        <translation>Follow the live run again: the cursor moves with its newest event (End)</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1202,18 @@
     <message>
         <source>note: the window needs %1x%2 pixels, the screenshot has that size</source>
         <translation>note: the window needs %1x%2 pixels, the screenshot has that size</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant</source>
+        <translation>the lesson &apos;%1&apos; has no live variant</translation>
+    </message>
+    <message>
+        <source>the live run could not start: %1</source>
+        <translation>the live run could not start: %1</translation>
+    </message>
+    <message>
+        <source>the live run did not end within %1 s</source>
+        <translation>the live run did not end within %1 s</translation>
     </message>
 </context>
 <context>

@@ -81,8 +81,11 @@ void LessonSession::resetToDefaults()
 
 std::vector<lessons::QuizQuestion> LessonSession::quiz() const
 {
-    if (!m_lesson || !m_lesson->quiz || !hasRun() || m_external)
+    if (!m_lesson || !m_lesson->quiz || !hasRun())
         return {};
+    if (m_external)
+        return m_modelRun.recorder ? m_lesson->quiz(m_modelRun, m_params, m_pitfall)
+                                   : std::vector<lessons::QuizQuestion>{};
     return m_lesson->quiz(m_run, m_params, m_pitfall);
 }
 
@@ -92,6 +95,8 @@ void LessonSession::beginExternalRun(std::shared_ptr<trace::Recorder> recorder)
         return;
     lessons::Run next;
     next.recorder = std::move(recorder);
+    if (!m_external)
+        m_modelRun = m_run;
     // The seeker indexes what is there now; later events are indexed by the seeks that reach them.
     auto nextSeeker = std::make_unique<trace::StateSeeker>(*next.recorder);
     std::swap(m_run, next);
@@ -133,6 +138,7 @@ void LessonSession::rerun()
 {
     m_external = false;
     m_externalRunning = false;
+    m_modelRun = {};
     lessons::Run next = lessons::run(*m_lesson, m_params, m_pitfall);
     // The seeker indexes the whole trace in its constructor, so every later seek is cheap.
     auto nextSeeker = std::make_unique<trace::StateSeeker>(*next.recorder);

@@ -49,8 +49,8 @@ public:
     // Number of runs so far (tests see that a slider re-ran the scenario).
     int runCount() const { return m_runCount; }
 
-    // The quiz for the current run, parameters and pitfall (none for an external run:
-    // its questions are about the model).
+    // The quiz for the current run, parameters and pitfall (during an external run: the
+    // quiz of the model's run it replaced, since the questions are about the model).
     std::vector<lessons::QuizQuestion> quiz() const;
 
     // An external run (a live run, recorded elsewhere in real time) replaces the model's
@@ -86,5 +86,6 @@ private:
     std::unique_ptr<trace::StateSeeker> m_seeker;
     int m_runCount = 0;
     bool m_external = false;
+    lessons::Run m_modelRun; // the model's run an external run replaced (for its quiz)
     bool m_externalRunning = false;
 };

@@ -9,6 +9,7 @@
 #include <aio/aio.hpp>
 #include <lessons/format.hpp>
 #include <qtaio/networkerror.h>
+#include <qtaio/qtdriver.h>
 
 #include <algorithm>
 #include <cmath>
@@ -100,6 +101,16 @@ aio::Task<bool> fetch(std::shared_ptr<HttpSession> session, std::shared_ptr<aio:
     co_return false;
 }
 
+// The server lane: one log line per thing the demo server saw, in the order it saw them.
+// The queue (shared with the task) outlives every wait on it.
+aio::Task<void> logServerEvents(std::shared_ptr<aio::Queue<std::string>> events)
+{
+    for (;;) {
+        const std::string line = co_await events->get();
+        aio::log("server: " + line);
+    }
+}
+
 const lessons::Lesson &modelLesson()
 {
     const lessons::Lesson *lesson = lessons::find("http");
@@ -127,6 +138,12 @@ aio::Task<void> LiveHttp::main()
     auto session = std::make_shared<HttpSession>(m_params.integer("limit"));
     auto limit = std::make_shared<aio::Semaphore>(m_params.integer("limit"), "limit"); // created once
     const Settings settings{m_base, m_params["timeout"], m_params["backoff"], m_pitfall};
+    aio::Task<void> server;
+    if (m_serverLane) {
+        auto events = std::make_shared<aio::Queue<std::string>>(0, "server events");
+        m_serverEvents = events;
+        server = aio::create_task(logServerEvents(std::move(events)), "server");
+    }
     std::vector<aio::Task<bool>> tasks;
     for (int i = 1; i <= requests; ++i)
         tasks.push_back(aio::create_task(fetch(session, limit, i, settings, &m_figures), lessons::format("req-%d", i)));
@@ -135,7 +152,42 @@ aio::Task<void> LiveHttp::main()
     m_figures.failed = static_cast<int>(std::count(results.begin(), results.end(), false));
     m_figures.sent += session->sent();
     m_figures.totalTime = aio::time() - started;
+    if (server) {
+        // The server's last lines come through Qt's event queue a moment after the answers.
+        co_await aio::sleep(0.05);
+        server.cancel();
+        try {
+            co_await server;
+        } catch (const aio::CancelledError &) {
+        }
+    }
     aio::log(lessons::format("done: %d ok, %d failed, %d sent", m_figures.ok, m_figures.failed, m_figures.sent));
+}
+
+void LiveHttp::serverSaw(const ServerEvent &event)
+{
+    const std::shared_ptr<aio::Queue<std::string>> events = m_serverEvents.lock();
+    if (!events)
+        return;
+    events->put_nowait(describe(event).toStdString());
+    // Completed from the Qt side: the driver must look at the loop again.
+    if (qtaio::QtDriver *driver = qtaio::QtDriver::current())
+        driver->kick();
+}
+
+QString LiveHttp::describe(const ServerEvent &event)
+{
+    switch (event.kind) {
+    case ServerEvent::Kind::ConnectionAccepted:
+        return QStringLiteral("connection %1 accepted").arg(event.connection);
+    case ServerEvent::Kind::ConnectionClosed:
+        return QStringLiteral("connection %1 closed").arg(event.connection);
+    case ServerEvent::Kind::RequestReceived:
+        return QStringLiteral("got %1").arg(event.path);
+    case ServerEvent::Kind::ResponseSent:
+        return QStringLiteral("%1 %2").arg(event.status).arg(event.path);
+    }
+    return {};
 }
 
 QList<Figure> LiveHttp::figures() const
@@ -171,6 +223,8 @@ const lessons::Lesson &LiveHttp::lesson()
     static const lessons::Lesson live = [] {
         lessons::Lesson l = modelLesson();
         l.parameters = parameters();
+        // Live, the pitfall adds the classic mistake of real code to the model's one.
+        l.pitfall = {"Neue Session pro Anfrage, sofort wiederholen", "A new session per request, retry at once"};
         return l;
     }();
     return live;

@@ -13,9 +13,13 @@
 
 #include <lessons/lesson.hpp>
 
+#include <aio/queue.hpp>
+
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace live {
@@ -53,6 +57,16 @@ public:
     // The http lesson as live mode offers it (its parameters replaced by parameters()), for
     // checking what a learner typed.
     static const lessons::Lesson &lesson();
+    // The server lane (the window's live mode): a task "server" that logs what the demo
+    // server saw ("server: 200 /item/3?attempt=1"), fed by serverSaw(). It ends when main's
+    // requests are done. Off by default, so `dirigent live`'s log stays the client's alone.
+    void setServerLane(bool on) { m_serverLane = on; }
+    bool serverLane() const { return m_serverLane; }
+    // Connect DemoServer::serverEvent here (same thread). Ignored unless the lane is running.
+    void serverSaw(const ServerEvent &event);
+    // "200 /item/3?attempt=1", "got /item/3?attempt=1", "connection 2 accepted" ...
+    static QString describe(const ServerEvent &event);
+
     // The demo server that tells the model's story: latency 0.1 s, 4 requests per second,
     // the first attempt of every 4th request hangs (lessons/http/scenario.cpp's constants).
     static ServerBehaviour modelServer();
@@ -62,6 +76,8 @@ private:
     bool m_pitfall;
     QUrl m_base;
     LiveHttpFigures m_figures;
+    bool m_serverLane = false;
+    std::weak_ptr<aio::Queue<std::string>> m_serverEvents; // alive while the lane's task waits on it
 };
 
 } // namespace live
