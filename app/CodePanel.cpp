@@ -4,6 +4,8 @@
 #include "PythonHighlighter.h"
 
 #include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -74,6 +76,50 @@ void CodePanel::setCodeMap(const CodeMap &map)
     m_cpp->setPlainText(m_map.cppText());
     m_cppLine = m_pythonLine = -1;  // forces the marks to be cleared
     setCurrentEvent(nullptr);
+    rebuildLiveListings();
+}
+
+void CodePanel::rebuildLiveListings()
+{
+    for (const LiveListing &listing : std::as_const(m_liveListings)) {
+        removeTab(indexOf(listing.page));
+        delete listing.page;
+    }
+    m_liveListings.clear();
+    for (const CodeMap::Listing &source : m_map.liveListings()) {
+        LiveListing listing;
+        listing.file = source.file;
+        listing.page = new QWidget(this);
+        listing.page->setObjectName(QStringLiteral("liveListing_") + source.file);
+        auto *layout = new QVBoxLayout(listing.page);
+        layout->setContentsMargins(0, 4, 0, 0);
+        listing.command = new QLabel(listing.page);
+        listing.command->setObjectName(QStringLiteral("liveCommand_") + source.file);
+        listing.command->setWordWrap(true);
+        listing.command->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        layout->addWidget(listing.command);
+        listing.edit = makeListing(QStringLiteral("liveCode_") + source.file, listing.page);
+        listing.edit->setPlainText(source.text);
+        listing.highlighter = new PythonHighlighter(listing.edit->document());
+        listing.highlighter->setDarkBackground(isDark(palette()));
+        layout->addWidget(listing.edit, 1);
+        addTab(listing.page, source.file);
+        m_liveListings.append(listing);
+    }
+    retranslateUi();
+}
+
+void CodePanel::setServerUrl(const QUrl &url)
+{
+    m_serverUrl = url;
+    retranslateUi();
+}
+
+QString CodePanel::commandFor(const QString &file) const
+{
+    // The program runs with Debian's python3 and its python3-aiohttp / python3-httpx.
+    const QString url = m_serverUrl.isEmpty() ? QStringLiteral("URL") : m_serverUrl.toString();
+    return QStringLiteral("python3 lessons/http/%1 --url %2").arg(file, url);
 }
 
 void CodePanel::setCurrentEvent(const aio::TraceEvent *event)
@@ -135,6 +181,8 @@ void CodePanel::updatePalette()
     const bool dark = isDark(palette());
     m_pythonHighlighter->setDarkBackground(dark);
     m_cppHighlighter->setDarkBackground(dark);
+    for (const LiveListing &listing : std::as_const(m_liveListings))
+        listing.highlighter->setDarkBackground(dark);
 }
 
 void CodePanel::retranslateUi()
@@ -148,4 +196,17 @@ void CodePanel::retranslateUi()
     m_cpp->setAccessibleName(tr("C++ listing"));
     m_python->setAccessibleDescription(tr("The highlighted line matches the current await in the C++ listing."));
     m_cpp->setAccessibleDescription(tr("The highlighted line is the co_await of the current event."));
+    for (const LiveListing &listing : std::as_const(m_liveListings)) {
+        const QString command = commandFor(listing.file).toHtmlEscaped();
+        const QString how = m_serverUrl.isEmpty()
+            ? tr("The same program with a real HTTP library. Start the demo server in a terminal with "
+                 "<code>dirigent serve</code> (it prints its URL), then run:")
+            : tr("The same program with a real HTTP library. The demo server of your live run listens at "
+                 "%1; run it against that server:").arg(m_serverUrl.toString().toHtmlEscaped());
+        listing.command->setText(how + QStringLiteral("<br><code>") + command + QStringLiteral("</code>"));
+        listing.command->setAccessibleName(tr("How to run %1").arg(listing.file));
+        listing.edit->setAccessibleName(tr("Listing %1").arg(listing.file));
+        setTabToolTip(indexOf(listing.page), tr("%1: the lesson written with a real library, to run yourself")
+                                                  .arg(listing.file));
+    }
 }

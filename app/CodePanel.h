@@ -2,14 +2,18 @@
 
 #include <CodeMap.h>
 
+#include <QList>
 #include <QTabWidget>
+#include <QUrl>
 
+class QLabel;
 class QPlainTextEdit;
 class PythonHighlighter;
 class CppHighlighter;
 
 // The lesson's two listings, Python (lesson.py) and C++ (the scenario that runs),
-// read-only and highlighted. The line of the current event's co_await is marked in
+// read-only and highlighted; after them, where the lesson has them, the same program written
+// with real libraries (live_aiohttp.py, live_httpx.py), each with the command that runs it. The line of the current event's co_await is marked in
 // the C++ tab and the line with the same tag in the Python tab, and both are
 // scrolled into view.
 class CodePanel : public QTabWidget
@@ -28,6 +32,13 @@ public:
     int currentCppLine() const { return m_cppLine; }
     int currentPythonLine() const { return m_pythonLine; }
 
+    // The demo server the commands under the real-library listings point at; an empty URL
+    // (none running) makes them start one with `dirigent serve` first.
+    void setServerUrl(const QUrl &url);
+    QUrl serverUrl() const { return m_serverUrl; }
+    // The command shown for a real-library listing (tests).
+    QString commandFor(const QString &file) const;
+
     QPlainTextEdit *pythonEdit() const { return m_python; }
     QPlainTextEdit *cppEdit() const { return m_cpp; }
 
@@ -40,6 +51,15 @@ private:
     void retranslateUi();
     void updatePalette();
     void markLine(QPlainTextEdit *edit, int line);
+    void rebuildLiveListings();
+
+    struct LiveListing {
+        QString file;
+        QWidget *page = nullptr;
+        QLabel *command = nullptr;
+        QPlainTextEdit *edit = nullptr;
+        PythonHighlighter *highlighter = nullptr;
+    };
 
     CodeMap m_map;
     QPlainTextEdit *m_python = nullptr;
@@ -48,4 +68,6 @@ private:
     CppHighlighter *m_cppHighlighter = nullptr;
     int m_cppLine = 0;
     int m_pythonLine = 0;
+    QList<LiveListing> m_liveListings;
+    QUrl m_serverUrl;
 };

@@ -1,16 +1,20 @@
 #include "CommandLine.h"
 
 #include "Language.h"
+#include "LiveCommand.h"
 
 #include <lessons/lesson.hpp>
 #include <lessons/param_input.hpp>
+#include <live/HttpSession.h>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <limits>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -29,28 +33,47 @@ const QLatin1String pitfallName("pitfall");
 const QLatin1String logName("log");
 const QLatin1String traceJsonName("trace-json");
 const QLatin1String quizName("quiz");
+// `dirigent live LESSON`
+const QLatin1String urlName("url");
 // `dirigent screenshot LESSON OUT.png`
 const QLatin1String atName("at");
 const QLatin1String sizeName("size");
+const QLatin1String liveName("live");
+// `dirigent serve`
+const QLatin1String portName("port");
+const QLatin1String latencyName("latency");
+const QLatin1String rateName("rate");
+const QLatin1String hangEveryName("hang-every");
+const QLatin1String errorRateName("error-rate");
+const QLatin1String seedName("seed");
 // The window's hidden smoke test
 const QLatin1String tourName("tour");
 
 const QLatin1String lessonsCommand("lessons");
 const QLatin1String runCommand("run");
 const QLatin1String screenshotCommand("screenshot");
+const QLatin1String serveCommand("serve");
+const QLatin1String liveCommand("live");
 
 // The commands an option belongs to: "run", "lessons", "screenshot", "" for the window's
 // own options, or "*" for the options that go with everything.
 QStringList commandsOf(const QString &option)
 {
     if (option == setName || option == pitfallName)
-        return {runCommand, screenshotCommand};
-    if (option == logName || option == traceJsonName || option == quizName)
+        return {runCommand, liveCommand, screenshotCommand};
+    if (option == logName || option == traceJsonName)
+        return {runCommand, liveCommand};
+    if (option == quizName)
         return {runCommand};
-    if (option == atName || option == sizeName)
+    if (option == urlName)
+        return {liveCommand};
+    if (option == atName || option == sizeName || option == liveName)
         return {screenshotCommand};
     if (option == jsonName)
         return {lessonsCommand};
+    if (option == portName || option == latencyName || option == rateName || option == hangEveryName
+        || option == errorRateName || option == seedName)
+        return {serveCommand};
     if (option == quitAfterName || option == screenshotName || option == tourName)
         return {QString()};
     return {QStringLiteral("*")};
@@ -88,9 +111,12 @@ void declareOptions(QCommandLineParser &parser)
         QStringLiteral("command"),
         CommandLine::tr("Without a command, Dirigent opens its window. 'lessons' lists the lessons; "
                         "'run LESSON' runs a lesson in virtual time and prints its log; "
+                        "'live LESSON' runs its live variant with real requests, in real time, and "
+                        "prints the log and what was measured; "
                         "'screenshot LESSON OUT.png' saves a picture of the window showing the lesson, "
-                        "rendered without a display."),
-        QStringLiteral("[lessons | run LESSON | screenshot LESSON OUT.png]"));
+                        "rendered without a display; 'serve' runs the demo HTTP server on 127.0.0.1 "
+                        "until Ctrl+C."),
+        QStringLiteral("[lessons | run LESSON | live LESSON | screenshot LESSON OUT.png | serve]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -104,16 +130,41 @@ void declareOptions(QCommandLineParser &parser)
                       QStringLiteral("ms")});
 
     parser.addOption({setName,
-                      CommandLine::tr("run, screenshot: set a parameter of the lesson (repeat for more)."),
+                      CommandLine::tr("run, live, screenshot: set a parameter of the lesson (repeat for more)."),
                       QStringLiteral("name=value")});
-    parser.addOption({pitfallName, CommandLine::tr("run, screenshot: switch on the lesson's pitfall.")});
-    parser.addOption({logName, CommandLine::tr("run: print the log (the default; with --quiz, both).")});
+    parser.addOption({pitfallName, CommandLine::tr("run, live, screenshot: switch on the lesson's pitfall.")});
+    parser.addOption({logName, CommandLine::tr("run, live: print the log (the default; with --quiz, both).")});
     parser.addOption({quizName, CommandLine::tr("run: print the quiz with the answers computed from the run.")});
     parser.addOption({traceJsonName,
                       //: <file> is the option's value as the help shows it; keep it as is.
-                      CommandLine::tr("run: write the trace to <file> as Chrome trace-event JSON "
+                      CommandLine::tr("run, live: write the trace to <file> as Chrome trace-event JSON "
                                       "(for ui.perfetto.dev)."),
                       QStringLiteral("file")});
+    parser.addOption({urlName,
+                      //: <url> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("live: ask the server at <url> (http or https) instead of the demo "
+                                      "server that Dirigent starts on 127.0.0.1."),
+                      QStringLiteral("url")});
+    parser.addOption({portName,
+                      //: <n> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("serve: listen on 127.0.0.1:<n>; 0 or none: a free port."),
+                      QStringLiteral("n")});
+    parser.addOption({latencyName,
+                      //: <s> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("serve: answer after <s> seconds; default 0.1."), QStringLiteral("s")});
+    parser.addOption({rateName,
+                      CommandLine::tr("serve: accept <n> requests per second, answer 429 beyond; 0: no limit; "
+                                      "default 4."),
+                      QStringLiteral("n")});
+    parser.addOption({hangEveryName,
+                      CommandLine::tr("serve: never answer the first attempt of every <n>-th item; 0: none; "
+                                      "default 4."),
+                      QStringLiteral("n")});
+    parser.addOption({errorRateName,
+                      //: <p> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("serve: answer this share <p> (0 to 1) with 500; default 0."),
+                      QStringLiteral("p")});
+    parser.addOption({seedName, CommandLine::tr("serve: the seed of the 500s; default 1."), QStringLiteral("n")});
     parser.addOption({atName,
                       //: <fraction> is the option's value as the help shows it; keep it as is.
                       CommandLine::tr("screenshot: show the run at <fraction> of its events, "
@@ -124,6 +175,9 @@ void declareOptions(QCommandLineParser &parser)
                       CommandLine::tr("screenshot: the picture's size in pixels, from 640x400 to 7680x4320; "
                                       "default 1366x768."),
                       QStringLiteral("WxH")});
+    parser.addOption({liveName,
+                      CommandLine::tr("screenshot: run the lesson's live variant against its own demo server "
+                                      "until it ends, then take the picture.")});
 
     // The listing as JSON, for tests/lessons/.
     QCommandLineOption json(jsonName, QStringLiteral("lessons: list the lessons as JSON."));
@@ -202,7 +256,9 @@ QString parameterIds(const QString &lessonId)
 // "1..8" or "0.1..2 s": the range of the parameter a problem is about.
 QString parameterRange(const Invocation &invocation)
 {
-    const lessons::Lesson *lesson = lessons::find(invocation.lessonId.toStdString());
+    // `live` has ranges of its own (real requests are cheap: up to 200 of them).
+    const lessons::Lesson *lesson = invocation.live ? LiveCommand::lesson(invocation.lessonId)
+                                                    : lessons::find(invocation.lessonId.toStdString());
     const lessons::Parameter *parameter =
         lesson ? lessons::find_parameter(*lesson, invocation.problemContext.toStdString()) : nullptr;
     if (!parameter)
@@ -260,7 +316,8 @@ Invocation CommandLine::parse(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand)
+    if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand
+        && command != serveCommand && command != liveCommand)
         return fail(Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
@@ -298,9 +355,21 @@ Invocation CommandLine::parse(const QStringList &arguments)
     }
     if (command == screenshotCommand) {
         invocation.pitfall = parser.isSet(pitfallName);
+        invocation.live = parser.isSet(liveName);
         return parseScreenshot(invocation, positional, parser.values(setName),
                                parser.isSet(atName) ? parser.value(atName) : QString(),
                                parser.isSet(sizeName) ? parser.value(sizeName) : QString());
+    }
+
+    if (command == serveCommand)
+        return parseServe(invocation, positional, parser);
+    if (command == liveCommand) {
+        invocation.live = true;
+        invocation.pitfall = parser.isSet(pitfallName);
+        invocation.showLog = parser.isSet(logName);
+        invocation.traceJsonPath = parser.value(traceJsonName);
+        return parseLive(invocation, positional, parser.values(setName),
+                         parser.isSet(urlName) ? parser.value(urlName) : QString());
     }
 
     if (parser.isSet(quitAfterName)) {
@@ -373,7 +442,11 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
     if (positional.size() > 3)
         return fail(Invocation::Problem::UnexpectedArgument, positional.at(3), screenshotCommand);
 
-    invocation = parseLesson(invocation, positional.at(1), assignments);
+    // --live: the lesson's live variant, its values checked against the live ranges.
+    if (invocation.live)
+        invocation = parseLive(invocation, positional.mid(0, 2), assignments, QString());
+    else
+        invocation = parseLesson(invocation, positional.at(1), assignments);
     if (invocation.action == Invocation::Action::Fail)
         return invocation;
 
@@ -395,6 +468,55 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
         return fail(Invocation::Problem::NotPng, image);
     invocation.imagePath = image;
     invocation.action = Invocation::Action::Screenshot;
+    return invocation;
+}
+
+Invocation CommandLine::parseServe(Invocation invocation, const QStringList &positional,
+                                   const QCommandLineParser &parser)
+{
+    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail, const QString &context) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = problem;
+        invocation.problemDetail = detail;
+        invocation.problemContext = context;
+        return invocation;
+    };
+    if (positional.size() > 1)
+        return fail(Invocation::Problem::UnexpectedArgument, positional.at(1), serveCommand);
+
+    // A whole number within [min, max], or a finite number within [min, max].
+    const auto whole = [&parser](const QString &name, qlonglong min, qlonglong max, auto &target) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        const qlonglong value = parser.value(name).trimmed().toLongLong(&ok);
+        if (!ok || value < min || value > max)
+            return false;
+        target = static_cast<std::remove_reference_t<decltype(target)>>(value);
+        return true;
+    };
+    const auto number = [&parser](const QString &name, double min, double max, double &target) {
+        if (!parser.isSet(name))
+            return true;
+        const std::optional<double> value = lessons::parse_number(parser.value(name).trimmed().toStdString());
+        if (!value || *value < min || *value > max)
+            return false;
+        target = *value;
+        return true;
+    };
+    if (!whole(portName, 0, 65535, invocation.servePort))
+        return fail(Invocation::Problem::BadServeValue, parser.value(portName), portName);
+    if (!number(latencyName, 0.0, Invocation::maxServeLatency, invocation.serveLatency))
+        return fail(Invocation::Problem::BadServeValue, parser.value(latencyName), latencyName);
+    if (!whole(rateName, 0, 1000000, invocation.serveRate))
+        return fail(Invocation::Problem::BadServeValue, parser.value(rateName), rateName);
+    if (!whole(hangEveryName, 0, 1000000, invocation.serveHangEvery))
+        return fail(Invocation::Problem::BadServeValue, parser.value(hangEveryName), hangEveryName);
+    if (!number(errorRateName, 0.0, 1.0, invocation.serveErrorRate))
+        return fail(Invocation::Problem::BadServeValue, parser.value(errorRateName), errorRateName);
+    if (!whole(seedName, 0, std::numeric_limits<qlonglong>::max(), invocation.serveSeed))
+        return fail(Invocation::Problem::BadServeValue, parser.value(seedName), seedName);
+    invocation.action = Invocation::Action::Serve;
     return invocation;
 }
 
@@ -442,6 +564,61 @@ Invocation CommandLine::parseLesson(Invocation invocation, const QString &lesson
     return invocation;
 }
 
+Invocation CommandLine::parseLive(Invocation invocation, const QStringList &positional,
+                                  const QStringList &assignments, const QString &url)
+{
+    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
+                                    const QString &context = {}) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = problem;
+        invocation.problemDetail = detail;
+        invocation.problemContext = context;
+        return invocation;
+    };
+
+    if (positional.size() < 2)
+        return fail(Invocation::Problem::MissingLesson, {}, liveCommand);
+    if (positional.size() > 2)
+        return fail(Invocation::Problem::UnexpectedArgument, positional.at(2), liveCommand);
+    invocation.lessonId = positional.at(1);
+    const lessons::Lesson *lesson = LiveCommand::lesson(invocation.lessonId);
+    if (!lesson)
+        return fail(Invocation::Problem::NoLiveVariant, invocation.lessonId);
+    if (invocation.pitfall && !lesson->has_pitfall)
+        return fail(Invocation::Problem::NoPitfall, invocation.lessonId);
+
+    // Checked against the live ranges, which are wider than the model's.
+    for (const QString &assignment : assignments) {
+        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
+        const QString name = QString::fromStdString(input.name);
+        const QString value = QString::fromStdString(input.value);
+        switch (input.problem) {
+        case lessons::ParamProblem::None:
+            break;
+        case lessons::ParamProblem::MissingEquals:
+            return fail(Invocation::Problem::MissingEquals, assignment);
+        case lessons::ParamProblem::UnknownParameter:
+            return fail(Invocation::Problem::UnknownParameter, name);
+        case lessons::ParamProblem::NotANumber:
+            return fail(Invocation::Problem::NotANumber, value, name);
+        case lessons::ParamProblem::NotAWholeNumber:
+            return fail(Invocation::Problem::NotAWholeNumber, value, name);
+        case lessons::ParamProblem::OutOfRange:
+            return fail(Invocation::Problem::OutOfRange, value, name);
+        }
+    }
+    invocation.assignments = assignments;
+
+    // A URL that is not http(s) is bad input: refused before anything runs.
+    if (!url.isNull()) {
+        if (!live::HttpSession::checkUrl(QUrl(url.trimmed(), QUrl::StrictMode)).isEmpty())
+            return fail(Invocation::Problem::BadUrl, url);
+        invocation.liveUrl = url.trimmed();
+    }
+    invocation.action = Invocation::Action::LiveLesson;
+    return invocation;
+}
+
 QString CommandLine::versionText()
 {
     return executableName() + QLatin1Char(' ') + QStringLiteral(DIRIGENT_VERSION);
@@ -455,7 +632,9 @@ QString CommandLine::helpText()
     return parser.helpText() + QLatin1Char('\n') + tr("Examples:") + QLatin1Char('\n')
            + QStringLiteral("  dirigent lessons\n"
                             "  dirigent run queues --set workers=3 --pitfall\n"
-                            "  dirigent screenshot queues --lang de --at 0.25 --size 1920x1080 queues.png\n");
+                            "  dirigent live http --set requests=100 --set limit=20\n"
+                            "  dirigent screenshot queues --lang de --at 0.25 --size 1920x1080 queues.png\n"
+                            "  dirigent serve --port 8080 --latency 0.05 --rate 10\n");
 }
 
 QString CommandLine::problemMessage(const Invocation &invocation)
@@ -476,13 +655,16 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnexpectedArgument:
         if (invocation.problemContext.isEmpty())
-            what = tr("unknown command '%1', choose lessons, run or screenshot").arg(detail);
+            what = tr("unknown command '%1', choose lessons, run, live, screenshot or serve").arg(detail);
         else
             what = tr("unexpected argument '%1'").arg(detail);
         break;
     case Invocation::Problem::OptionNeedsCommand: {
         const QStringList commands = invocation.problemContext.split(QLatin1Char('|'));
-        if (commands.size() == 2)
+        if (commands.size() == 3)
+            what = tr("the option '%1' works only with 'dirigent %2', 'dirigent %3' or 'dirigent %4'")
+                       .arg(detail, commands.at(0), commands.at(1), commands.at(2));
+        else if (commands.size() == 2)
             what = tr("the option '%1' works only with 'dirigent %2' or 'dirigent %3'")
                        .arg(detail, commands.at(0), commands.at(1));
         else
@@ -494,7 +676,17 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::MissingLesson:
         //: %1: the command (run, screenshot), %2: the lessons
-        what = tr("'%1' needs a lesson, choose one of: %2").arg(invocation.problemContext, runnableLessonIds());
+        what = tr("'%1' needs a lesson, choose one of: %2")
+                   .arg(invocation.problemContext, invocation.live ? LiveCommand::lessonIds().join(QStringLiteral(", "))
+                                                                   : runnableLessonIds());
+        break;
+    case Invocation::Problem::NoLiveVariant:
+        //: %1: the lesson as typed, %2: the lessons that have a live variant
+        what = tr("the lesson '%1' has no live variant; lessons with one: %2")
+                   .arg(detail, LiveCommand::lessonIds().join(QStringLiteral(", ")));
+        break;
+    case Invocation::Problem::BadUrl:
+        what = tr("--url expects an http:// or https:// URL with a host, not '%1'").arg(detail);
         break;
     case Invocation::Problem::UnknownLesson:
         what = tr("unknown lesson '%1', choose one of: %2").arg(detail, runnableLessonIds());
@@ -548,6 +740,25 @@ QString CommandLine::problemMessage(const Invocation &invocation)
     case Invocation::Problem::NotPng:
         what = tr("the screenshot is saved as PNG: name the file '*.png', not '%1'").arg(detail);
         break;
+    case Invocation::Problem::BadServeValue: {
+        const QString &option = invocation.problemContext;
+        QString expected;
+        if (option == portName)
+            expected = tr("a port from 0 to 65535 (0: a free one)");
+        else if (option == latencyName)
+            expected = tr("seconds from 0 to %1").arg(Invocation::maxServeLatency);
+        else if (option == rateName)
+            expected = tr("a whole number of requests per second, 0 for no limit");
+        else if (option == hangEveryName)
+            expected = tr("a whole number, 0 for no hanging requests");
+        else if (option == errorRateName)
+            expected = tr("a share from 0 to 1");
+        else
+            expected = tr("a whole number from 0");
+        //: %1: the option (--port, ...), %2: what it expects, %3: the value typed
+        what = tr("%1 expects %2, not '%3'").arg(QStringLiteral("--") + option, expected, invocation.problemDetail);
+        break;
+    }
     case Invocation::Problem::Other: {
         // Parsed again, so that Qt's message comes in the language installed by now.
         QCommandLineParser parser;

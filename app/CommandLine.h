@@ -3,6 +3,7 @@
 #include "Invocation.h"
 
 #include <QCoreApplication>
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,10 @@ private:
     static Invocation parseScreenshot(Invocation invocation, const QStringList &positional,
                                       const QStringList &assignments, const QString &at,
                                       const QString &size);
+    static Invocation parseServe(Invocation invocation, const QStringList &positional,
+                                 const QCommandLineParser &parser);
+    static Invocation parseLive(Invocation invocation, const QStringList &positional,
+                                const QStringList &assignments, const QString &url);
     // The lesson of `run` and `screenshot` with its --set values and --pitfall.
     static Invocation parseLesson(Invocation invocation, const QString &lessonId,
                                   const QStringList &assignments);

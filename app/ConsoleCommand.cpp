@@ -3,7 +3,9 @@
 #include "CommandLine.h"
 #include "Language.h"
 #include "LessonCommands.h"
+#include "LiveCommand.h"
 #include "NumericLocale.h"
+#include "ServeCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -35,6 +37,10 @@ int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
         return LessonCommands::list(invocation);
     case Invocation::Action::RunLesson:
         return LessonCommands::run(invocation);
+    case Invocation::Action::Serve:
+        return ServeCommand::run(invocation);
+    case Invocation::Action::LiveLesson:
+        return LiveCommand::run(invocation);
     case Invocation::Action::ShowGui:
     case Invocation::Action::Screenshot:
         break;

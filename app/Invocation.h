@@ -16,6 +16,8 @@ struct Invocation
         ListLessons, // `dirigent lessons`: the curriculum, headless
         RunLesson,   // `dirigent run LESSON`: one lesson in virtual time, headless
         Screenshot,  // `dirigent screenshot LESSON OUT.png`: the window rendered offscreen
+        Serve,       // `dirigent serve`: the demo HTTP server alone, on 127.0.0.1, until a signal
+        LiveLesson,  // `dirigent live LESSON`: a lesson's live variant, real I/O in real time, headless
     };
 
     enum class Problem {
@@ -42,6 +44,11 @@ struct Invocation
         BadSize,             // detail: the value given to --size (not WxH, or too small or large)
         MissingOutput,       // the image file is missing after the lesson
         NotPng,              // detail: the image file, named with a suffix other than .png
+        // `dirigent serve`
+        BadServeValue,       // detail: the value; context: the option's name ("port", "latency", ...)
+        // `dirigent live`
+        NoLiveVariant,       // detail: the lesson id as typed (not one with a live variant)
+        BadUrl,              // detail: the --url as typed; context: why it is refused
     };
 
     QStringList arguments; // as given, program name first
@@ -69,6 +76,10 @@ struct Invocation
     bool quiz = false;       // --quiz
     QString traceJsonPath;   // --trace-json FILE
 
+    // `dirigent live LESSON` (also --set, --pitfall, --log and --trace-json as for `run`)
+    bool live = false; // the command is `live` (or `screenshot --live`): --set is checked against the live ranges
+    QString liveUrl;   // --url: the server to ask instead of the demo server; empty: the demo server
+
     // `dirigent screenshot LESSON OUT.png`
     QString imagePath;             // OUT.png, as typed
     double atFraction = 0.5;       // --at: where in the run, 0 (start) .. 1 (end)
@@ -78,4 +89,13 @@ struct Invocation
     static constexpr int minImageHeight = 400;
     static constexpr int maxImageWidth = 7680;
     static constexpr int maxImageHeight = 4320;
+
+    // `dirigent serve`: the demo server's behaviour (defaults: the model's, lessons/http)
+    int servePort = 0;            // --port; 0: a free port chosen by the system
+    double serveLatency = 0.1;    // --latency, seconds
+    int serveRate = 4;            // --rate, requests per second; 0: no limit
+    int serveHangEvery = 4;       // --hang-every; 0: no request hangs
+    double serveErrorRate = 0.0;  // --error-rate, 0..1
+    qulonglong serveSeed = 1;     // --seed, for the error rate
+    static constexpr double maxServeLatency = 3600.0;
 };

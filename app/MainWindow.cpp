@@ -4,6 +4,8 @@
 #include "Language.h"
 #include "LessonListPanel.h"
 #include "LessonTextView.h"
+#include "LiveController.h"
+#include "LiveTab.h"
 #include "ParameterPanel.h"
 #include "PlayerBar.h"
 #include "QuizPanel.h"
@@ -97,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent, bool rememberSettings)
     setObjectName(QStringLiteral("mainWindow"));
     m_session = new LessonSession(this);
     m_player = new Player(m_session, this);
+    m_live = new LiveController(m_session, this);
 
     buildCentralArea();
     buildMenus();
@@ -125,6 +128,8 @@ MainWindow::MainWindow(QWidget *parent, bool rememberSettings)
 MainWindow::~MainWindow()
 {
     qApp->removeEventFilter(this);
+    // A live run feeds the session and the views: it ends before they go.
+    m_live->abort();
 }
 
 void MainWindow::buildCentralArea()
@@ -151,7 +156,7 @@ void MainWindow::buildCentralArea()
     parameterScroll->setWidgetResizable(true);
     parameterScroll->setFocusPolicy(Qt::NoFocus);  // its sliders take the focus
     parameterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_parameters = new ParameterPanel(m_session, parameterScroll);
+    m_parameters = new ParameterPanel(m_session, m_live, parameterScroll);
     parameterScroll->setWidget(m_parameters);
     side->setStretchFactor(0, 2);
     side->setStretchFactor(1, 3);
@@ -168,6 +173,10 @@ void MainWindow::buildCentralArea()
     m_lessonTabs->addTab(m_code, QString());
     m_lessonTabs->addTab(m_quiz, QString());
     m_lessonTabs->addTab(m_sweep, QString());
+    // Model versus measured: only in live mode.
+    m_liveTab = new LiveTab(m_live, m_lessonTabs);
+    m_lessonTabs->addTab(m_liveTab, QString());
+    m_lessonTabs->setTabVisible(m_lessonTabs->indexOf(m_liveTab), false);
 
     // Right: the run.
     m_visualization = new VisualizationPanel(horizontal);
@@ -227,7 +236,19 @@ void MainWindow::buildMenus()
     m_lessonMenu->addAction(m_playerBar->toEndAction());
     m_lessonMenu->addSeparator();
     m_lessonMenu->addAction(m_playerBar->restartAction());
-    m_resetParameters = m_lessonMenu->addAction(QString(), m_session, &LessonSession::resetToDefaults);
+    // Esc stops a live run (the Stop button does the same).
+    m_stopLive = m_lessonMenu->addAction(QString(), m_live, &LiveController::stop);
+    m_stopLive->setObjectName(QStringLiteral("stopLiveAction"));
+    m_stopLive->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopLive->setShortcutContext(Qt::WindowShortcut);
+    m_stopLive->setEnabled(false);
+    addAction(m_stopLive);
+    m_resetParameters = m_lessonMenu->addAction(QString(), this, [this] {
+        if (m_live->liveMode())
+            m_live->resetToDefaults();
+        else
+            m_session->resetToDefaults();
+    });
     m_resetParameters->setObjectName(QStringLiteral("resetParametersAction"));
     // Home and End have no button: added here so their shortcuts work window-wide
     // even when the menu bar is hidden (a native menu bar, say).
@@ -261,6 +282,17 @@ void MainWindow::buildMenus()
 void MainWindow::connectPlayer()
 {
     connect(m_player, &Player::runReplaced, this, &MainWindow::onRunReplaced);
+    connect(m_player, &Player::runGrew, this, &MainWindow::onRunGrew);
+    connect(m_live, &LiveController::liveModeChanged, this, &MainWindow::onLiveModeChanged);
+    connect(m_live, &LiveController::runningChanged, this, [this](bool running) {
+        m_stopLive->setEnabled(running);
+        m_playerBar->setLiveRunning(running);
+        // The commands under the real-library listings name the running demo server.
+        m_code->setServerUrl(m_live->serverUrl());
+    });
+    connect(m_playerBar, &PlayerBar::liveRunRequested, m_live, &LiveController::start);
+    // A sweep waiting for its pause would run the model inside the live run's loop.
+    connect(m_live, &LiveController::aboutToStart, m_sweep, &SweepChart::recomputeNow);
     connect(m_player, &Player::cursorChanged, this, &MainWindow::onCursorChanged);
     connect(m_player, &Player::playingChanged, this, [this](bool playing) {
         // Played to the end: the lesson is done.
@@ -281,8 +313,11 @@ bool MainWindow::openLesson(const QString &id)
     if (id == currentLessonId() && m_session->hasRun())
         return true;
     m_player->pause();
+    m_live->abort();
     if (!m_session->open(id))
         return false;
+    m_live->lessonChanged();  // back to the model, the switch only where there is a live variant
+    m_parameters->rebuild();
     showLesson();  // in case the session did not announce the new run
     m_player->toStart();
     m_lessonList->setCurrentLesson(id);
@@ -338,6 +373,24 @@ void MainWindow::onRunReplaced()
     m_freshRun = true;
 }
 
+void MainWindow::onRunGrew()
+{
+    // The live run recorded more (at most ~20 times a second): the timeline and the object
+    // views take the longer trace; the cursor update follows.
+    if (m_session->hasRun())
+        m_visualization->runGrew(&m_session->recorder());
+}
+
+void MainWindow::onLiveModeChanged(bool live)
+{
+    m_playerBar->setLiveMode(live);
+    const int index = m_lessonTabs->indexOf(m_liveTab);
+    m_lessonTabs->setTabVisible(index, live);
+    if (!live && m_lessonTabs->currentIndex() == index)
+        m_lessonTabs->setCurrentWidget(m_lessonText);
+    m_liveTab->refresh();
+}
+
 void MainWindow::onCursorChanged(std::size_t cursor)
 {
     if (!m_session->hasRun())
@@ -346,7 +399,7 @@ void MainWindow::onCursorChanged(std::size_t cursor)
     // Animate single steps, iteration jumps and playing; a scrub, Home/End or a new
     // run jumps (tokens gliding across half the run would only blur it).
     const bool animated = m_animations && !m_freshRun && !m_playerBar->scrubbing()
-                          && (m_player->playing() || delta <= 1 || m_animateNextMove);
+                          && (m_player->playing() || m_player->followingHead() || delta <= 1 || m_animateNextMove);
     m_animateNextMove = false;
     m_freshRun = false;
     m_lastCursor = cursor;
@@ -542,6 +595,11 @@ void MainWindow::retranslateUi()
     m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_code), tr("Code"));
     m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_quiz), tr("Quiz"));
     m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_sweep), tr("Sweep"));
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_liveTab), tr("Live"));
+    m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_liveTab),
+                                tr("The model's prediction beside what the live run measured"));
+    m_liveTab->setAccessibleName(tr("Model and measurement"));
+    m_stopLive->setText(tr("S&top live run"));
     m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_sweep),
                                 tr("How a figure of the run changes with one parameter"));
     m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_quiz), tr("Answer before you play the run"));
@@ -642,5 +700,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowSettings();
     m_player->pause();
+    m_live->abort();
     QMainWindow::closeEvent(event);
 }

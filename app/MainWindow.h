@@ -13,6 +13,8 @@ class CodePanel;
 class LessonListPanel;
 class LessonSession;
 class LessonTextView;
+class LiveController;
+class LiveTab;
 class ParameterPanel;
 class Player;
 class PlayerBar;
@@ -46,6 +48,9 @@ public:
     QString currentLessonId() const;
     LessonSession *session() const { return m_session; }
     Player *player() const { return m_player; }
+    LiveController *liveController() const { return m_live; }
+    LiveTab *liveTab() const { return m_liveTab; }
+    VisualizationPanel *visualization() const { return m_visualization; }
 
     // "de" / "en": installs the translators and retranslates every panel at once.
     void setLanguage(const QString &code);
@@ -80,6 +85,8 @@ private:
     void storeSetting(const QString &key, const QVariant &value);
 
     void onRunReplaced();
+    void onRunGrew();
+    void onLiveModeChanged(bool live);
     void onCursorChanged(std::size_t cursor);
     void showLesson();
     void markDone(const QString &id);
@@ -105,6 +112,9 @@ private:
 
     LessonSession *m_session = nullptr;
     Player *m_player = nullptr;
+    LiveController *m_live = nullptr;
+    LiveTab *m_liveTab = nullptr;
+    QAction *m_stopLive = nullptr;
 
     LessonListPanel *m_lessonList = nullptr;
     QTabWidget *m_lessonTabs = nullptr;

@@ -1,6 +1,7 @@
 #include "ParameterPanel.h"
 
 #include "Language.h"
+#include "LiveController.h"
 
 #include <LessonSession.h>
 
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -38,9 +40,10 @@ int decimalsOf(double step)
 
 } // namespace
 
-ParameterPanel::ParameterPanel(LessonSession *session, QWidget *parent)
+ParameterPanel::ParameterPanel(LessonSession *session, LiveController *live, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_live(live)
 {
     setObjectName(QStringLiteral("parameterPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -52,6 +55,20 @@ ParameterPanel::ParameterPanel(LessonSession *session, QWidget *parent)
     bold.setBold(true);
     m_heading->setFont(bold);
     layout->addWidget(m_heading);
+
+    // Model | Live: shown only for a lesson with a live variant.
+    m_modeRow = new QWidget(this);
+    auto *modeLayout = new QHBoxLayout(m_modeRow);
+    modeLayout->setContentsMargins(0, 0, 0, 4);
+    m_model = new QRadioButton(m_modeRow);
+    m_model->setObjectName(QStringLiteral("modelMode"));
+    m_model->setChecked(true);
+    m_liveButton = new QRadioButton(m_modeRow);
+    m_liveButton->setObjectName(QStringLiteral("liveMode"));
+    modeLayout->addWidget(m_model);
+    modeLayout->addWidget(m_liveButton);
+    modeLayout->addStretch(1);
+    layout->addWidget(m_modeRow);
 
     m_rowsHost = new QWidget(this);
     m_grid = new QGridLayout(m_rowsHost);
@@ -78,6 +95,29 @@ ParameterPanel::ParameterPanel(LessonSession *session, QWidget *parent)
     m_pitfallText->setBuddy(m_pitfall);
     layout->addWidget(m_pitfallText);
     layout->addSpacing(4);
+
+    // Live mode: Run, Stop and what happens.
+    m_runRow = new QWidget(this);
+    auto *runLayout = new QVBoxLayout(m_runRow);
+    runLayout->setContentsMargins(0, 0, 0, 4);
+    runLayout->setSpacing(2);
+    auto *buttons = new QHBoxLayout;
+    m_run = new QPushButton(m_runRow);
+    m_run->setObjectName(QStringLiteral("liveRunButton"));
+    m_run->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_stop = new QPushButton(m_runRow);
+    m_stop->setObjectName(QStringLiteral("liveStopButton"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_stop);
+    buttons->addStretch(1);
+    runLayout->addLayout(buttons);
+    m_status = new QLabel(m_runRow);
+    m_status->setObjectName(QStringLiteral("liveStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    runLayout->addWidget(m_status);
+    layout->addWidget(m_runRow);
     auto *bottom = new QHBoxLayout;
     m_reset = new QPushButton(this);
     m_reset->setObjectName(QStringLiteral("resetButton"));
@@ -87,9 +127,28 @@ ParameterPanel::ParameterPanel(LessonSession *session, QWidget *parent)
     layout->addLayout(bottom);
     layout->addStretch(1);
 
-    connect(m_pitfall, &QCheckBox::toggled, this, [this](bool on) { m_session->setPitfall(on); });
-    connect(m_reset, &QPushButton::clicked, m_session, &LessonSession::resetToDefaults);
+    connect(m_pitfall, &QCheckBox::toggled, this, [this](bool on) {
+        if (liveMode())
+            m_live->setPitfall(on);
+        else
+            m_session->setPitfall(on);
+    });
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (liveMode())
+            m_live->resetToDefaults();
+        else
+            m_session->resetToDefaults();
+    });
     connect(m_session, &LessonSession::paramsChanged, this, &ParameterPanel::syncFromSession);
+    if (m_live) {
+        connect(m_liveButton, &QRadioButton::toggled, m_live, &LiveController::setLiveMode);
+        connect(m_run, &QPushButton::clicked, m_live, &LiveController::start);
+        connect(m_stop, &QPushButton::clicked, m_live, &LiveController::stop);
+        connect(m_live, &LiveController::paramsChanged, this, &ParameterPanel::syncFromSession);
+        connect(m_live, &LiveController::liveModeChanged, this, &ParameterPanel::rebuild);
+        connect(m_live, &LiveController::statusChanged, this, &ParameterPanel::updateLiveControls);
+        connect(m_live, &LiveController::runningChanged, this, &ParameterPanel::updateLiveControls);
+    }
 
     rebuild();
 }
@@ -126,8 +185,9 @@ void ParameterPanel::rebuild()
     }
     m_rows.clear();
 
-    const lessons::Lesson *lesson = m_session->lesson();
-    m_builtFor = lesson;
+    const lessons::Lesson *lesson = shownLesson();
+    m_builtFor = m_session->lesson();
+    m_builtLive = liveMode();
     if (lesson) {
         int index = 0;
         for (const lessons::Parameter &parameter : lesson->parameters) {
@@ -153,7 +213,11 @@ void ParameterPanel::rebuild()
             row.value->show();
             row.slider->show();
             connect(row.slider, &QSlider::valueChanged, this, [this, p = &parameter](int position) {
-                m_session->setParameter(QString::fromStdString(p->id), valueAt(*p, position));
+                // Live: only the value changes; Run starts the run.
+                if (liveMode())
+                    m_live->setParameter(QString::fromStdString(p->id), valueAt(*p, position));
+                else
+                    m_session->setParameter(QString::fromStdString(p->id), valueAt(*p, position));
             });
             m_rows.append(row);
             ++index;
@@ -163,6 +227,14 @@ void ParameterPanel::rebuild()
     m_pitfallText->setVisible(lesson && lesson->has_pitfall);
     m_noParameters->setVisible(m_rows.isEmpty());
     m_reset->setEnabled(!m_rows.isEmpty() || (lesson && lesson->has_pitfall));
+    {
+        const QSignalBlocker modelBlocker(m_model);
+        const QSignalBlocker liveBlocker(m_liveButton);
+        m_model->setChecked(!liveMode());
+        m_liveButton->setChecked(liveMode());
+    }
+    m_modeRow->setVisible(m_live && m_live->available());
+    updateLiveControls();
 
     // Tab order: the sliders row by row, then the switch and the reset button.
     const QList<QWidget *> order = focusOrder();
@@ -176,21 +248,51 @@ void ParameterPanel::rebuild()
 QList<QWidget *> ParameterPanel::focusOrder() const
 {
     QList<QWidget *> order;
+    order << m_model << m_liveButton;
     for (const Row &row : m_rows)
         order.append(row.slider);
-    order << m_pitfall << m_reset;
+    order << m_pitfall << m_run << m_stop << m_reset;
     return order;
+}
+
+bool ParameterPanel::liveMode() const
+{
+    return m_live && m_live->liveMode();
+}
+
+const lessons::Lesson *ParameterPanel::shownLesson() const
+{
+    return liveMode() ? m_live->liveLesson() : m_session->lesson();
+}
+
+double ParameterPanel::shownValue(const lessons::Parameter &parameter) const
+{
+    const QString id = QString::fromStdString(parameter.id);
+    return liveMode() ? m_live->parameter(id) : m_session->parameter(id);
+}
+
+void ParameterPanel::updateLiveControls()
+{
+    const bool live = liveMode();
+    m_runRow->setVisible(live);
+    if (!m_live)
+        return;
+    const bool running = m_live->running();
+    m_run->setEnabled(live && !running);
+    m_stop->setEnabled(live && running && m_live->status() != LiveController::Status::Stopping);
+    m_status->setText(m_live->statusText());
+    // Values can be set while a run goes on (they count for the next one); the pitfall too.
 }
 
 void ParameterPanel::syncFromSession()
 {
-    // Another lesson was opened: its sliders first.
-    if (m_session->lesson() != m_builtFor) {
+    // Another lesson was opened, or the mode changed: its sliders first.
+    if (m_session->lesson() != m_builtFor || liveMode() != m_builtLive) {
         rebuild();
         return;
     }
     for (const Row &row : std::as_const(m_rows)) {
-        const double value = m_session->parameter(QString::fromStdString(row.parameter->id));
+        const double value = shownValue(*row.parameter);
         {
             const QSignalBlocker blocker(row.slider);
             row.slider->setValue(positionOf(*row.parameter, value));
@@ -199,7 +301,7 @@ void ParameterPanel::syncFromSession()
         row.slider->setAccessibleDescription(row.value->text());
     }
     const QSignalBlocker blocker(m_pitfall);
-    m_pitfall->setChecked(m_session->pitfall());
+    m_pitfall->setChecked(liveMode() ? m_live->pitfall() : m_session->pitfall());
 }
 
 void ParameterPanel::retranslateUi()
@@ -211,10 +313,11 @@ void ParameterPanel::retranslateUi()
         row.name->setText(label);
         row.slider->setAccessibleName(label);
         row.slider->setToolTip(tr("%1: from %2 to %3").arg(label, formatValue(p, p.min), formatValue(p, p.max)));
-        row.value->setText(formatValue(p, m_session->parameter(QString::fromStdString(p.id))));
+        row.value->setText(formatValue(p, shownValue(p)));
     }
     m_noParameters->setText(tr("This lesson has no parameters."));
-    const lessons::Lesson *lesson = m_session->lesson();
+    // Live mode may have a pitfall of its own (the HTTP lesson: a new session per request).
+    const lessons::Lesson *lesson = shownLesson();
     const QString pitfall = lesson ? QString::fromStdString(lesson->pitfall.in(lang)) : QString();
     m_heading->setText(tr("Parameters"));
     m_pitfall->setText(tr("Pitfall"));
@@ -224,6 +327,21 @@ void ParameterPanel::retranslateUi()
     m_reset->setText(tr("Reset"));
     m_reset->setAccessibleName(tr("Reset parameters to their defaults"));
     m_reset->setToolTip(tr("All sliders back to their defaults, pitfall off"));
+    m_model->setText(tr("Model"));
+    m_model->setAccessibleName(tr("Model: the program in virtual time"));
+    m_model->setToolTip(tr("The model of the program: a run in virtual time, the same every time"));
+    m_liveButton->setText(tr("Live"));
+    m_liveButton->setAccessibleName(tr("Live: real requests to a demo server"));
+    m_liveButton->setToolTip(tr("The same program for real: requests to a demo server on this computer, in real time"));
+    m_run->setText(tr("Run"));
+    m_run->setAccessibleName(tr("Start a live run"));
+    m_run->setToolTip(tr("Start a live run with these values (Ctrl+R)"));
+    m_stop->setText(tr("Stop"));
+    m_stop->setAccessibleName(tr("Stop the live run"));
+    m_stop->setToolTip(tr("Cancel every task of the live run (Esc)"));
+    m_status->setAccessibleName(tr("Live run status"));
+    if (m_live)
+        m_status->setText(m_live->statusText());
 }
 
 void ParameterPanel::changeEvent(QEvent *event)

@@ -3,7 +3,9 @@
 #include <QWidget>
 
 class LessonSession;
+class LiveController;
 class QCheckBox;
+class QRadioButton;
 class QGridLayout;
 class QLabel;
 class QPushButton;
@@ -15,17 +17,23 @@ namespace lessons { struct Lesson; struct Parameter; }
 // parameter's name, value and unit; the pitfall switch where the lesson has one; and
 // a button back to the defaults. One column: it sits under the lesson list. Moving a slider re-runs the scenario at once
 // (LessonSession::setParameter).
+//
+// For a lesson with a live variant a Model | Live switch sits above the sliders. In Live
+// mode the sliders take the live ranges and set the LiveController's values (starting
+// nothing); Run starts a live run, Stop cancels it, and a line says what happens.
 class ParameterPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ParameterPanel(LessonSession *session, QWidget *parent = nullptr);
+    // `live` may be null: no live mode.
+    explicit ParameterPanel(LessonSession *session, LiveController *live = nullptr, QWidget *parent = nullptr);
 
     // Builds the sliders for the session's lesson (call after LessonSession::open()).
     void rebuild();
 
-    // The panel's controls in keyboard order: the sliders, the switch, the reset button.
+    // The panel's controls in keyboard order: the mode switch, the sliders, the pitfall
+    // switch, Run and Stop, the reset button.
     QList<QWidget *> focusOrder() const;
 
     // The slider position of a value, and back (sliders count steps from the minimum).
@@ -47,9 +55,22 @@ private:
 
     void retranslateUi();
     void syncFromSession();
+    void updateLiveControls();
+    bool liveMode() const;
+    const lessons::Lesson *shownLesson() const;
+    double shownValue(const lessons::Parameter &parameter) const;
 
     LessonSession *m_session;
+    LiveController *m_live;
     const lessons::Lesson *m_builtFor = nullptr;
+    bool m_builtLive = false;
+    QWidget *m_modeRow = nullptr;
+    QRadioButton *m_model = nullptr;
+    QRadioButton *m_liveButton = nullptr;
+    QWidget *m_runRow = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_stop = nullptr;
+    QLabel *m_status = nullptr;
     QGridLayout *m_grid = nullptr;
     QWidget *m_rowsHost = nullptr;
     QList<Row> m_rows;

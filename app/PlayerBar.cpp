@@ -39,10 +39,18 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     m_nextIteration = action(QStyle::SP_MediaSeekForward, QKeySequence(Qt::SHIFT | Qt::Key_Right),
                              QStringLiteral("nextIterationAction"));
     m_toEnd = action(QStyle::SP_MediaSkipForward, QKeySequence(Qt::Key_End), QStringLiteral("toEndAction"));
+    // Back to a live run's head (End does the same).
+    m_now = action(QStyle::SP_MediaSkipForward, QKeySequence(), QStringLiteral("nowAction"));
     // Home and End have no button (the scrub slider's ends do the same); the window adds
     // them to itself and to the Lesson menu.
 
-    connect(m_restart, &QAction::triggered, m_player, &Player::restart);
+    connect(m_restart, &QAction::triggered, this, [this] {
+        if (m_liveMode)
+            emit liveRunRequested();
+        else
+            m_player->restart();
+    });
+    connect(m_now, &QAction::triggered, m_player, &Player::toEnd);
     connect(m_toStart, &QAction::triggered, m_player, &Player::toStart);
     connect(m_previousIteration, &QAction::triggered, this, [this] {
         emit iterationJump();
@@ -69,6 +77,10 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     layout->addWidget(m_playButton);
     layout->addWidget(makeButton(m_stepForward, QStringLiteral("stepForwardButton")));
     layout->addWidget(makeButton(m_nextIteration, QStringLiteral("nextIterationButton")));
+    m_nowButton = makeButton(m_now, QStringLiteral("nowButton"));
+    m_nowButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_nowButton->hide();
+    layout->addWidget(m_nowButton);
     layout->addSpacing(8);
 
     m_scrub = new QSlider(Qt::Horizontal, this);
@@ -110,6 +122,8 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
 
     connect(m_player, &Player::cursorChanged, this, &PlayerBar::updateCursor);
     connect(m_player, &Player::runReplaced, this, &PlayerBar::updateRange);
+    connect(m_player, &Player::runGrew, this, &PlayerBar::updateRange);
+    connect(m_player, &Player::followingChanged, this, [this](bool following) { m_now->setEnabled(!following); });
     connect(m_player, &Player::playingChanged, this, &PlayerBar::updatePlaying);
 
     updateRange();
@@ -181,10 +195,29 @@ void PlayerBar::updatePlaying()
     m_playButton->setAccessibleName(m_play->text());
 }
 
+void PlayerBar::setLiveMode(bool live)
+{
+    m_liveMode = live;
+    retranslateUi();
+}
+
+void PlayerBar::setLiveRunning(bool running)
+{
+    m_nowButton->setVisible(running);
+    m_now->setEnabled(running && !m_player->followingHead());
+}
+
 void PlayerBar::retranslateUi()
 {
-    m_restart->setText(tr("Restart"));
-    m_restart->setToolTip(tr("Play again from the start (Ctrl+R)"));
+    if (m_liveMode) {
+        m_restart->setText(tr("Run live"));
+        m_restart->setToolTip(tr("Start a new live run with the live parameters (Ctrl+R)"));
+    } else {
+        m_restart->setText(tr("Restart"));
+        m_restart->setToolTip(tr("Play again from the start (Ctrl+R)"));
+    }
+    m_now->setText(tr("Now"));
+    m_now->setToolTip(tr("Follow the live run again: the cursor moves with its newest event (End)"));
     m_toStart->setText(tr("To the start"));
     m_toStart->setToolTip(tr("To the start of the run (Home)"));
     m_previousIteration->setText(tr("Previous iteration"));

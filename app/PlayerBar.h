@@ -32,6 +32,13 @@ public:
     QAction *toStartAction() const { return m_toStart; }
     QAction *toEndAction() const { return m_toEnd; }
     QAction *restartAction() const { return m_restart; }
+    QAction *nowAction() const { return m_now; }
+
+    // Live mode: Restart (Ctrl+R) asks for a live run (liveRunRequested()) instead of
+    // playing the trace again.
+    void setLiveMode(bool live);
+    // A live run is going on: the Now button takes the cursor back to its newest event.
+    void setLiveRunning(bool running);
 
     QSlider *scrubSlider() const { return m_scrub; }
     // The learner is dragging the scrub slider.
@@ -42,6 +49,8 @@ signals:
     // An iteration jump is about to move the cursor (it may pass several events, and
     // still deserves an animation).
     void iterationJump();
+    // Ctrl+R (or the restart button) in live mode.
+    void liveRunRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +71,9 @@ private:
     QAction *m_toStart = nullptr;
     QAction *m_toEnd = nullptr;
     QAction *m_restart = nullptr;
+    QAction *m_now = nullptr;
+    QToolButton *m_nowButton = nullptr;
+    bool m_liveMode = false;
     QToolButton *m_playButton = nullptr;
     QSlider *m_scrub = nullptr;
     QLabel *m_speedLabel = nullptr;

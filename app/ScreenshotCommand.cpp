@@ -3,6 +3,8 @@
 #include "NumericLocale.h"
 
 #include "Language.h"
+#include "LiveController.h"
+#include "LiveTab.h"
 #include "MainWindow.h"
 
 #include "LessonSession.h"
@@ -15,8 +17,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
+#include <QEventLoop>
 #include <QSaveFile>
+#include <QTabWidget>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <clocale>
 #include <cstdio>
@@ -56,6 +61,51 @@ void quietHandler(QtMsgType type, const QMessageLogContext &context, const QStri
         return;
     if (previousHandler)
         previousHandler(type, context, message);
+}
+
+// A live run ends by itself (every attempt has its timeout); this bounds the wait anyway.
+constexpr int liveRunLimitMs = 180000;
+
+// Runs the live variant with the invocation's values until it ends; false with a sentence
+// in *error when it could not run or did not end in time.
+bool runLive(MainWindow &window, const Invocation &invocation, QString *error)
+{
+    LiveController *live = window.liveController();
+    live->setLiveMode(true);
+    if (!live->liveMode()) {
+        *error = ScreenshotCommand::tr("the lesson '%1' has no live variant").arg(invocation.lessonId);
+        return false;
+    }
+    for (const QString &assignment : invocation.assignments) {
+        const lessons::ParamInput input = lessons::parse_assignment(*live->liveLesson(), assignment.toStdString());
+        if (input.problem == lessons::ParamProblem::None)
+            live->setParameter(QString::fromStdString(input.name), input.number);
+    }
+    live->setPitfall(invocation.pitfall);
+    QEventLoop waiter;
+    QTimer guard;
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, &waiter, &QEventLoop::quit);
+    QObject::connect(live, &LiveController::finished, &waiter, &QEventLoop::quit);
+    if (!live->start()) {
+        *error = ScreenshotCommand::tr("the live run could not start: %1").arg(live->statusText());
+        return false;
+    }
+    guard.start(liveRunLimitMs);
+    waiter.exec();
+    if (live->running()) {
+        live->abort();
+        *error = ScreenshotCommand::tr("the live run did not end within %1 s").arg(liveRunLimitMs / 1000);
+        return false;
+    }
+    if (live->status() != LiveController::Status::Finished) {
+        *error = live->statusText();
+        return false;
+    }
+    // The picture shows the comparison with the model beside the run.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("lessonTabs")))
+        tabs->setCurrentWidget(window.liveTab());
+    return true;
 }
 
 } // namespace
@@ -100,17 +150,27 @@ QImage ScreenshotCommand::render(const Invocation &invocation, QString *error)
 
     // The values were checked by CommandLine::parse(); read them again to get the numbers.
     const lessons::Lesson *lesson = window.session()->lesson();
-    for (const QString &assignment : invocation.assignments) {
+    // Live values are set on the live variant (their ranges are wider than the model's).
+    for (const QString &assignment : invocation.live ? QStringList() : invocation.assignments) {
         const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
         if (input.problem == lessons::ParamProblem::None)
             window.session()->setParameter(QString::fromStdString(input.name), input.number);
     }
-    if (invocation.pitfall)
+    if (invocation.pitfall && !invocation.live)
         window.session()->setPitfall(true);
 
     window.resize(invocation.imageWidth, invocation.imageHeight);
     window.show();
     settle();
+    if (invocation.live) {
+        QString problem;
+        if (!runLive(window, invocation, &problem)) {
+            if (error)
+                *error = problem;
+            return {};
+        }
+        settle();
+    }
     // After the layout settled: views that size themselves to the run see the final state.
     window.player()->seekFraction(invocation.atFraction);
     window.finishPendingWork();

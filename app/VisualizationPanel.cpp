@@ -88,7 +88,19 @@ void VisualizationPanel::setRun(const trace::Recorder *recorder, const lessons::
     const QString poolQueue = lesson ? QString::fromStdString(lesson->pool_queue) : QString();
     m_pool->setPoolQueue(poolQueue, poolQueue.isEmpty() ? 0 : int(poolSize));
     m_queue->setIgnoredQueue(poolQueue);
+    m_poolQueue = poolQueue;
+    showObjectViews(recorder);
+}
 
+void VisualizationPanel::runGrew(const trace::Recorder *recorder)
+{
+    m_timeline->setRecorder(recorder, true);
+    showObjectViews(recorder);
+}
+
+void VisualizationPanel::showObjectViews(const trace::Recorder *recorder)
+{
+    const QString &poolQueue = m_poolQueue;
     // Objects are never forgotten by a TraceState, so the final state holds every object
     // the run creates: a view with nothing in it now has nothing at any cursor.
     bool anyObjectView = false;

@@ -34,6 +34,9 @@ public:
     // A new run: the timeline's lanes, the pool's queue, and which object views show
     // (from the run's final state, so that they do not come and go while playing).
     void setRun(const trace::Recorder *recorder, const lessons::Lesson *lesson, double poolSize);
+    // The same run grew (a live run): the timeline takes the longer trace (keeping its zoom),
+    // object views that got something to show appear.
+    void runGrew(const trace::Recorder *recorder);
     // The state at the cursor, to every shown view (and the overlay).
     void setState(const trace::TraceState &state, const aio::TraceEvent *current, bool animated);
 
@@ -55,6 +58,7 @@ protected:
 
 private:
     void retranslateUi();
+    void showObjectViews(const trace::Recorder *recorder);
 
     QList<TraceView *> m_views;
     QList<TraceView *> m_objectViews;  // queue, semaphore, bucket, pool: shown by content
@@ -67,6 +71,7 @@ private:
     ConsoleView *m_console = nullptr;
     DeadlockOverlay *m_overlay = nullptr;
     QWidget *m_objectColumn = nullptr;
+    QString m_poolQueue;
     QSplitter *m_vertical = nullptr;
     QSplitter *m_stage = nullptr;
 };

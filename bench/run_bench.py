@@ -14,6 +14,16 @@ The GUI rows (--gui-bench bench/gui_bench; keys gui_slider, gui_timeline) run th
 main window and the timeline offscreen, one process per repetition, and report wall-clock
 milliseconds (what a learner waits for); see bench/gui_bench.cpp. They have no CPython twin.
 
+The HTTP rows (--http-bench bench/http_bench and --dirigent, the app; keys http_rps,
+http_latency_1, http_latency_10, http_latency_50) start `dirigent serve` on 127.0.0.1 (a free
+port; one server without latency, one with 50 ms; no rate limit, nothing hangs) for the whole
+run and stop it at the end, also on failure. Against it run, alternating, Dirigent's live
+client (one live::HttpSession), aiohttp (one ClientSession) and httpx (one AsyncClient), each
+a process per repetition with a limit of `concurrency` requests in flight. Their figures are
+wall-clock: requests/s, and total time against the ideal requests x latency / concurrency.
+The Python clients run under the first interpreter that has aiohttp and httpx (this one,
+then Debian's /usr/bin/python3; --client-python to choose).
+
 --smoke runs every workload once in a tiny size and checks only that each figure was
 produced (CTest's bench_smoke and bench_gui_smoke; no timing is ever judged there).
 """
@@ -23,8 +33,10 @@ import json
 import os
 import platform
 import statistics
+import queue
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,7 +47,7 @@ class Workload:
     """One row source: a C++ benchmark and (optionally) its Python twin."""
 
     def __init__(self, key, label, cpp=None, py=None, py_smoke=None, figure="per_s", py_figure=None,
-                 cpp_binary="bench", unit="rate", gui=None):
+                 cpp_binary="bench", unit="rate", gui=None, http=None, http_smoke=None):
         self.key = key
         self.label = label
         self.cpp = cpp              # Google Benchmark filter (regex)
@@ -46,6 +58,8 @@ class Workload:
         self.cpp_binary = cpp_binary
         self.unit = unit
         self.gui = gui              # gui_bench --only <gui> (cpp_binary "gui")
+        self.http = http            # (requests, concurrency, latency s) for cpp_binary "http"
+        self.http_smoke = http_smoke
 
 
 WORKLOADS = [
@@ -85,7 +99,92 @@ WORKLOADS = [
              unit="ms"),
     Workload("gui_timeline", "GUI: timeline, 1,000 tasks / ~100k events", cpp_binary="gui", gui="timeline",
              unit="ms"),
+    # Issue 10: (a) throughput without latency; (b) 50 ms per answer at concurrency 1, 10, 50.
+    # Concurrency 1 with 200 GETs, not 1,000: 1,000 would take 50 s per client and repetition.
+    Workload("http_rps", "HTTP GETs/s", cpp_binary="http", http=(10000, 100, 0.0), http_smoke=(100, 10, 0.0)),
+    Workload("http_latency_1", "HTTP total time", cpp_binary="http", http=(200, 1, 0.05), http_smoke=(4, 1, 0.05)),
+    Workload("http_latency_10", "HTTP total time", cpp_binary="http", http=(1000, 10, 0.05),
+             http_smoke=(20, 10, 0.05)),
+    Workload("http_latency_50", "HTTP total time", cpp_binary="http", http=(1000, 50, 0.05),
+             http_smoke=(100, 50, 0.05)),
 ]
+
+HTTP_SIDES = {"cpp": None, "py": "http_aiohttp.py", "httpx": "http_httpx.py"}
+HTTP_DEADLINE = 600  # seconds for one client's run; the process is killed a little later
+
+
+class DemoServer:
+    """`dirigent serve` on 127.0.0.1, a free port: started here, stopped by stop()."""
+
+    def __init__(self, dirigent, latency):
+        env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+        env.pop("LANGUAGE", None)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        self.latency = latency
+        self.summary = []
+        self.process = subprocess.Popen(
+            [dirigent, "serve", "--port", "0", "--latency", f"{latency:g}", "--rate", "0", "--hang-every", "0",
+             "--lang", "en"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        # It prints a line per request: drained by a thread, so that it never blocks on a full pipe.
+        self.lines = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        try:
+            self.url = self.lines.get(timeout=20).strip()
+        except queue.Empty:
+            self.url = ""
+        if not self.url.startswith("http://127.0.0.1:"):
+            self.stop()
+            raise RuntimeError(f"dirigent serve --latency {latency:g} did not start: first line {self.url!r}, "
+                               f"stderr {self.process.stderr.read().strip()!r}")
+
+    def _read(self):
+        first = True
+        for line in self.process.stdout:
+            if first or not line[:1].isdigit():  # the URL and the summary; not the request lines
+                self.lines.put(line)
+            first = False
+        self.lines.put("")  # the end: a server that died at once is not waited for
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: it stops cleanly and prints its summary
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.reader.join(timeout=10)
+        while not self.lines.empty():
+            line = self.lines.get().strip()
+            if ": " in line and not line.startswith("- "):
+                self.summary.append(line)
+
+
+def client_python(choice):
+    """The interpreter for the aiohttp and httpx clients: one that imports both."""
+    for candidate in ([choice] if choice else [sys.executable, "/usr/bin/python3"]):
+        if candidate and subprocess.run([candidate, "-c", "import aiohttp, httpx"],
+                                        capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+def run_http(workload, side, smoke, binary, python, url):
+    requests, concurrency, _ = workload.http_smoke if smoke else workload.http
+    size = ["--url", url, "--requests", str(requests), "--concurrency", str(concurrency),
+            "--deadline", str(HTTP_DEADLINE)]
+    if side == "cpp":
+        command = [os.path.abspath(binary), *size]
+    else:
+        command = [python, os.path.join(PYDIR, HTTP_SIDES[side]), *size]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=PYDIR, timeout=HTTP_DEADLINE + 30)
+    if done.returncode != 0:
+        raise RuntimeError(f"{workload.key} ({side}): exit {done.returncode}: {done.stderr.strip()}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["ok"] != requests:
+        raise RuntimeError(f"{workload.key} ({side}): {result['ok']} of {requests} GETs answered 200: {result}")
+    return result
 
 
 def run_cpp(binary, workload, smoke):
@@ -139,6 +238,8 @@ def fmt_value(v, unit):
         return f"{v:.0f} ns"
     if unit == "ms":
         return f"{v:.3f} ms" if v < 1 else f"{v:.2f} ms"
+    if unit == "requests":
+        return f"{v:,.0f}/s"
     return f"{v:.3g}"
 
 
@@ -149,7 +250,7 @@ def fmt_cell(s, unit):
         return fmt_value(s["median"], unit)
     lo, hi = fmt_value(s["min"], unit), fmt_value(s["max"], unit)
     # "31.2 M/s (30.1–32.0)": the unit once
-    for suffix in (" M/s", " k/s", " B", " ms", " s", "×", " ns"):
+    for suffix in (" M/s", " k/s", "/s", " B", " ms", " s", "×", " ns"):
         if lo.endswith(suffix) and hi.endswith(suffix):
             lo, hi = lo[: -len(suffix)], hi[: -len(suffix)]
             break
@@ -161,6 +262,10 @@ def main():
     parser.add_argument("--bench", required=True, help="path of dirigent_bench")
     parser.add_argument("--bench-nohooks", help="path of dirigent_bench_nohooks")
     parser.add_argument("--gui-bench", help="path of gui_bench (the GUI rows; needs Qt, runs offscreen)")
+    parser.add_argument("--http-bench", help="path of http_bench (the HTTP rows; needs --dirigent too)")
+    parser.add_argument("--dirigent", help="path of the dirigent app (its `serve` is the HTTP rows' server)")
+    parser.add_argument("--client-python", help="the Python for the aiohttp and httpx clients (default: the "
+                                                "first of this one and /usr/bin/python3 that has both)")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--smoke", action="store_true", help="one tiny run of everything; no targets judged")
     parser.add_argument("--json", default="bench-results.json", help="where to write the results")
@@ -168,25 +273,48 @@ def main():
     args = parser.parse_args()
 
     reps = 1 if args.smoke else args.reps
-    binaries = {"bench": args.bench, "nohooks": args.bench_nohooks, "gui": args.gui_bench}
+    binaries = {"bench": args.bench, "nohooks": args.bench_nohooks, "gui": args.gui_bench,
+                "http": args.http_bench if args.dirigent else None}
     workloads = [w for w in WORKLOADS if binaries.get(w.cpp_binary)]
     if args.only:
         keys = set(args.only.split(","))
         workloads = [w for w in workloads if w.key in keys]
 
-    raw = {w.key: {"cpp": [], "py": []} for w in workloads}
+    raw = {w.key: {"cpp": [], "py": [], **({"httpx": []} if w.http else {})} for w in workloads}
+    http_python = None
+    servers = {}  # latency -> DemoServer, for the HTTP rows
+    if any(w.http for w in workloads):
+        http_python = client_python(args.client_python)
+        if http_python is None:
+            print(f"bench: no Python with aiohttp and httpx (tried {args.client_python or sys.executable} "
+                  f"{'' if args.client_python else 'and /usr/bin/python3'}); the HTTP rows run without them "
+                  "(Debian: apt-get install python3-aiohttp python3-httpx)", file=sys.stderr)
     started = time.time()
-    for rep in range(reps):
+    try:
         for w in workloads:
-            order = ["cpp", "py"] if rep % 2 == 0 else ["py", "cpp"]
-            for side in order:
-                if side == "cpp" and w.gui:
-                    raw[w.key]["cpp"].append(run_gui(binaries[w.cpp_binary], w, args.smoke))
-                elif side == "cpp" and w.cpp:
-                    raw[w.key]["cpp"].append(run_cpp(binaries[w.cpp_binary], w, args.smoke))
-                elif side == "py" and w.py:
-                    raw[w.key]["py"].append(run_py(w, args.smoke))
-        print(f"bench: repetition {rep + 1}/{reps} done ({time.time() - started:.0f} s)", file=sys.stderr, flush=True)
+            latency = w.http and (w.http_smoke if args.smoke else w.http)[2]
+            if w.http and latency not in servers:
+                servers[latency] = DemoServer(args.dirigent, latency)
+        for rep in range(reps):
+            for w in workloads:
+                sides = (["cpp", "py", "httpx"] if http_python else ["cpp"]) if w.http else ["cpp", "py"]
+                order = sides[rep % len(sides):] + sides[:rep % len(sides)]  # who goes first alternates
+                for side in order:
+                    if w.http:
+                        server = servers[(w.http_smoke if args.smoke else w.http)[2]]
+                        raw[w.key][side].append(run_http(w, side, args.smoke, binaries["http"], http_python,
+                                                         server.url))
+                    elif side == "cpp" and w.gui:
+                        raw[w.key]["cpp"].append(run_gui(binaries[w.cpp_binary], w, args.smoke))
+                    elif side == "cpp" and w.cpp:
+                        raw[w.key]["cpp"].append(run_cpp(binaries[w.cpp_binary], w, args.smoke))
+                    elif side == "py" and w.py:
+                        raw[w.key]["py"].append(run_py(w, args.smoke))
+            print(f"bench: repetition {rep + 1}/{reps} done ({time.time() - started:.0f} s)", file=sys.stderr,
+                  flush=True)
+    finally:
+        for server in servers.values():
+            server.stop()
 
     def cpp_values(key, counter):
         return [r.get(counter) for r in raw.get(key, {}).get("cpp", [])]
@@ -322,10 +450,45 @@ def main():
                 d is not None and d["median"] <= 2,
                 note=f"slowest {max((x['seek_repaint_max_ms'] for x in t), default=0):.2f} ms" if t else None)
 
+    http_keys = [w.key for w in workloads if w.http]
+    for key in http_keys:
+        w = by_key[key]
+        requests, concurrency, latency = w.http_smoke if args.smoke else w.http
+        runs = raw[key]
+        pools = runs["cpp"][0] if runs.get("cpp") else {}
+        cpu_note = (f"Dirigent's session: {pools.get('managers')} QNetworkAccessManager(s) of <= 6 connections, "
+                    f"peak {pools.get('peak_in_flight')} in flight; client CPU per GET: ") + ", ".join(
+            f"{name} {statistics.median(r['cpu_s'] for r in runs[side]) * 1e6 / requests:.0f} µs"
+            for side, name in (("cpp", "Dirigent"), ("py", "aiohttp"), ("httpx", "httpx")) if runs.get(side))
+        if latency == 0:
+            d, a, h = (stats([r["per_s"] for r in runs.get(side, [])]) for side in ("cpp", "py", "httpx"))
+            label = f"HTTP (a) GETs/s, {requests:,} GETs, concurrency {concurrency}, 0 ms latency"
+            add_row(f"{label} — aiohttp", "requests", d, a, "≥ aiohttp",
+                    d is not None and a is not None and d["median"] >= a["median"], speedup(d, a), note=cpu_note,
+                    http=True)
+            add_row(f"{label} — httpx", "requests", d, h, None, None, speedup(d, h), http=True)
+            continue
+        ideal = requests * latency / concurrency
+        d, a, h = (stats([r["seconds"] for r in runs.get(side, [])]) for side in ("cpp", "py", "httpx"))
+        fewer = " (not 1,000: 50 s a run)" if key == "http_latency_1" and not args.smoke else ""
+        label = (f"HTTP (b) total time, {requests:,} GETs{fewer} × {latency * 1000:.0f} ms latency, "
+                 f"concurrency {concurrency}")
+        factors = ", ".join(f"{name} {s['median'] / ideal:.3f}×" for s, name in
+                            ((d, "Dirigent"), (a, "aiohttp"), (h, "httpx")) if s)
+        add_row(f"{label} — aiohttp", "seconds", d, a, f"≤ {ideal * 1.1:.2f} s (ideal {ideal:.2f} s + 10 %)",
+                d is not None and d["median"] <= ideal * 1.1, speedup(a, d),
+                note=f"time / ideal: {factors}; {cpu_note}", http=True)
+        add_row(f"{label} — httpx", "seconds", d, h, f"— (ideal {ideal:.2f} s)", None, speedup(h, d), http=True)
+    for latency, server in servers.items():
+        add_row(f"HTTP server, latency {latency * 1000:.0f} ms", None, None, None,
+                note="dirigent serve, whole run: " + "; ".join(server.summary), server_only=True)
+
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     header = ["workload", "Dirigent (median, min–max)", "CPython (median, min–max)", "ratio", "target", "met"]
     table = []
     for r in rows:
+        if r.get("server_only"):
+            continue  # only its note
         table.append([
             r["workload"], fmt_cell(r["dirigent"], r["unit"]), fmt_cell(r["cpython"], r["unit"]),
             f"{r['ratio']:.0f}×" if r["ratio"] and r["ratio"] >= 10 else (f"{r['ratio']:.1f}×" if r["ratio"] else "—"),
@@ -340,6 +503,7 @@ def main():
     py_version = next((r["python"] for v in raw.values() for r in v["py"]), platform.python_version())
     print(f"Dirigent benchmarks, {when}: {reps} repetition(s), CPython {py_version}, {os.cpu_count()} CPUs, "
           f"CPU time per run{'; GUI rows: wall-clock ms' if any(w.gui for w in workloads) else ''}"
+          f"{'; HTTP rows: wall-clock, client ' + str(http_python) if http_keys else ''}"
           f"{' (SMOKE: tiny sizes, no targets)' if args.smoke else ''}")
     print("\n".join(lines))
     notes = [f"- {r['workload']}: {r['note']}" for r in rows if r.get("note")]
@@ -347,6 +511,7 @@ def main():
         print("\n".join(notes))
 
     result = {"date": when, "smoke": args.smoke, "repetitions": reps, "python": py_version,
+              "http_client_python": http_python,
               "cpus": os.cpu_count(), "machine": platform.machine(), "time": "process CPU time",
               "rows": rows, "raw": raw, "table": lines}
     path = os.path.abspath(args.json)
@@ -355,8 +520,9 @@ def main():
     print(f"results: {path}")
 
     if args.smoke:
-        missing = [r["workload"] for r in rows if r["dirigent"] is None or
-                   (r["cpython"] is None and any(w.py for w in workloads if w.label == r["workload"]))]
+        missing = [r["workload"] for r in rows if not r.get("server_only") and (r["dirigent"] is None or
+                   (r["cpython"] is None and (r.get("http") or any(w.py for w in workloads
+                                                                   if w.label == r["workload"]))))]
         if missing or not rows:
             print(f"bench smoke: no figure for {missing}", file=sys.stderr)
             return 1

@@ -10,6 +10,8 @@
 #   scripts/bench.sh --smoke           # tiny sizes, one run (what CTest's bench_smoke does)
 #   scripts/bench.sh --no-gui          # without the GUI workloads (no Qt build: the std-only layers)
 #   scripts/bench.sh --only gui_slider,gui_timeline   # only the GUI workloads (offscreen)
+#   scripts/bench.sh --only http_rps,http_latency_1,http_latency_10,http_latency_50
+#                                      # the HTTP workloads: live client vs aiohttp vs httpx
 #
 # Environment: BUILD_DIR (default build-bench), JSON (default $BUILD_DIR/bench-results.json).
 set -euo pipefail
@@ -41,8 +43,9 @@ fi
 targets=(dirigent_bench dirigent_bench_nohooks)
 gui_args=()
 if [[ $gui == 1 ]]; then
-  targets+=(gui_bench)
-  gui_args=(--gui-bench "$build/bench/gui_bench")
+  # The HTTP workloads (issue 10) need Qt too: the live client and `dirigent serve`.
+  targets+=(gui_bench http_bench dirigent)
+  gui_args=(--gui-bench "$build/bench/gui_bench" --http-bench "$build/bench/http_bench" --dirigent "$build/app/dirigent")
 fi
 cmake --build "$build" --target "${targets[@]}" -j "$(nproc)"
 

@@ -19,6 +19,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # the database server for the Qt SQL tests
   postgresql
+  # the real Python HTTP clients of the live HTTP lesson (lessons/http/live_*.py)
+  python3-aiohttp python3-httpx
 )
 
 # One dpkg-query for all: it prints a line for each package dpkg knows (and complains

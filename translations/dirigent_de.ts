@@ -66,6 +66,26 @@
         <source>The highlighted line is the co_await of the current event.</source>
         <translation>Die hervorgehobene Zeile ist das co_await des aktuellen Ereignisses.</translation>
     </message>
+    <message>
+        <source>The same program with a real HTTP library. Start the demo server in a terminal with &lt;code&gt;dirigent serve&lt;/code&gt; (it prints its URL), then run:</source>
+        <translation>Dasselbe Programm mit einer echten HTTP-Bibliothek. Starte den Demo-Server in einem Terminal mit &lt;code&gt;dirigent serve&lt;/code&gt; (er gibt seine URL aus) und führe dann aus:</translation>
+    </message>
+    <message>
+        <source>The same program with a real HTTP library. The demo server of your live run listens at %1; run it against that server:</source>
+        <translation>Dasselbe Programm mit einer echten HTTP-Bibliothek. Der Demo-Server deines Live-Laufs lauscht auf %1; führ es gegen diesen Server aus:</translation>
+    </message>
+    <message>
+        <source>How to run %1</source>
+        <translation>So startest du %1</translation>
+    </message>
+    <message>
+        <source>Listing %1</source>
+        <translation>Listing %1</translation>
+    </message>
+    <message>
+        <source>%1: the lesson written with a real library, to run yourself</source>
+        <translation>%1: die Lektion mit einer echten Bibliothek geschrieben, zum selbst Ausführen</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -112,17 +132,8 @@
         <translation>%1: %2 (siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <source>run: print the log (the default; with --quiz, both).</source>
-        <translation>run: das Log ausgeben (Standard; mit --quiz beides).</translation>
-    </message>
-    <message>
         <source>run: print the quiz with the answers computed from the run.</source>
         <translation>run: das Quiz mit den aus dem Lauf berechneten Antworten ausgeben.</translation>
-    </message>
-    <message>
-        <source>run: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
-        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
-        <translation>run: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -172,18 +183,6 @@
         <translation>der Wert %1 für den Parameter &apos;%2&apos; liegt außerhalb des Bereichs, wähle im Bereich %3</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm.</translation>
-    </message>
-    <message>
-        <source>run, screenshot: set a parameter of the lesson (repeat for more).</source>
-        <translation>run, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
-    </message>
-    <message>
-        <source>run, screenshot: switch on the lesson&apos;s pitfall.</source>
-        <translation>run, screenshot: die Falle der Lektion einschalten.</translation>
-    </message>
-    <message>
         <source>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</source>
         <extracomment>&lt;fraction&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>screenshot: den Lauf bei &lt;fraction&gt; seiner Ereignisse zeigen, 0 (Anfang) bis 1 (Ende); Standard 0.5.</translation>
@@ -196,10 +195,6 @@
     <message>
         <source>Examples:</source>
         <translation>Beispiele:</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run or screenshot</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run oder screenshot</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</source>
@@ -226,6 +221,109 @@
     <message>
         <source>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</source>
         <translation>der Screenshot wird als PNG gespeichert: nenne die Datei &apos;*.png&apos;, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>serve: listen on 127.0.0.1:&lt;n&gt;; 0 or none: a free port.</source>
+        <extracomment>&lt;n&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: auf 127.0.0.1:&lt;n&gt; lauschen; 0 oder keine Angabe: ein freier Port.</translation>
+    </message>
+    <message>
+        <source>serve: answer after &lt;s&gt; seconds; default 0.1.</source>
+        <extracomment>&lt;s&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: nach &lt;s&gt; Sekunden antworten; Standard 0.1.</translation>
+    </message>
+    <message>
+        <source>serve: accept &lt;n&gt; requests per second, answer 429 beyond; 0: no limit; default 4.</source>
+        <translation>serve: &lt;n&gt; Anfragen pro Sekunde annehmen, darüber mit 429 antworten; 0: keine Grenze; Standard 4.</translation>
+    </message>
+    <message>
+        <source>serve: never answer the first attempt of every &lt;n&gt;-th item; 0: none; default 4.</source>
+        <translation>serve: den ersten Versuch jedes &lt;n&gt;-ten Eintrags nie beantworten; 0: keinen; Standard 4.</translation>
+    </message>
+    <message>
+        <source>serve: answer this share &lt;p&gt; (0 to 1) with 500; default 0.</source>
+        <extracomment>&lt;p&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: diesen Anteil &lt;p&gt; (0 bis 1) mit 500 beantworten; Standard 0.</translation>
+    </message>
+    <message>
+        <source>serve: the seed of the 500s; default 1.</source>
+        <translation>serve: der Seed für die 500er; Standard 1.</translation>
+    </message>
+    <message>
+        <source>a port from 0 to 65535 (0: a free one)</source>
+        <translation>einen Port von 0 bis 65535 (0: einen freien)</translation>
+    </message>
+    <message>
+        <source>seconds from 0 to %1</source>
+        <translation>Sekunden von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>a whole number of requests per second, 0 for no limit</source>
+        <translation>eine ganze Zahl Anfragen pro Sekunde, 0 für keine Grenze</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 for no hanging requests</source>
+        <translation>eine ganze Zahl, 0 für keine hängenden Anfragen</translation>
+    </message>
+    <message>
+        <source>a share from 0 to 1</source>
+        <translation>einen Anteil von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>a whole number from 0</source>
+        <translation>eine ganze Zahl ab 0</translation>
+    </message>
+    <message>
+        <source>%1 expects %2, not &apos;%3&apos;</source>
+        <extracomment>%1: the option (--port, ...), %2: what it expects, %3: the value typed</extracomment>
+        <translation>%1 erwartet %2, nicht &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
+    </message>
+    <message>
+        <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
+        <extracomment>&lt;url&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>live: den Server unter &lt;url&gt; (http oder https) fragen statt des Demo-Servers, den Dirigent auf 127.0.0.1 startet.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, live, screenshot oder serve</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
+        <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos;, &apos;dirigent %3&apos; oder &apos;dirigent %4&apos;</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant; lessons with one: %2</source>
+        <extracomment>%1: the lesson as typed, %2: the lessons that have a live variant</extracomment>
+        <translation>die Lektion &apos;%1&apos; hat keine Live-Variante; Lektionen mit einer: %2</translation>
+    </message>
+    <message>
+        <source>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</source>
+        <translation>--url erwartet eine http://- oder https://-URL mit einem Host, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: set a parameter of the lesson (repeat for more).</source>
+        <translation>run, live, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: switch on the lesson&apos;s pitfall.</source>
+        <translation>run, live, screenshot: die Falle der Lektion einschalten.</translation>
+    </message>
+    <message>
+        <source>run, live: print the log (the default; with --quiz, both).</source>
+        <translation>run, live: das Log ausgeben (Standard; mit --quiz beides).</translation>
+    </message>
+    <message>
+        <source>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, live: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
+    </message>
+    <message>
+        <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
+        <translation>screenshot: die Live-Variante der Lektion gegen ihren eigenen Demo-Server laufen lassen, bis sie endet, dann das Bild aufnehmen.</translation>
     </message>
 </context>
 <context>
@@ -413,6 +511,166 @@
     </message>
 </context>
 <context>
+    <name>LiveCommand</name>
+    <message>
+        <source>internal error: the lesson &apos;%1&apos; has no live variant</source>
+        <translation>interner Fehler: die Lektion &apos;%1&apos; hat keine Live-Variante</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot start the demo server on 127.0.0.1: %1</source>
+        <translation>kann den Demo-Server auf 127.0.0.1 nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; could not run live: %2</source>
+        <translation>die Lektion &apos;%1&apos; konnte nicht live laufen: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
+    </message>
+    <message>
+        <source>the live run of &apos;%1&apos; failed: %2</source>
+        <translation>der Live-Lauf von &apos;%1&apos; ist gescheitert: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s to any attempt</source>
+        <translation>auf keinen Versuch kam innerhalb von %1 s eine Antwort</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <extracomment>%1: the URL as typed, %2: why (Qt&apos;s message, such as &quot;Connection refused&quot;)</extracomment>
+        <translation>kann %1 nicht erreichen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LiveController</name>
+    <message>
+        <source>Live run against the demo server at %1 …</source>
+        <extracomment>%1: the demo server&apos;s address, such as http://127.0.0.1:41234</extracomment>
+        <translation>Live-Lauf gegen den Demo-Server unter %1 …</translation>
+    </message>
+    <message>
+        <source>Stopping: every task is cancelled …</source>
+        <translation>Wird gestoppt: Jeder Task wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 s.</source>
+        <translation>Gestoppt nach %1 s.</translation>
+    </message>
+    <message>
+        <source>Finished in %1 s.</source>
+        <translation>Fertig nach %1 s.</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>Der Demo-Server konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The live run failed: %1</source>
+        <translation>Der Live-Lauf ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <source>The demo server did not answer: %1</source>
+        <translation>Der Demo-Server hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Press Run: real requests go to a demo server on this computer.</source>
+        <translation>Drück auf Starten: Dann gehen echte Anfragen an einen Demo-Server auf diesem Computer.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTab</name>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Modell und Messung</translation>
+    </message>
+    <message>
+        <source>Start a live run: then the model&apos;s prediction for the same values and what was measured stand here side by side.</source>
+        <translation>Starte einen Live-Lauf: Dann stehen hier die Vorhersage des Modells für dieselben Werte und das Gemessene nebeneinander.</translation>
+    </message>
+    <message>
+        <source>Model (virtual time)</source>
+        <translation>Modell (virtuelle Zeit)</translation>
+    </message>
+    <message>
+        <source>Live (measured, with the server lane)</source>
+        <translation>Live (gemessen, mit der Spur des Servers)</translation>
+    </message>
+    <message>
+        <source>Timeline of the model</source>
+        <translation>Zeitleiste des Modells</translation>
+    </message>
+    <message>
+        <source>Timeline of the live run</source>
+        <translation>Zeitleiste des Live-Laufs</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Requests sent (retries included)</source>
+        <translation>Anfragen samt Wiederholungen</translation>
+    </message>
+    <message>
+        <source>URLs with 200 OK</source>
+        <translation>URLs mit 200 OK</translation>
+    </message>
+    <message>
+        <source>URLs given up</source>
+        <translation>Aufgegebene URLs</translation>
+    </message>
+    <message>
+        <source>429 answers</source>
+        <translation>Antworten mit 429</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>No answer at all (errors)</source>
+        <translation>Gar keine Antwort (Fehler)</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Connections the server accepted</source>
+        <translation>Verbindungen beim Server</translation>
+    </message>
+    <message>
+        <source>Most requests in flight at the server</source>
+        <translation>Höchstens gleichzeitig beim Server</translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges (up to %1 requests, %2 in flight): the model makes no prediction for them, so only the measurement is shown.</source>
+        <extracomment>%1: the model&apos;s most requests, %2: its most requests in flight</extracomment>
+        <translation>Diese Werte liegen außerhalb der Bereiche des Modells (bis %1 Anfragen, %2 gleichzeitig): Dafür sagt das Modell nichts voraus, deshalb steht hier nur die Messung.</translation>
+    </message>
+    <message>
+        <source>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</source>
+        <translation>Warum sie sich unterscheiden: Eine echte Antwort braucht die 0,1 s des Servers plus ein paar Millisekunden für den Netzwerk-Stack und die Threads, und das schwankt von Lauf zu Lauf. Jede neue Verbindung kostet einen Aufbau, den das Modell nicht kennt. Das Sekundenfenster des Servers beginnt, wenn der Server zu zählen anfängt, nicht bei t = 0 des Modells; eine Anfrage, die ein paar Millisekunden später kommt, landet so vielleicht in der nächsten Sekunde und bekommt kein 429.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Saved %1</source>
@@ -538,6 +796,22 @@
         <source>Player</source>
         <translation>Wiedergabe</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>The model&apos;s prediction beside what the live run measured</source>
+        <translation>Die Vorhersage des Modells neben dem, was der Live-Lauf gemessen hat</translation>
+    </message>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Modell und Messung</translation>
+    </message>
+    <message>
+        <source>S&amp;top live run</source>
+        <translation>Live-Lauf s&amp;toppen</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -576,6 +850,58 @@
     <message>
         <source>All sliders back to their defaults, pitfall off</source>
         <translation>Alle Regler zurück auf ihre Standardwerte, Falle aus</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model: the program in virtual time</source>
+        <translation>Modell: das Programm in virtueller Zeit</translation>
+    </message>
+    <message>
+        <source>The model of the program: a run in virtual time, the same every time</source>
+        <translation>Das Modell des Programms: ein Lauf in virtueller Zeit, jedes Mal gleich</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Live: real requests to a demo server</source>
+        <translation>Live: echte Anfragen an einen Demo-Server</translation>
+    </message>
+    <message>
+        <source>The same program for real: requests to a demo server on this computer, in real time</source>
+        <translation>Dasselbe Programm in echt: Anfragen an einen Demo-Server auf diesem Computer, in echter Zeit</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start a live run</source>
+        <translation>Einen Live-Lauf starten</translation>
+    </message>
+    <message>
+        <source>Start a live run with these values (Ctrl+R)</source>
+        <translation>Einen Live-Lauf mit diesen Werten starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the live run</source>
+        <translation>Den Live-Lauf stoppen</translation>
+    </message>
+    <message>
+        <source>Cancel every task of the live run (Esc)</source>
+        <translation>Jeden Task des Live-Laufs abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Live run status</source>
+        <translation>Stand des Live-Laufs</translation>
     </message>
 </context>
 <context>
@@ -679,6 +1005,22 @@
     <message>
         <source>Position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>Run live</source>
+        <translation>Live starten</translation>
+    </message>
+    <message>
+        <source>Start a new live run with the live parameters (Ctrl+R)</source>
+        <translation>Einen neuen Live-Lauf mit den Live-Werten starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Follow the live run again: the cursor moves with its newest event (End)</source>
+        <translation>Dem Live-Lauf wieder folgen: Der Cursor wandert mit seinem neuesten Ereignis mit (Ende)</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1203,18 @@
         <source>note: the window needs %1x%2 pixels, the screenshot has that size</source>
         <translation>Hinweis: das Fenster braucht %1x%2 Pixel, der Screenshot hat diese Größe</translation>
     </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant</source>
+        <translation>die Lektion „%1“ hat keine Live-Variante</translation>
+    </message>
+    <message>
+        <source>the live run could not start: %1</source>
+        <translation>der Live-Lauf konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>the live run did not end within %1 s</source>
+        <translation>der Live-Lauf ist nicht innerhalb von %1 s zu Ende gegangen</translation>
+    </message>
 </context>
 <context>
     <name>SemaphoreView</name>
@@ -909,6 +1263,33 @@
             <numerusform>+%n Platz (%1 belegt)</numerusform>
             <numerusform>+%n Plätze (%1 belegt)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
+        <translation>dirigent: SIGINT und SIGTERM lassen sich nicht abfangen, der Server könnte also nicht sauber anhalten</translation>
+    </message>
+    <message>
+        <source>dirigent: the demo server could not start: %1</source>
+        <translation>dirigent: der Demo-Server konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>connections accepted: %1</source>
+        <translation>angenommene Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>requests: %1</source>
+        <translation>Anfragen: %1</translation>
+    </message>
+    <message>
+        <source>peak in flight: %1</source>
+        <translation>höchstens gleichzeitig in Arbeit: %1</translation>
+    </message>
+    <message>
+        <source>statuses: %1</source>
+        <translation>Statuscodes: %1</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,26 @@
         <source>The highlighted line is the co_await of the current event.</source>
         <translation>The highlighted line is the co_await of the current event.</translation>
     </message>
+    <message>
+        <source>The same program with a real HTTP library. Start the demo server in a terminal with &lt;code&gt;dirigent serve&lt;/code&gt; (it prints its URL), then run:</source>
+        <translation>The same program with a real HTTP library. Start the demo server in a terminal with &lt;code&gt;dirigent serve&lt;/code&gt; (it prints its URL), then run:</translation>
+    </message>
+    <message>
+        <source>The same program with a real HTTP library. The demo server of your live run listens at %1; run it against that server:</source>
+        <translation>The same program with a real HTTP library. The demo server of your live run listens at %1; run it against that server:</translation>
+    </message>
+    <message>
+        <source>How to run %1</source>
+        <translation>How to run %1</translation>
+    </message>
+    <message>
+        <source>Listing %1</source>
+        <translation>Listing %1</translation>
+    </message>
+    <message>
+        <source>%1: the lesson written with a real library, to run yourself</source>
+        <translation>%1: the lesson written with a real library, to run yourself</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -112,17 +132,8 @@
         <translation>%1: %2 (see &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <source>run: print the log (the default; with --quiz, both).</source>
-        <translation>run: print the log (the default; with --quiz, both).</translation>
-    </message>
-    <message>
         <source>run: print the quiz with the answers computed from the run.</source>
         <translation>run: print the quiz with the answers computed from the run.</translation>
-    </message>
-    <message>
-        <source>run: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
-        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
-        <translation>run: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -172,18 +183,6 @@
         <translation>the value %1 of the parameter &apos;%2&apos; is out of range, choose within %3</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display.</translation>
-    </message>
-    <message>
-        <source>run, screenshot: set a parameter of the lesson (repeat for more).</source>
-        <translation>run, screenshot: set a parameter of the lesson (repeat for more).</translation>
-    </message>
-    <message>
-        <source>run, screenshot: switch on the lesson&apos;s pitfall.</source>
-        <translation>run, screenshot: switch on the lesson&apos;s pitfall.</translation>
-    </message>
-    <message>
         <source>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</source>
         <extracomment>&lt;fraction&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>screenshot: show the run at &lt;fraction&gt; of its events, 0 (start) to 1 (end); default 0.5.</translation>
@@ -196,10 +195,6 @@
     <message>
         <source>Examples:</source>
         <translation>Examples:</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run or screenshot</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons, run or screenshot</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos; or &apos;dirigent %3&apos;</source>
@@ -226,6 +221,109 @@
     <message>
         <source>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</source>
         <translation>the screenshot is saved as PNG: name the file &apos;*.png&apos;, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>serve: listen on 127.0.0.1:&lt;n&gt;; 0 or none: a free port.</source>
+        <extracomment>&lt;n&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: listen on 127.0.0.1:&lt;n&gt;; 0 or none: a free port.</translation>
+    </message>
+    <message>
+        <source>serve: answer after &lt;s&gt; seconds; default 0.1.</source>
+        <extracomment>&lt;s&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: answer after &lt;s&gt; seconds; default 0.1.</translation>
+    </message>
+    <message>
+        <source>serve: accept &lt;n&gt; requests per second, answer 429 beyond; 0: no limit; default 4.</source>
+        <translation>serve: accept &lt;n&gt; requests per second, answer 429 beyond; 0: no limit; default 4.</translation>
+    </message>
+    <message>
+        <source>serve: never answer the first attempt of every &lt;n&gt;-th item; 0: none; default 4.</source>
+        <translation>serve: never answer the first attempt of every &lt;n&gt;-th item; 0: none; default 4.</translation>
+    </message>
+    <message>
+        <source>serve: answer this share &lt;p&gt; (0 to 1) with 500; default 0.</source>
+        <extracomment>&lt;p&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>serve: answer this share &lt;p&gt; (0 to 1) with 500; default 0.</translation>
+    </message>
+    <message>
+        <source>serve: the seed of the 500s; default 1.</source>
+        <translation>serve: the seed of the 500s; default 1.</translation>
+    </message>
+    <message>
+        <source>a port from 0 to 65535 (0: a free one)</source>
+        <translation>a port from 0 to 65535 (0: a free one)</translation>
+    </message>
+    <message>
+        <source>seconds from 0 to %1</source>
+        <translation>seconds from 0 to %1</translation>
+    </message>
+    <message>
+        <source>a whole number of requests per second, 0 for no limit</source>
+        <translation>a whole number of requests per second, 0 for no limit</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 for no hanging requests</source>
+        <translation>a whole number, 0 for no hanging requests</translation>
+    </message>
+    <message>
+        <source>a share from 0 to 1</source>
+        <translation>a share from 0 to 1</translation>
+    </message>
+    <message>
+        <source>a whole number from 0</source>
+        <translation>a whole number from 0</translation>
+    </message>
+    <message>
+        <source>%1 expects %2, not &apos;%3&apos;</source>
+        <extracomment>%1: the option (--port, ...), %2: what it expects, %3: the value typed</extracomment>
+        <translation>%1 expects %2, not &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
+        <extracomment>&lt;url&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
+        <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant; lessons with one: %2</source>
+        <extracomment>%1: the lesson as typed, %2: the lessons that have a live variant</extracomment>
+        <translation>the lesson &apos;%1&apos; has no live variant; lessons with one: %2</translation>
+    </message>
+    <message>
+        <source>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</source>
+        <translation>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: set a parameter of the lesson (repeat for more).</source>
+        <translation>run, live, screenshot: set a parameter of the lesson (repeat for more).</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: switch on the lesson&apos;s pitfall.</source>
+        <translation>run, live, screenshot: switch on the lesson&apos;s pitfall.</translation>
+    </message>
+    <message>
+        <source>run, live: print the log (the default; with --quiz, both).</source>
+        <translation>run, live: print the log (the default; with --quiz, both).</translation>
+    </message>
+    <message>
+        <source>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
+    </message>
+    <message>
+        <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
+        <translation>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</translation>
     </message>
 </context>
 <context>
@@ -413,6 +511,166 @@
     </message>
 </context>
 <context>
+    <name>LiveCommand</name>
+    <message>
+        <source>internal error: the lesson &apos;%1&apos; has no live variant</source>
+        <translation>internal error: the lesson &apos;%1&apos; has no live variant</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>cannot write the trace to &apos;%1&apos;: it is a folder</translation>
+    </message>
+    <message>
+        <source>cannot start the demo server on 127.0.0.1: %1</source>
+        <translation>cannot start the demo server on 127.0.0.1: %1</translation>
+    </message>
+    <message>
+        <source>the lesson &apos;%1&apos; could not run live: %2</source>
+        <translation>the lesson &apos;%1&apos; could not run live: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>cannot write the trace to &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>the live run of &apos;%1&apos; failed: %2</source>
+        <translation>the live run of &apos;%1&apos; failed: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s to any attempt</source>
+        <translation>no answer within %1 s to any attempt</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <extracomment>%1: the URL as typed, %2: why (Qt&apos;s message, such as &quot;Connection refused&quot;)</extracomment>
+        <translation>cannot reach %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LiveController</name>
+    <message>
+        <source>Live run against the demo server at %1 …</source>
+        <extracomment>%1: the demo server&apos;s address, such as http://127.0.0.1:41234</extracomment>
+        <translation>Live run against the demo server at %1 …</translation>
+    </message>
+    <message>
+        <source>Stopping: every task is cancelled …</source>
+        <translation>Stopping: every task is cancelled …</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 s.</source>
+        <translation>Stopped after %1 s.</translation>
+    </message>
+    <message>
+        <source>Finished in %1 s.</source>
+        <translation>Finished in %1 s.</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>The demo server could not start: %1</translation>
+    </message>
+    <message>
+        <source>The live run failed: %1</source>
+        <translation>The live run failed: %1</translation>
+    </message>
+    <message>
+        <source>The demo server did not answer: %1</source>
+        <translation>The demo server did not answer: %1</translation>
+    </message>
+    <message>
+        <source>Press Run: real requests go to a demo server on this computer.</source>
+        <translation>Press Run: real requests go to a demo server on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTab</name>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Model and measurement</translation>
+    </message>
+    <message>
+        <source>Start a live run: then the model&apos;s prediction for the same values and what was measured stand here side by side.</source>
+        <translation>Start a live run: then the model&apos;s prediction for the same values and what was measured stand here side by side.</translation>
+    </message>
+    <message>
+        <source>Model (virtual time)</source>
+        <translation>Model (virtual time)</translation>
+    </message>
+    <message>
+        <source>Live (measured, with the server lane)</source>
+        <translation>Live (measured, with the server lane)</translation>
+    </message>
+    <message>
+        <source>Timeline of the model</source>
+        <translation>Timeline of the model</translation>
+    </message>
+    <message>
+        <source>Timeline of the live run</source>
+        <translation>Timeline of the live run</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Requests sent (retries included)</source>
+        <translation>Requests sent (retries included)</translation>
+    </message>
+    <message>
+        <source>URLs with 200 OK</source>
+        <translation>URLs with 200 OK</translation>
+    </message>
+    <message>
+        <source>URLs given up</source>
+        <translation>URLs given up</translation>
+    </message>
+    <message>
+        <source>429 answers</source>
+        <translation>429 answers</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>No answer at all (errors)</source>
+        <translation>No answer at all (errors)</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Total time</translation>
+    </message>
+    <message>
+        <source>Connections the server accepted</source>
+        <translation>Connections the server accepted</translation>
+    </message>
+    <message>
+        <source>Most requests in flight at the server</source>
+        <translation>Most requests in flight at the server</translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges (up to %1 requests, %2 in flight): the model makes no prediction for them, so only the measurement is shown.</source>
+        <extracomment>%1: the model&apos;s most requests, %2: its most requests in flight</extracomment>
+        <translation>These values lie beyond the model&apos;s ranges (up to %1 requests, %2 in flight): the model makes no prediction for them, so only the measurement is shown.</translation>
+    </message>
+    <message>
+        <source>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</source>
+        <translation>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Saved %1</source>
@@ -538,6 +796,22 @@
         <source>Player</source>
         <translation>Player</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>The model&apos;s prediction beside what the live run measured</source>
+        <translation>The model&apos;s prediction beside what the live run measured</translation>
+    </message>
+    <message>
+        <source>Model and measurement</source>
+        <translation>Model and measurement</translation>
+    </message>
+    <message>
+        <source>S&amp;top live run</source>
+        <translation>S&amp;top live run</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -576,6 +850,58 @@
     <message>
         <source>All sliders back to their defaults, pitfall off</source>
         <translation>All sliders back to their defaults, pitfall off</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Model: the program in virtual time</source>
+        <translation>Model: the program in virtual time</translation>
+    </message>
+    <message>
+        <source>The model of the program: a run in virtual time, the same every time</source>
+        <translation>The model of the program: a run in virtual time, the same every time</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Live: real requests to a demo server</source>
+        <translation>Live: real requests to a demo server</translation>
+    </message>
+    <message>
+        <source>The same program for real: requests to a demo server on this computer, in real time</source>
+        <translation>The same program for real: requests to a demo server on this computer, in real time</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Start a live run</source>
+        <translation>Start a live run</translation>
+    </message>
+    <message>
+        <source>Start a live run with these values (Ctrl+R)</source>
+        <translation>Start a live run with these values (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the live run</source>
+        <translation>Stop the live run</translation>
+    </message>
+    <message>
+        <source>Cancel every task of the live run (Esc)</source>
+        <translation>Cancel every task of the live run (Esc)</translation>
+    </message>
+    <message>
+        <source>Live run status</source>
+        <translation>Live run status</translation>
     </message>
 </context>
 <context>
@@ -679,6 +1005,22 @@
     <message>
         <source>Position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>Run live</source>
+        <translation>Run live</translation>
+    </message>
+    <message>
+        <source>Start a new live run with the live parameters (Ctrl+R)</source>
+        <translation>Start a new live run with the live parameters (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Follow the live run again: the cursor moves with its newest event (End)</source>
+        <translation>Follow the live run again: the cursor moves with its newest event (End)</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1203,18 @@
         <source>note: the window needs %1x%2 pixels, the screenshot has that size</source>
         <translation>note: the window needs %1x%2 pixels, the screenshot has that size</translation>
     </message>
+    <message>
+        <source>the lesson &apos;%1&apos; has no live variant</source>
+        <translation>the lesson &apos;%1&apos; has no live variant</translation>
+    </message>
+    <message>
+        <source>the live run could not start: %1</source>
+        <translation>the live run could not start: %1</translation>
+    </message>
+    <message>
+        <source>the live run did not end within %1 s</source>
+        <translation>the live run did not end within %1 s</translation>
+    </message>
 </context>
 <context>
     <name>SemaphoreView</name>
@@ -909,6 +1263,33 @@
             <numerusform>+%n seat (%1 taken)</numerusform>
             <numerusform>+%n seats (%1 taken)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
+        <translation>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</translation>
+    </message>
+    <message>
+        <source>dirigent: the demo server could not start: %1</source>
+        <translation>dirigent: the demo server could not start: %1</translation>
+    </message>
+    <message>
+        <source>connections accepted: %1</source>
+        <translation>connections accepted: %1</translation>
+    </message>
+    <message>
+        <source>requests: %1</source>
+        <translation>requests: %1</translation>
+    </message>
+    <message>
+        <source>peak in flight: %1</source>
+        <translation>peak in flight: %1</translation>
+    </message>
+    <message>
+        <source>statuses: %1</source>
+        <translation>statuses: %1</translation>
     </message>
 </context>
 <context>

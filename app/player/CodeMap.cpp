@@ -50,6 +50,8 @@ CodeMap::CodeMap(const lessons::Lesson &lesson)
     });
     m_python = stripTags(python, hash);
     m_cpp = stripTags(cpp, slashes);
+    for (const lessons::Lesson::Listing &listing : lesson.live_listings)
+        m_liveListings.append({QString::fromStdString(listing.file), fromView(listing.source)});
 }
 
 int CodeMap::pythonLineForCppLine(int cppLine) const

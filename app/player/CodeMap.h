@@ -8,6 +8,7 @@
 #endif
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 // The two listings of a lesson and how their lines correspond.
@@ -24,6 +25,12 @@ public:
 
     const QString &pythonText() const { return m_python; }  // tags removed
     const QString &cppText() const { return m_cpp; }        // tags removed
+    // The lesson written with real libraries (file name, text), e.g. live_aiohttp.py.
+    struct Listing {
+        QString file;
+        QString text;
+    };
+    const QList<Listing> &liveListings() const { return m_liveListings; }
     // 1-based lines; 0: no match.
     int pythonLineForCppLine(int cppLine) const;
     // The event's line if it lies in this lesson's scenario.cpp, else 0.
@@ -41,4 +48,5 @@ private:
     QString m_cpp;
     QHash<int, QString> m_cppTagAt;      // C++ line -> tag
     QHash<QString, int> m_pythonLineOf;  // tag -> Python line
+    QList<Listing> m_liveListings;
 };

@@ -83,11 +83,62 @@ std::vector<lessons::QuizQuestion> LessonSession::quiz() const
 {
     if (!m_lesson || !m_lesson->quiz || !hasRun())
         return {};
+    if (m_external)
+        return m_modelRun.recorder ? m_lesson->quiz(m_modelRun, m_params, m_pitfall)
+                                   : std::vector<lessons::QuizQuestion>{};
     return m_lesson->quiz(m_run, m_params, m_pitfall);
+}
+
+void LessonSession::beginExternalRun(std::shared_ptr<trace::Recorder> recorder)
+{
+    if (!m_lesson || !recorder)
+        return;
+    lessons::Run next;
+    next.recorder = std::move(recorder);
+    if (!m_external)
+        m_modelRun = m_run;
+    // The seeker indexes what is there now; later events are indexed by the seeks that reach them.
+    auto nextSeeker = std::make_unique<trace::StateSeeker>(*next.recorder);
+    std::swap(m_run, next);
+    std::swap(m_seeker, nextSeeker);
+    m_external = true;
+    m_externalRunning = true;
+    ++m_runCount;
+    emit runChanged();
+    nextSeeker.reset();
+}
+
+void LessonSession::externalRunGrew()
+{
+    if (externalRunning())
+        emit runGrew();
+}
+
+void LessonSession::endExternalRun(std::string log, double endTime, std::string error)
+{
+    if (!externalRunning())
+        return;
+    m_run.log = std::move(log);
+    m_run.end_time = endTime;
+    m_run.error = std::move(error);
+    m_externalRunning = false;
+    m_seeker->index();
+    emit runGrew();
+    emit externalRunEnded();
+}
+
+void LessonSession::showModelRun()
+{
+    if (!m_lesson || !m_external)
+        return;
+    rerun();
 }
 
 void LessonSession::rerun()
 {
+    m_external = false;
+    m_externalRunning = false;
+    m_modelRun = {};
     lessons::Run next = lessons::run(*m_lesson, m_params, m_pitfall);
     // The seeker indexes the whole trace in its constructor, so every later seek is cheap.
     auto nextSeeker = std::make_unique<trace::StateSeeker>(*next.recorder);

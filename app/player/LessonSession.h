@@ -49,14 +49,32 @@ public:
     // Number of runs so far (tests see that a slider re-ran the scenario).
     int runCount() const { return m_runCount; }
 
-    // The quiz for the current run, parameters and pitfall.
+    // The quiz for the current run, parameters and pitfall (during an external run: the
+    // quiz of the model's run it replaced, since the questions are about the model).
     std::vector<lessons::QuizQuestion> quiz() const;
+
+    // An external run (a live run, recorded elsewhere in real time) replaces the model's
+    // run: beginExternalRun() shows its recorder, empty or not (runChanged()); each
+    // externalRunGrew() says that new events were recorded (runGrew()); endExternalRun()
+    // completes it (runGrew(), then externalRunEnded()), and from then on it is an
+    // ordinary run. Setting a parameter, the pitfall or showModelRun() returns to the model.
+    void beginExternalRun(std::shared_ptr<trace::Recorder> recorder);
+    void externalRunGrew();
+    void endExternalRun(std::string log, double endTime, std::string error);
+    bool isExternalRun() const { return m_external; }
+    bool externalRunning() const { return m_external && m_externalRunning; }
+    // Back to the model's run of the current parameters (a re-run, runChanged()).
+    void showModelRun();
 
 signals:
     // A new run replaced the previous one (also after open()).
     void runChanged();
     // Parameters or the pitfall switch changed (emitted before runChanged()).
     void paramsChanged();
+    // The external run recorded more events (or ended); the recorder is the same.
+    void runGrew();
+    // The external run ended: its trace is complete.
+    void externalRunEnded();
 
 private:
     void rerun();
@@ -67,4 +85,7 @@ private:
     lessons::Run m_run;
     std::unique_ptr<trace::StateSeeker> m_seeker;
     int m_runCount = 0;
+    bool m_external = false;
+    lessons::Run m_modelRun; // the model's run an external run replaced (for its quiz)
+    bool m_externalRunning = false;
 };

@@ -28,6 +28,7 @@ Player::Player(LessonSession *session, QObject *parent)
     m_timer.setInterval(tickMs);
     connect(&m_timer, &QTimer::timeout, this, &Player::onTick);
     connect(m_session, &LessonSession::runChanged, this, &Player::onRunChanged);
+    connect(m_session, &LessonSession::runGrew, this, &Player::onRunGrew);
     buildPresentation();
 }
 
@@ -87,6 +88,8 @@ void Player::seek(std::size_t n)
     m_cursor = n;
     if (playing())
         m_playhead = playheadAt(m_cursor);
+    // During a live run: at the end follows the head, anywhere else stays there.
+    setFollowing(m_session->externalRunning() && !playing() && m_cursor >= length());
     if (changed)
         emit cursorChanged(m_cursor);
 }
@@ -160,6 +163,11 @@ void Player::play()
 
 void Player::pause()
 {
+    if (m_following) {
+        // Pausing a live run's head: the cursor stays where it is while the run goes on.
+        setFollowing(false);
+        return;
+    }
     if (!playing())
         return;
     m_timer.stop();
@@ -168,7 +176,7 @@ void Player::pause()
 
 void Player::togglePlay()
 {
-    if (playing())
+    if (playing() || m_following)
         pause();
     else
         play();
@@ -193,6 +201,20 @@ void Player::setSpeed(double speed)
 
 void Player::onRunChanged()
 {
+    if (m_session->externalRunning()) {
+        // A live run starts: follow it from its first event on.
+        if (playing()) {
+            m_timer.stop();
+            emit playingChanged(false);
+        }
+        buildPresentation();
+        m_cursor = length();
+        setFollowing(true);
+        emit runReplaced();
+        emit cursorChanged(m_cursor);
+        return;
+    }
+    setFollowing(false);
     const double keep = m_length == 0 ? 0.0 : static_cast<double>(m_cursor) / static_cast<double>(m_length);
     buildPresentation();
     m_cursor = std::min(length(), static_cast<std::size_t>(std::llround(keep * static_cast<double>(length()))));
@@ -205,6 +227,27 @@ void Player::onRunChanged()
         m_timer.stop();
         emit playingChanged(false);
     }
+}
+
+void Player::onRunGrew()
+{
+    extendPresentation();
+    const bool follow = m_following;
+    if (!m_session->externalRunning())
+        setFollowing(false); // the run ended: an ordinary trace from here on
+    emit runGrew();
+    if (follow) {
+        m_cursor = length();
+        emit cursorChanged(m_cursor);
+    }
+}
+
+void Player::setFollowing(bool on)
+{
+    if (on == m_following)
+        return;
+    m_following = on;
+    emit followingChanged(on);
 }
 
 void Player::onTick()
@@ -221,19 +264,30 @@ void Player::onTick()
     if (m_cursor >= length()) {
         m_timer.stop();
         emit playingChanged(false);
+        // Caught up with a live run: follow its head again.
+        setFollowing(m_session->externalRunning());
     }
 }
 
 void Player::buildPresentation()
 {
     m_presentation.clear();
+    m_length = 0;
+    extendPresentation();
+}
+
+void Player::extendPresentation()
+{
+    // Only the events recorded since the last call: a growing run costs O(new events).
+    const std::size_t from = m_length;
     m_length = length();
-    if (m_length == 0)
+    if (m_length == 0 || from >= m_length)
         return;
     const trace::Recorder &recorder = m_session->recorder();
     m_presentation.reserve(m_length);
-    m_presentation.push_back(0.0);
-    for (std::size_t i = 1; i < m_length; ++i) {
+    if (from == 0)
+        m_presentation.push_back(0.0);
+    for (std::size_t i = std::max<std::size_t>(from, 1); i < m_length; ++i) {
         const aio::TraceEvent &previous = recorder[i - 1];
         const aio::TraceEvent &event = recorder[i];
         double t = m_presentation.back() + static_cast<double>(event.time_ns - previous.time_ns) / 1e9;

@@ -24,6 +24,11 @@ class LessonSession;
 // presentation time of every event is computed once per run.
 //
 // When the session re-runs (a slider moved), the cursor keeps its fraction of the run.
+//
+// An external run that grows (a live run) is followed: while the cursor stands at the end
+// it moves to the new end with every growth (followingHead()). A step back, a scrub or
+// pausing it leaves the head; toEnd() (or playing up to the end) follows it again. Once the
+// run ended, the player is what it is for any run.
 class Player : public QObject
 {
     Q_OBJECT
@@ -42,6 +47,8 @@ public:
     const aio::TraceEvent *currentLocatedEvent() const;
 
     bool playing() const { return m_timer.isActive(); }
+    // A live run is going on and the cursor moves with its newest event.
+    bool followingHead() const { return m_following; }
     double speed() const { return m_speed; }  // 0.1 .. 10
     static constexpr double minSpeed = 0.1;
     static constexpr double maxSpeed = 10.0;
@@ -70,9 +77,14 @@ signals:
     void playingChanged(bool playing);
     void speedChanged(double speed);
     void runReplaced();                       // the session re-ran; emitted before cursorChanged
+    void runGrew();                           // the run got longer; emitted before cursorChanged
+    void followingChanged(bool following);
 
 private:
     void onRunChanged();
+    void onRunGrew();
+    void setFollowing(bool on);
+    void extendPresentation();
     void onTick();
     void buildPresentation();
     double playheadAt(std::size_t cursor) const;
@@ -87,4 +99,5 @@ private:
     double m_playhead = 0;                    // presentation seconds while playing
     std::vector<double> m_presentation;       // presentation time of each event
     std::size_t m_length = 0;                 // events of the run m_presentation was built for
+    bool m_following = false;
 };

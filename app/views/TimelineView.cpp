@@ -56,7 +56,12 @@ TimelineView::TimelineView(QWidget *parent) : TraceView(parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-void TimelineView::setRecorder(const trace::Recorder *recorder)
+void TimelineView::setTimeShare(double share)
+{
+    m_timeShare = std::clamp(share, 0.0, 1.0);
+}
+
+void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
 {
     m_lanes.clear();
     m_names.clear();
@@ -65,12 +70,15 @@ void TimelineView::setRecorder(const trace::Recorder *recorder)
     m_events = 0;
     m_startNs = 0;
     m_spanNs = 0;
-    m_scrollY = 0;
+    m_runSpanNs = 0;
+    if (!keepView)
+        m_scrollY = 0;
     if (recorder && !recorder->empty()) {
         const trace::Recorder &rec = *recorder;
         m_events = rec.size();
         m_startNs = rec.front().time_ns;
-        m_spanNs = std::max<std::int64_t>(0, rec.back().time_ns - m_startNs);
+        m_runSpanNs = std::max<std::int64_t>(0, rec.back().time_ns - m_startNs);
+        m_spanNs = std::max(m_runSpanNs, m_minSpanNs);
 
         QHash<std::uint32_t, int> laneOf;
         trace::TraceState state;  // folded here only: the recorder outlives this call
@@ -104,8 +112,10 @@ void TimelineView::setRecorder(const trace::Recorder *recorder)
                 if (from >= 0 && from != lane) m_arrows.append({u, from, lane});
             }
         }
+        // To the last event (the right edge, unless the axis spans more than this run).
+        const float last = m_events > 1 ? float(axisOf(rec.back().time_ns, m_events - 1)) : 1.0f;
         for (QVector<Segment> &segments : m_lanes)
-            if (!segments.isEmpty()) segments.back().end = 1.0f;
+            if (!segments.isEmpty()) segments.back().end = last;
     }
     clampView();
     update();

@@ -35,8 +35,19 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     // Builds the lane model of a run (nullptr: no run). The recorder is read only
-    // here: the view keeps no pointer to it.
-    void setRecorder(const trace::Recorder *recorder);
+    // here: the view keeps no pointer to it. keepView: the same run grew (a live run),
+    // so zoom, pan and the lanes scrolled out stay as they are.
+    void setRecorder(const trace::Recorder *recorder, bool keepView = false);
+    // The share of virtual time in the x axis (0..1, default 0.5; see above). 1: a pure
+    // time axis, so that two timelines with the same span line up.
+    void setTimeShare(double share);
+    // The axis spans at least this much time (ns) from the first event: two runs on one
+    // time axis. 0 (the default): the run's own span. Applies at the next setRecorder().
+    void setMinimumSpan(std::int64_t spanNs) { m_minSpanNs = spanNs; }
+    // The time the run spans, first to last event, in ns.
+    std::int64_t runSpan() const { return m_runSpanNs; }
+    // The lane names, top to bottom (tests).
+    QStringList laneNames() const { return m_names; }
     void setState(const trace::TraceState &state, const aio::TraceEvent *current) override;
     QString describe() const override;
     bool hasContent() const override { return !m_lanes.isEmpty(); }
@@ -114,6 +125,8 @@ private:
     std::size_t m_events = 0;
     std::int64_t m_startNs = 0;
     std::int64_t m_spanNs = 0;
+    std::int64_t m_runSpanNs = 0;
+    std::int64_t m_minSpanNs = 0;
     double m_timeShare = 0.5;
 
     std::size_t m_position = 0;    // the state's position (events applied)

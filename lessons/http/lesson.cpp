@@ -9,7 +9,7 @@
 #include <vector>
 
 namespace lessons::embedded::http {
-extern const std::string_view python, cpp, text_de, text_en;
+extern const std::string_view python, cpp, text_de, text_en, live_aiohttp, live_httpx;
 }
 
 namespace lessons::http {
@@ -117,6 +117,7 @@ Lesson make_http() {
     l.cpp_source = text::cpp;
     l.text_de = text::text_de;
     l.text_en = text::text_en;
+    l.live_listings = {{"live_aiohttp.py", text::live_aiohttp}, {"live_httpx.py", text::live_httpx}};
     // Every attempt the server sees, retries included: beyond its rate, more requests cost
     // more than one attempt each; retrying at once (the pitfall) costs even more.
     l.sweep = {"requests", {"Gesendete Versuche (mit Wiederholungen)", "Attempts sent (retries included)"}, "",

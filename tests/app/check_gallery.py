@@ -9,6 +9,9 @@ it writes FOLDER/<lesson>-<lang>.png showing the run at FRACTION (default 0.5), 
   - the picture is not blank: it has many colours, and no single colour covers nearly all of it;
   - no two lessons' pictures are identical in the same language, and the German and English
     picture of a lesson differ (the texts are translated).
+For each lesson with a live variant it also writes FOLDER/<lesson>-live-<lang>.png
+(`dirigent screenshot LESSON --live`: a real run against the demo server of that process,
+on 127.0.0.1, until it ends) and checks it the same way; it must differ from the model's picture.
 FOLDER/index.html shows all pictures side by side, for a person to look at.
 Needs only the Python standard library (pngread.py beside this script reads the PNGs).
 """
@@ -28,6 +31,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pngread  # noqa: E402  (beside this script)
 
 LANGUAGES = ("en", "de")
+# The lessons with a live variant (live::liveLessonIds()).
+LIVE_LESSONS = ("http",)
 # A picture where one colour covers more than this share of the sampled pixels counts as blank.
 FLAT_SHARE = 0.97
 # And one with fewer distinct colours than this in the sample.
@@ -78,6 +83,8 @@ def check_picture(path: str, size: tuple[int, int], name: str) -> bytes | None:
 def write_index(folder: str, rows: list[tuple[str, str]], fraction: str) -> None:
     cells = []
     for lesson_id, title in rows:
+        if lesson_id.endswith("-live"):
+            title += " (live)"
         pictures = "".join(
             f'<figure><a href="{lesson_id}-{lang}.png"><img src="{lesson_id}-{lang}.png" '
             f'alt="{html.escape(title)} ({lang})"></a><figcaption>{lang}</figcaption></figure>'
@@ -142,6 +149,37 @@ def main() -> int:
             digest = check_picture(path, (width, height), name)
             if digest is not None:
                 digests[lang][lesson_id] = digest
+
+    # Live mode: a real run, rendered when it ended.
+    for lesson in all_lessons:
+        lesson_id = lesson["id"]
+        if lesson_id not in LIVE_LESSONS:
+            continue
+        rows.append((f"{lesson_id}-live", lesson["title"]["en"]))
+        live_digests = {}
+        for lang in LANGUAGES:
+            name = f"{lesson_id}-live-{lang}"
+            path = os.path.join(args.out, f"{name}.png")
+            command = [args.dirigent, "screenshot", lesson_id, "--live", "--lang", lang, "--at", args.at,
+                       "--size", args.size, path]
+            result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
+                                    env=env, timeout=240)
+            print(f"{'ok  ' if result.returncode == 0 else 'FAIL'} {' '.join(command[1:])}")
+            if result.returncode != 0 or result.stderr.strip():
+                if result.returncode != 0:
+                    fail(f"{name}: exit code {result.returncode}")
+                print(f"     stderr: {result.stderr.strip()}")
+            if not os.path.exists(path):
+                fail(f"{name}: no picture written")
+                continue
+            digest = check_picture(path, (width, height), name)
+            if digest is None:
+                continue
+            live_digests[lang] = digest
+            if digests[lang].get(lesson_id) == digest:
+                fail(f"{name} is identical to the model's picture {lesson_id}-{lang}")
+        if len(live_digests) == 2 and live_digests["de"] == live_digests["en"]:
+            fail(f"{lesson_id}-live: the German and the English picture are identical")
 
     for lang in LANGUAGES:
         seen: dict[bytes, str] = {}

@@ -219,8 +219,8 @@ private slots:
         QTest::newRow("--at alone") << QStringList{"--at", "0.5"} << Invocation::Problem::OptionNeedsCommand
                                     << QStringLiteral("the option '--at' works only with 'dirigent screenshot'");
         QTest::newRow("--set alone") << QStringList{"--set", "workers=2"} << Invocation::Problem::OptionNeedsCommand
-                                     << QStringLiteral("the option '--set' works only with 'dirigent run' or "
-                                                       "'dirigent screenshot'");
+                                     << QStringLiteral("the option '--set' works only with 'dirigent run', "
+                                                       "'dirigent live' or 'dirigent screenshot'");
         QTest::newRow("--size with run")
             << QStringList{"run", "queues", "--size", "800x600"} << Invocation::Problem::OptionNotForCommand
             << QStringLiteral("the option '--size' does not work with 'dirigent run'");
@@ -262,7 +262,9 @@ private slots:
             QVERIFY2(invocation.action != Invocation::Action::Fail,
                      qPrintable(trimmed + QStringLiteral(": ") + CommandLine::problemMessage(invocation)));
         }
-        QCOMPARE(examples, 3);
+        QCOMPARE(examples, 5); // lessons, run, live, screenshot, serve
+        QVERIFY(help.contains(QStringLiteral("live LESSON")));
+        QVERIFY(help.contains(QStringLiteral("--url <url>")));
         QVERIFY(help.contains(QStringLiteral("screenshot LESSON OUT.png")));
         QVERIFY(help.contains(QStringLiteral("--at <fraction>")));
         QVERIFY(help.contains(QStringLiteral("--size <WxH>")));

@@ -216,6 +216,40 @@ private slots:
         QVERIFY(panel.cppEdit()->extraSelections().isEmpty());
     }
 
+    // The HTTP lesson also shows its aiohttp and httpx programs, each with the command that
+    // runs it: against `dirigent serve` at first, against the live run's server once known.
+    void codePanelShowsTheRealLibraryListingsWithTheirCommand()
+    {
+        const lessons::Lesson *http = lessons::find("http");
+        QVERIFY(http && http->live_listings.size() == 2);
+        CodePanel panel;
+        panel.resize(900, 600);
+        panel.setCodeMap(CodeMap(*http));
+        QCOMPARE(panel.count(), 4);
+        QCOMPARE(panel.tabText(2), QStringLiteral("live_aiohttp.py"));
+        QCOMPARE(panel.tabText(3), QStringLiteral("live_httpx.py"));
+        auto *code = panel.findChild<QPlainTextEdit *>(QStringLiteral("liveCode_live_aiohttp.py"));
+        QVERIFY(code && code->toPlainText().contains(QStringLiteral("aiohttp.ClientSession")));
+        auto *command = panel.findChild<QLabel *>(QStringLiteral("liveCommand_live_httpx.py"));
+        QVERIFY(command);
+        QVERIFY(command->text().contains(QStringLiteral("dirigent serve")));
+        QVERIFY(command->text().contains(QStringLiteral("python3 lessons/http/live_httpx.py --url URL")));
+
+        panel.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:41234")));
+        QVERIFY(command->text().contains(
+            QStringLiteral("python3 lessons/http/live_httpx.py --url http://127.0.0.1:41234")));
+        if (!qEnvironmentVariableIsEmpty("DIRIGENT_SHOT_DIR")) {
+            panel.setCurrentIndex(2);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            panel.grab().save(qEnvironmentVariable("DIRIGENT_SHOT_DIR") + QStringLiteral("/code-live.png"));
+        }
+
+        // A lesson without such programs has only its two listings again.
+        panel.setCodeMap(CodeMap(*lessons::find("queues")));
+        QCOMPARE(panel.count(), 2);
+    }
+
     void codePanelScrollsTheMarkIntoView()
     {
         // A listing much longer than the panel, and an event on its last line.

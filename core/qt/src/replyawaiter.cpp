@@ -69,6 +69,7 @@ HttpResponse ReplyAwaiter::await_resume() {
     response.statusCode = status.toInt();
     response.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     response.body = reply->readAll();
+    response.headers = reply->rawHeaderPairs();
     response.url = reply->url();
     return response;
 }

@@ -90,6 +90,13 @@ struct Lesson {
     std::string_view cpp_source;     // scenario.cpp
     std::string_view text_de;        // text.de.md
     std::string_view text_en;        // text.en.md
+    // The same program written with real libraries (live_<name>.py in the lesson's folder,
+    // e.g. aiohttp and httpx), shown beside the listing with the command that runs it.
+    struct Listing {
+        std::string file;         // "live_aiohttp.py"
+        std::string_view source;  // embedded at build time
+    };
+    std::vector<Listing> live_listings;
     Sweep sweep;
     // A queue of idle connections that the app draws as a connection pool (the database
     // lesson): its name as given to the Queue, and the parameter holding the pool's size.

@@ -1,0 +1,147 @@
+#include "LiveCommand.h"
+
+#include <live/DemoServer.h>
+#include <live/HttpSession.h>
+#include <live/LiveHttp.h>
+#include <live/LiveRun.h>
+#include <lessons/param_input.hpp>
+#include <trace/chrome_trace.hpp>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <exception>
+#include <sstream>
+#include <string>
+
+namespace {
+
+void print(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// "dirigent: <what>": the one line of a failed run.
+void complain(const QString &what)
+{
+    print(stderr, QStringLiteral("dirigent: ") + what + QLatin1Char('\n'));
+}
+
+} // namespace
+
+QStringList LiveCommand::lessonIds()
+{
+    return {QStringLiteral("http")};
+}
+
+const lessons::Lesson *LiveCommand::lesson(const QString &id)
+{
+    if (id == QLatin1String("http"))
+        return &live::LiveHttp::lesson();
+    return nullptr;
+}
+
+int LiveCommand::run(const Invocation &invocation)
+{
+    const lessons::Lesson *lesson = LiveCommand::lesson(invocation.lessonId);
+    if (!lesson) {
+        complain(tr("internal error: the lesson '%1' has no live variant").arg(invocation.lessonId));
+        return 1;
+    }
+    lessons::Params params = lessons::defaults(*lesson);
+    for (const QString &assignment : invocation.assignments) {
+        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
+        if (input.problem == lessons::ParamProblem::None)
+            params.values.insert_or_assign(input.name, input.number);
+    }
+
+    // Refuse a trace file that cannot be written before running, so nothing runs in vain.
+    QString tracePath;
+    if (!invocation.traceJsonPath.isEmpty()) {
+        const QFileInfo info(invocation.traceJsonPath);
+        const QDir folder = info.absoluteDir();
+        if (!folder.exists()) {
+            complain(tr("cannot write the trace to '%1': the folder '%2' does not exist")
+                         .arg(invocation.traceJsonPath, QDir::toNativeSeparators(folder.path())));
+            return 2;
+        }
+        if (info.isDir()) {
+            complain(tr("cannot write the trace to '%1': it is a folder").arg(invocation.traceJsonPath));
+            return 2;
+        }
+        tracePath = info.absoluteFilePath();
+    }
+
+    // Without --url: the demo server, behaving as the model's server does.
+    live::DemoServer server(live::LiveHttp::modelServer());
+    QUrl base(invocation.liveUrl);
+    const bool ownServer = invocation.liveUrl.isEmpty();
+    if (ownServer) {
+        QString error;
+        if (!server.start(0, &error)) {
+            complain(tr("cannot start the demo server on 127.0.0.1: %1").arg(error));
+            return 1;
+        }
+        base = server.url();
+    }
+
+    live::LiveHttp scenario(params, invocation.pitfall, base);
+    live::LiveRun run(scenario);
+    run.setLogOutput(stdout); // the log as it happens
+    QString error;
+    if (!run.start(&error)) {
+        complain(tr("the lesson '%1' could not run live: %2").arg(invocation.lessonId, error));
+        return 1;
+    }
+    run.waitForFinished(-1); // every attempt has its timeout: the run ends by itself
+    const live::LiveResult &result = run.result();
+    const live::LiveHttpFigures &measured = scenario.measured();
+    if (ownServer)
+        server.stop();
+
+    // Nothing ever answered: the server is not there (refused, unknown host, silent).
+    const bool unreachable = measured.sent > 0 && measured.responses == 0;
+    if (!unreachable) {
+        QString summary = QStringLiteral("\n");
+        for (const live::Figure &figure : result.figures)
+            summary += figure.name + QStringLiteral(": ") + figure.value + QLatin1Char('\n');
+        if (ownServer) {
+            const live::ServerStats stats = server.stats();
+            summary += QStringLiteral("connections accepted: %1\n").arg(stats.connectionsAccepted);
+            summary += QStringLiteral("peak in flight at the server: %1\n").arg(stats.peakInFlight);
+        }
+        print(stdout, summary);
+    }
+
+    if (!tracePath.isEmpty()) {
+        std::ostringstream json;
+        trace::write_chrome_trace(*result.recorder, json);
+        const std::string bytes = json.str();
+        QSaveFile file(tracePath);
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())
+            || !file.commit()) {
+            complain(tr("cannot write the trace to '%1': %2").arg(invocation.traceJsonPath, file.errorString()));
+            return 1;
+        }
+    }
+
+    if (!result.error.empty()) {
+        complain(tr("the live run of '%1' failed: %2").arg(invocation.lessonId, QString::fromStdString(result.error)));
+        return 1;
+    }
+    if (unreachable) {
+        const QString reason = !measured.lastError.isEmpty()
+                                   ? measured.lastError
+                                   //: %1: the timeout per attempt in seconds
+                                   : tr("no answer within %1 s to any attempt").arg(params["timeout"]);
+        //: %1: the URL as typed, %2: why (Qt's message, such as "Connection refused")
+        complain(tr("cannot reach %1: %2").arg(base.toString(), reason));
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Invocation.h"
+
+#include <lessons/lesson.hpp>
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// `dirigent live LESSON`: a lesson's live variant, headless. Without --url it starts the
+// demo server in-process on 127.0.0.1 with the model's behaviour; then it runs the live
+// scenario in real time, prints its log as it happens (the format of `dirigent run`) and a
+// summary of what was measured, one `name: value` per line. The names are keys like the
+// log's words, the same in every language, so scripts can read them.
+// Runs inside the QCoreApplication of runConsoleCommand(); returns the exit code.
+class LiveCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(LiveCommand)
+
+public:
+    static int run(const Invocation &invocation);
+
+    // The lessons with a live variant ("http"), and such a lesson as live mode offers it
+    // (its parameters with the live ranges); nullptr for any other id.
+    static QStringList lessonIds();
+    static const lessons::Lesson *lesson(const QString &id);
+};

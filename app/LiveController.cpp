@@ -1,0 +1,275 @@
+#include "LiveController.h"
+
+#include <LessonSession.h>
+
+#include <lessons/param_input.hpp>
+#include <live/DemoServer.h>
+#include <live/LiveHttp.h>
+#include <live/LiveRun.h>
+#include <live/LiveVariants.h>
+
+#include <QLocale>
+
+LiveController::LiveController(LessonSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    m_growthTimer.setInterval(growthIntervalMs);
+    connect(&m_growthTimer, &QTimer::timeout, this, &LiveController::onGrowthTick);
+    lessonChanged();
+}
+
+LiveController::~LiveController()
+{
+    // The run refers to the scenario and feeds the session: it goes first, at once.
+    abort();
+}
+
+bool LiveController::available() const
+{
+    return m_liveLesson != nullptr;
+}
+
+void LiveController::lessonChanged()
+{
+    abort();
+    const QString id = m_session->lesson() ? m_session->lessonId() : QString();
+    const lessons::Lesson *lesson = live::liveLesson(id);
+    const bool changed = lesson != m_liveLesson;
+    m_liveLesson = lesson;
+    if (changed || !lesson) {
+        m_params = lesson ? lessons::defaults(*lesson) : lessons::Params{};
+        m_pitfall = false;
+        m_hasResult = false;
+        m_resultRecorder.reset();
+        setStatus(Status::Idle);
+        emit paramsChanged();
+    }
+    if (m_liveMode) {
+        m_liveMode = false;
+        emit liveModeChanged(false);
+    }
+}
+
+void LiveController::setLiveMode(bool on)
+{
+    on = on && available();
+    if (on == m_liveMode)
+        return;
+    if (!on)
+        abort();
+    m_liveMode = on;
+    if (on)
+        showLastRun();
+    else
+        m_session->showModelRun();
+    emit liveModeChanged(on);
+    emit statusChanged();
+}
+
+void LiveController::showLastRun()
+{
+    // The last live run, complete, as it was: an ordinary trace to step through.
+    if (!m_resultRecorder)
+        return;
+    m_session->beginExternalRun(m_resultRecorder);
+    m_session->endExternalRun(m_resultLog, m_resultEnd, m_resultError);
+}
+
+double LiveController::parameter(const QString &id) const
+{
+    const auto it = m_params.values.find(id.toStdString());
+    return it == m_params.values.end() ? 0.0 : it->second;
+}
+
+void LiveController::setParameter(const QString &id, double value)
+{
+    if (!m_liveLesson)
+        return;
+    const lessons::Parameter *parameter = lessons::find_parameter(*m_liveLesson, id.toStdString());
+    if (!parameter)
+        return;
+    const double snapped = lessons::snap(*parameter, value);
+    double &current = m_params.values[parameter->id];
+    if (current == snapped)
+        return;
+    current = snapped;
+    emit paramsChanged();
+}
+
+void LiveController::setPitfall(bool on)
+{
+    if (!m_liveLesson || on == m_pitfall || (on && !m_liveLesson->has_pitfall))
+        return;
+    m_pitfall = on;
+    emit paramsChanged();
+}
+
+void LiveController::resetToDefaults()
+{
+    if (!m_liveLesson)
+        return;
+    m_params = lessons::defaults(*m_liveLesson);
+    m_pitfall = false;
+    emit paramsChanged();
+}
+
+bool LiveController::ensureServer()
+{
+    if (m_server && m_server->isRunning())
+        return true;
+    m_server = std::make_unique<live::DemoServer>(live::LiveHttp::modelServer());
+    connect(m_server.get(), &live::DemoServer::serverEvent, this, [this](const live::ServerEvent &event) {
+        if (m_scenario && running())
+            m_scenario->serverSaw(event);
+    });
+    QString error;
+    if (!m_server->start(0, &error)) {
+        m_server.reset();
+        m_error = error;
+        setStatus(Status::ServerFailed);
+        return false;
+    }
+    return true;
+}
+
+bool LiveController::start()
+{
+    if (!m_liveMode || !m_liveLesson || running())
+        return false;
+    if (!ensureServer())
+        return false;
+    emit aboutToStart();
+    // A fresh rate window and fresh counts for every run, as a freshly started server has.
+    m_server->setBehaviour(live::LiveHttp::modelServer());
+    m_server->resetStats();
+
+    m_run.reset();
+    m_scenario = std::make_unique<live::LiveHttp>(m_params, m_pitfall, m_server->url());
+    m_scenario->setServerLane(true);
+    auto run = std::make_unique<live::LiveRun>(*m_scenario);
+    live::LiveRun *raw = run.get();
+    connect(raw, &live::LiveRun::advanced, this, &LiveController::onAdvanced);
+    connect(raw, &live::LiveRun::finished, this, [this, raw] {
+        // Also reached from inside ~LiveRun (abort()): read the result now, delete later.
+        const live::LiveResult &result = raw->result();
+        m_resultRecorder = result.recorder;
+        m_resultLog = result.log;
+        m_resultEnd = result.endTime;
+        m_resultError = result.error;
+        m_measured = m_scenario ? m_scenario->measured() : live::LiveHttpFigures{};
+        if (result.stopped)
+            m_status = Status::Stopped;
+        else if (!result.error.empty()) {
+            m_error = QString::fromStdString(result.error);
+            m_status = Status::RunFailed;
+        } else if (m_measured.sent > 0 && m_measured.responses == 0) {
+            m_error = m_measured.lastError;
+            m_status = Status::Unreachable;
+        } else
+            m_status = Status::Finished;
+        if (m_run.get() == raw)
+            m_run.release()->deleteLater();
+        onRunFinished();
+    });
+    QString error;
+    if (!raw->start(&error)) {
+        m_error = error;
+        setStatus(Status::RunFailed);
+        return false;
+    }
+    m_run = std::move(run);
+    m_resultParams = m_params;
+    m_resultPitfall = m_pitfall;
+    m_growthCount = 0;
+    m_grew = false;
+    m_session->beginExternalRun(raw->recorder());
+    m_growthTimer.start();
+    setStatus(Status::Running);
+    emit runningChanged(true);
+    return true;
+}
+
+void LiveController::stop()
+{
+    if (!running() || m_status == Status::Stopping)
+        return;
+    setStatus(Status::Stopping);
+    m_run->stop();
+}
+
+void LiveController::abort()
+{
+    if (!running())
+        return;
+    m_run->stop();
+    // ~LiveRun ends what is left at once and reports finished() on the way.
+    std::unique_ptr<live::LiveRun> run = std::move(m_run);
+    run.reset();
+}
+
+bool LiveController::running() const
+{
+    return m_run && m_run->isRunning();
+}
+
+QUrl LiveController::serverUrl() const
+{
+    return m_server ? m_server->url() : QUrl();
+}
+
+void LiveController::onAdvanced()
+{
+    m_grew = true;
+}
+
+void LiveController::onGrowthTick()
+{
+    if (!m_grew)
+        return;
+    m_grew = false;
+    ++m_growthCount;
+    m_session->externalRunGrew();
+}
+
+void LiveController::onRunFinished()
+{
+    m_growthTimer.stop();
+    m_serverStats = m_server ? m_server->stats() : live::ServerStats{};
+    m_hasResult = true;
+    m_session->endExternalRun(m_resultLog, m_resultEnd, m_resultError);
+    emit runningChanged(false);
+    emit statusChanged();
+    emit finished();
+}
+
+void LiveController::setStatus(Status status)
+{
+    m_status = status;
+    emit statusChanged();
+}
+
+QString LiveController::statusText() const
+{
+    const QLocale locale;
+    switch (m_status) {
+    case Status::Idle:
+        return tr("Press Run: real requests go to a demo server on this computer.");
+    case Status::Running:
+        //: %1: the demo server's address, such as http://127.0.0.1:41234
+        return tr("Live run against the demo server at %1 …").arg(serverUrl().toString());
+    case Status::Stopping:
+        return tr("Stopping: every task is cancelled …");
+    case Status::Stopped:
+        return tr("Stopped after %1 s.").arg(locale.toString(m_resultEnd, 'f', 1));
+    case Status::Finished:
+        return tr("Finished in %1 s.").arg(locale.toString(m_resultEnd, 'f', 1));
+    case Status::ServerFailed:
+        return tr("The demo server could not start: %1").arg(m_error);
+    case Status::RunFailed:
+        return tr("The live run failed: %1").arg(m_error);
+    case Status::Unreachable:
+        return tr("The demo server did not answer: %1").arg(m_error);
+    }
+    return {};
+}

@@ -1,0 +1,132 @@
+#pragma once
+
+// moc cannot parse <concepts>, which the lesson headers pull in (see LessonSession.h).
+#ifndef Q_MOC_RUN
+#include <lessons/lesson.hpp>
+#include <live/DemoServer.h>
+#include <live/LiveHttp.h>
+#endif
+#include <trace/recorder.hpp>
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class LessonSession;
+
+namespace live {
+class DemoServer;
+class LiveHttp;
+class LiveRun;
+}
+
+// Live mode of the window: the lesson's live variant run for real, against the demo server
+// of this process (127.0.0.1, a free port, started at the first run), into the session.
+//
+// The live parameters are its own (the live ranges are wider than the model's); moving them
+// starts nothing, start() does. While the run goes on the session shows its growing trace
+// (LessonSession::beginExternalRun), told at most every growthIntervalMs that it grew, so
+// the views follow the head at about 20 updates per second; stop() cancels every task and
+// aborts the replies, and the run ends once they did. Leaving live mode (or the lesson)
+// stops a run at once and shows the model again.
+class LiveController : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int growthIntervalMs = 50;
+
+    enum class Status { Idle, Running, Stopping, Stopped, Finished, ServerFailed, RunFailed, Unreachable };
+
+    explicit LiveController(LessonSession *session, QObject *parent = nullptr);
+    ~LiveController() override;
+
+    // The session's lesson has a live variant.
+    bool available() const;
+    bool liveMode() const { return m_liveMode; }
+    // On: the sliders take the live ranges; the last live run (if any) is shown again.
+    // Off: a run going on is stopped at once, the model's run is shown.
+    void setLiveMode(bool on);
+    // Another lesson is open now: back to the model, the live parameters at their defaults.
+    void lessonChanged();
+
+    // The lesson as live mode offers it (nullptr when not available) and its values.
+    const lessons::Lesson *liveLesson() const { return m_liveLesson; }
+    const lessons::Params &params() const { return m_params; }
+    double parameter(const QString &id) const;
+    void setParameter(const QString &id, double value); // snapped to the live range; runs nothing
+    bool pitfall() const { return m_pitfall; }
+    void setPitfall(bool on);
+    void resetToDefaults();
+
+    // Starts a run with the current live parameters; false (with the status saying why)
+    // when it cannot start.
+    bool start();
+    void stop();
+    // Stops and ends a run at once (the window leaves live mode, closes, opens another lesson).
+    void abort();
+    bool running() const;
+    Status status() const { return m_status; }
+    // What happens, in the current language: "Live run against the demo server at …".
+    QString statusText() const;
+    QUrl serverUrl() const;
+
+    // The last finished run: what it measured and for which parameters.
+    bool hasResult() const { return m_hasResult; }
+    const live::LiveHttpFigures &measured() const { return m_measured; }
+    const live::ServerStats &serverStats() const { return m_serverStats; }
+    const lessons::Params &resultParams() const { return m_resultParams; }
+    bool resultPitfall() const { return m_resultPitfall; }
+    std::shared_ptr<trace::Recorder> resultRecorder() const { return m_resultRecorder; }
+    // Growth notifications the session got during the last run (tests).
+    int growthCount() const { return m_growthCount; }
+
+signals:
+    // A run is about to start: the model cannot run on this thread until it ended (one aio
+    // loop per thread), so model work still pending must be done now.
+    void aboutToStart();
+    void liveModeChanged(bool live);
+    void runningChanged(bool running);
+    void statusChanged();
+    void paramsChanged();
+    // A run ended (finished, stopped or failed); the result is there.
+    void finished();
+
+private:
+    bool ensureServer();
+    void onAdvanced();
+    void onGrowthTick();
+    void onRunFinished();
+    void setStatus(Status status);
+    void showLastRun();
+
+    LessonSession *m_session;
+    const lessons::Lesson *m_liveLesson = nullptr;
+    lessons::Params m_params;
+    bool m_pitfall = false;
+    bool m_liveMode = false;
+
+    std::unique_ptr<live::DemoServer> m_server;
+    std::unique_ptr<live::LiveHttp> m_scenario;
+    std::unique_ptr<live::LiveRun> m_run;
+    QTimer m_growthTimer;
+    bool m_grew = false;
+    int m_growthCount = 0;
+
+    Status m_status = Status::Idle;
+    QString m_error;
+    double m_elapsed = 0;
+
+    bool m_hasResult = false;
+    live::LiveHttpFigures m_measured;
+    live::ServerStats m_serverStats;
+    lessons::Params m_resultParams;
+    bool m_resultPitfall = false;
+    std::shared_ptr<trace::Recorder> m_resultRecorder;
+    std::string m_resultLog;
+    std::string m_resultError;
+    double m_resultEnd = 0;
+};

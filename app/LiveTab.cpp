@@ -1,0 +1,248 @@
+#include "LiveTab.h"
+
+#include "Language.h"
+#include "LiveController.h"
+
+#include <TimelineView.h>
+
+#include <lessons/lesson.hpp>
+#include <lessons/param_input.hpp>
+#include <trace/trace_state.hpp>
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+// The model's run for the live run's parameters, when every value lies within the model's
+// ranges (its scenario is written for those); otherwise nothing.
+bool withinModel(const lessons::Lesson &model, const lessons::Params &params)
+{
+    for (const lessons::Parameter &p : model.parameters) {
+        const auto it = params.values.find(p.id);
+        if (it != params.values.end() && (it->second < p.min - 1e-9 || it->second > p.max + 1e-9))
+            return false;
+    }
+    return true;
+}
+
+int statusCount(const lessons::Run &run, int status)
+{
+    int n = 0;
+    for (const lessons::Fact &fact : run.facts.all_of("status"))
+        n += int(fact.value) == status ? 1 : 0;
+    return n;
+}
+
+QString seconds(double value)
+{
+    return QLocale().toString(value, 'f', 3) + QStringLiteral(" s");
+}
+
+} // namespace
+
+LiveTab::LiveTab(LiveController *live, QWidget *parent)
+    : QWidget(parent)
+    , m_live(live)
+{
+    setObjectName(QStringLiteral("liveTab"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("liveTabArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(scroll);
+
+    auto *inner = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(inner);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    m_heading = new QLabel(inner);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
+    m_heading->setWordWrap(true);
+    layout->addWidget(m_heading);
+    m_empty = new QLabel(inner);
+    m_empty->setObjectName(QStringLiteral("liveTabEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_empty);
+
+    m_content = new QWidget(inner);
+    auto *content = new QVBoxLayout(m_content);
+    content->setContentsMargins(0, 0, 0, 0);
+    content->setSpacing(4);
+    m_table = new QTableWidget(0, 3, m_content);
+    m_table->setObjectName(QStringLiteral("liveComparison"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->verticalHeader()->hide();
+    // One line per figure: the table stays short enough to leave room for the timelines.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    content->addWidget(m_table);
+    m_notComparable = new QLabel(m_content);
+    m_notComparable->setObjectName(QStringLiteral("liveNotComparable"));
+    m_notComparable->setWordWrap(true);
+    content->addWidget(m_notComparable);
+
+    m_modelLabel = new QLabel(m_content);
+    content->addWidget(m_modelLabel);
+    m_modelTimeline = new TimelineView(m_content);
+    m_modelTimeline->setObjectName(QStringLiteral("modelTimeline"));
+    m_modelTimeline->setTimeShare(1.0);
+    m_modelTimeline->setMinimumHeight(150);
+    content->addWidget(m_modelTimeline, 1);
+    m_liveLabel = new QLabel(m_content);
+    content->addWidget(m_liveLabel);
+    m_liveTimeline = new TimelineView(m_content);
+    m_liveTimeline->setObjectName(QStringLiteral("liveTimeline"));
+    m_liveTimeline->setTimeShare(1.0);
+    m_liveTimeline->setMinimumHeight(150);
+    content->addWidget(m_liveTimeline, 1);
+    m_explanation = new QLabel(m_content);
+    m_explanation->setObjectName(QStringLiteral("liveExplanation"));
+    m_explanation->setWordWrap(true);
+    content->addWidget(m_explanation);
+    layout->addWidget(m_content, 1);
+    scroll->setWidget(inner);
+
+    connect(m_live, &LiveController::finished, this, &LiveTab::refresh);
+    retranslateUi();
+}
+
+void LiveTab::refresh()
+{
+    // The model runs here, never in retranslateUi(): a language switch during a live run
+    // must not start a second aio loop on this thread.
+    m_modelRun = {};
+    m_comparable = false;
+    if (m_live->hasResult() && !m_live->running()) {
+        const lessons::Lesson *model = m_live->liveLesson() ? lessons::find(m_live->liveLesson()->id) : nullptr;
+        const lessons::Params &params = m_live->resultParams();
+        m_comparable = model && withinModel(*model, params);
+        if (m_comparable)
+            m_modelRun = lessons::run(*model, params, m_live->resultPitfall());
+
+        // Both timelines on one time axis: the longer of the two runs spans it.
+        const std::shared_ptr<trace::Recorder> liveRecorder = m_live->resultRecorder();
+        const auto spanOf = [](const trace::Recorder *recorder) -> std::int64_t {
+            return recorder && !recorder->empty() ? recorder->back().time_ns - recorder->front().time_ns : 0;
+        };
+        const std::int64_t span = std::max(spanOf(m_modelRun.recorder.get()), spanOf(liveRecorder.get()));
+        for (auto [view, recorder] :
+             {std::pair{m_modelTimeline, m_modelRun.recorder.get()}, std::pair{m_liveTimeline, liveRecorder.get()}}) {
+            view->setMinimumSpan(span);
+            view->setRecorder(recorder);
+            view->setAnimated(false);
+            if (recorder)
+                view->setState(trace::fold(*recorder, recorder->size()), nullptr);
+        }
+    }
+    retranslateUi();
+}
+
+void LiveTab::retranslateUi()
+{
+    m_heading->setText(tr("Model and measurement"));
+    m_empty->setText(tr("Start a live run: then the model's prediction for the same values and what "
+                        "was measured stand here side by side."));
+    m_modelLabel->setText(tr("Model (virtual time)"));
+    m_liveLabel->setText(tr("Live (measured, with the server lane)"));
+    m_modelTimeline->setAccessibleName(tr("Timeline of the model"));
+    m_liveTimeline->setAccessibleName(tr("Timeline of the live run"));
+    m_table->setAccessibleName(tr("Model and measurement"));
+    m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Model"), tr("Measured")});
+
+    const bool has = m_live->hasResult();
+    m_empty->setVisible(!has);
+    m_content->setVisible(has);
+    if (!has)
+        return;
+
+    const lessons::Lesson *model = m_live->liveLesson() ? lessons::find(m_live->liveLesson()->id) : nullptr;
+    const lessons::Run &run = m_modelRun;
+
+    const live::LiveHttpFigures &measured = m_live->measured();
+    const live::ServerStats &server = m_live->serverStats();
+    const QString none = QStringLiteral("—");
+    const auto number = [](int n) { return QLocale().toString(n); };
+    const auto fact = [&](auto compute) { return m_comparable ? compute() : none; };
+    struct Line {
+        QString name;
+        QString model;
+        QString measured;
+    };
+    const lessons::Fact *sent = m_comparable ? run.facts.last("sent") : nullptr;
+    const QList<Line> lines = {
+        {tr("Requests sent (retries included)"), fact([&] { return number(sent ? int(sent->value) : 0); }),
+         number(measured.sent)},
+        {tr("URLs with 200 OK"), fact([&] { return number(run.facts.count("ok")); }), number(measured.ok)},
+        {tr("URLs given up"), fact([&] { return number(run.facts.count("gave-up")); }), number(measured.failed)},
+        {tr("429 answers"), fact([&] { return number(statusCount(run, 429)); }), number(measured.tooMany)},
+        {tr("Timeouts"), fact([&] { return number(run.facts.count("timeout")); }), number(measured.timeouts)},
+        {tr("No answer at all (errors)"), fact([&] { return number(0); }), number(measured.errors)},
+        {tr("Total time"), fact([&] { return seconds(run.end_time); }), seconds(measured.totalTime)},
+        {tr("Connections the server accepted"), none, number(server.connectionsAccepted)},
+        {tr("Most requests in flight at the server"), none, number(server.peakInFlight)},
+    };
+    m_table->setRowCount(int(lines.size()));
+    for (int row = 0; row < lines.size(); ++row) {
+        const Line &line = lines.at(row);
+        auto *name = new QTableWidgetItem(line.name);
+        name->setToolTip(line.name);
+        m_table->setItem(row, 0, name);
+        for (int column : {1, 2}) {
+            auto *item = new QTableWidgetItem(column == 1 ? line.model : line.measured);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column, item);
+        }
+    }
+    int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setFixedHeight(height);
+
+    m_modelLabel->setVisible(m_comparable);
+    m_modelTimeline->setVisible(m_comparable);
+
+    if (!m_comparable && model) {
+        const lessons::Parameter *requests = lessons::find_parameter(*model, "requests");
+        const lessons::Parameter *limit = lessons::find_parameter(*model, "limit");
+        //: %1: the model's most requests, %2: its most requests in flight
+        m_notComparable->setText(tr("These values lie beyond the model's ranges (up to %1 requests, %2 in flight): "
+                                    "the model makes no prediction for them, so only the measurement is shown.")
+                                     .arg(requests ? int(requests->max) : 0)
+                                     .arg(limit ? int(limit->max) : 0));
+    }
+    m_notComparable->setVisible(!m_comparable);
+    m_explanation->setText(
+        tr("Why they differ: a real answer takes the server's 0.1 s plus a few milliseconds for the network "
+           "stack and the threads, and that varies from run to run. Each new connection costs a set-up the "
+           "model does not have. The server's rate window starts when the server starts counting, not at the "
+           "model's t = 0, so a request a few milliseconds later can land in the next second and get no 429."));
+}
+
+void LiveTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}

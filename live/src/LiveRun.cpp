@@ -1,0 +1,168 @@
+#include "live/LiveRun.h"
+
+#include <aio/aio.hpp>
+#include <lessons/describe.hpp>
+#include <qtaio/qtdriver.h>
+
+#include <QEventLoop>
+#include <QPointer>
+#include <QTimer>
+
+#include <cerrno>
+#include <cstdlib>
+#include <system_error>
+#include <vector>
+
+namespace live {
+
+// The log in memory (open_memstream), as lessons::run keeps it.
+class LiveRun::LogBuffer {
+public:
+    LogBuffer() : m_file(open_memstream(&m_data, &m_size))
+    {
+        if (!m_file)
+            throw std::system_error(errno, std::generic_category(), "open_memstream");
+    }
+    LogBuffer(const LogBuffer &) = delete;
+    LogBuffer &operator=(const LogBuffer &) = delete;
+    ~LogBuffer()
+    {
+        if (m_file)
+            std::fclose(m_file);
+        std::free(m_data);
+    }
+    std::FILE *file() const { return m_file; }
+    std::string text()
+    {
+        if (m_file) {
+            std::fclose(m_file); // flushes; m_data and m_size are final afterwards
+            m_file = nullptr;
+        }
+        return m_data ? std::string(m_data, m_size) : std::string();
+    }
+
+private:
+    char *m_data = nullptr;
+    std::size_t m_size = 0;
+    std::FILE *m_file = nullptr;
+};
+
+LiveRun::LiveRun(LiveScenario &scenario, QObject *parent) : QObject(parent), m_scenario(scenario) {}
+
+LiveRun::~LiveRun()
+{
+    if (!m_driver)
+        return;
+    stop();
+    // No waiting in a destructor: whatever did not end yet is ended by the shutdown.
+    finish();
+}
+
+bool LiveRun::start(QString *error)
+{
+    if (m_driver || aio::EventLoop::current()) {
+        if (error)
+            *error = QStringLiteral("another run is still going on this thread");
+        return false;
+    }
+    m_result = {};
+    m_result.recorder = std::make_shared<trace::Recorder>();
+    m_stopping = false;
+    // The driver's clock starts here: the run's t=0.
+    m_driver = std::make_unique<qtaio::QtDriver>();
+    m_driver->loop().set_sink(m_result.recorder.get());
+    if (!m_logTo)
+        m_buffer = std::make_unique<LogBuffer>();
+    m_driver->loop().set_log_output(m_logTo ? m_logTo : m_buffer->file());
+    connect(m_driver.get(), &qtaio::QtDriver::advanced, this, &LiveRun::advanced);
+    connect(m_driver.get(), &qtaio::QtDriver::taskFinished, this, &LiveRun::onTaskFinished);
+    m_main = m_driver->start(m_scenario.main(), "main");
+    m_mainId = m_main.id();
+    return true;
+}
+
+void LiveRun::stop()
+{
+    if (!m_driver || m_stopping)
+        return;
+    m_stopping = true;
+    // Every task, in creation order, as asyncio.run's shutdown does: a waiting reply is
+    // aborted at once, a sleep disarmed; the run ends when the main task has ended.
+    std::vector<aio::detail::TaskCore *> tasks;
+    for (aio::detail::TaskCore *t = m_driver->loop().first_task(); t; t = t->next_task)
+        tasks.push_back(t);
+    for (aio::detail::TaskCore *t : tasks) {
+        if (!t->done())
+            t->cancel("stopped");
+    }
+    m_driver->kick();
+}
+
+bool LiveRun::waitForFinished(int timeoutMs)
+{
+    if (!m_driver)
+        return true;
+    QEventLoop waiter;
+    QTimer guard;
+    guard.setSingleShot(true);
+    connect(&guard, &QTimer::timeout, &waiter, &QEventLoop::quit);
+    connect(this, &LiveRun::finished, &waiter, &QEventLoop::quit);
+    if (timeoutMs >= 0)
+        guard.start(timeoutMs);
+    waiter.exec();
+    return !m_driver;
+}
+
+void LiveRun::onTaskFinished(quint32 taskId)
+{
+    if (taskId == m_mainId)
+        finish();
+}
+
+void LiveRun::finish()
+{
+    if (!m_driver)
+        return;
+    aio::EventLoop &loop = m_driver->loop();
+    // What main left behind is cancelled and awaited (asyncio.run's shutdown).
+    loop.cancel_all_and_finish();
+    if (m_main.done()) {
+        const bool cancelled = m_main.cancelled();
+        const std::exception_ptr raised = cancelled ? nullptr : m_main.exception();
+        if (raised)
+            m_result.error = "main raised " + lessons::describe(raised);
+        else if (cancelled && !m_stopping)
+            m_result.error = "main was cancelled";
+        if (loop.tracing()) {
+            aio::TraceEvent end;
+            end.kind = aio::EventKind::RunEnd;
+            end.task = m_main.id();
+            end.outcome = cancelled ? aio::Outcome::Cancelled : raised ? aio::Outcome::Exception : aio::Outcome::Result;
+            loop.emit_event(std::move(end));
+        }
+    }
+    m_result.stopped = m_stopping;
+    m_result.endTime = loop.time();
+    m_result.figures = m_scenario.figures();
+    loop.set_sink(nullptr);
+    loop.set_log_output(nullptr);
+    if (m_buffer) {
+        m_result.log = m_buffer->text();
+        m_buffer.reset();
+    }
+    if (!m_result.error.empty()) {
+        if (m_logTo) {
+            std::fprintf(m_logTo, "%s\n", m_result.error.c_str());
+            std::fflush(m_logTo);
+        } else {
+            m_result.log += m_result.error + "\n";
+        }
+    }
+    // The handle goes before the loop does (see QtDriver); then this thread is free again.
+    m_main = {};
+    m_mainId = 0;
+    m_driver.reset();
+    Q_EMIT finished();
+}
+
+} // namespace live

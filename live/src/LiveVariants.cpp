@@ -1,0 +1,24 @@
+#include "live/LiveVariants.h"
+
+#include "live/LiveHttp.h"
+
+namespace live {
+
+QStringList liveLessonIds()
+{
+    return {QStringLiteral("http")};
+}
+
+bool hasLiveVariant(const QString &lessonId)
+{
+    return liveLessonIds().contains(lessonId);
+}
+
+const lessons::Lesson *liveLesson(const QString &lessonId)
+{
+    if (lessonId == QLatin1String("http"))
+        return &LiveHttp::lesson();
+    return nullptr;
+}
+
+} // namespace live

@@ -1,0 +1,397 @@
+// Live mode in the window (issue 10): the http lesson run for real against the demo server
+// of the process (127.0.0.1, a free port), offscreen. Each run is bounded: few requests,
+// every attempt with its timeout, and every wait here with a limit.
+#include "CommandLine.h"
+#include "Language.h"
+#include "LiveController.h"
+#include "LiveTab.h"
+#include "MainWindow.h"
+#include "ParameterPanel.h"
+#include "PlayerBar.h"
+#include "VisualizationPanel.h"
+
+#include <LessonSession.h>
+#include <Player.h>
+#include <TimelineView.h>
+
+#include <lessons/lesson.hpp>
+#include <trace/trace_state.hpp>
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+#include <clocale>
+
+namespace {
+
+constexpr int runLimitMs = 30000; // a run of 6 requests takes a few seconds
+
+bool allTasksEnded(const trace::Recorder &recorder)
+{
+    const trace::TraceState state = trace::fold(recorder, recorder.size());
+    for (const trace::TaskInfo &task : state.tasks()) {
+        if (task.status != trace::TaskStatus::Done && task.status != trace::TaskStatus::Failed
+            && task.status != trace::TaskStatus::Cancelled)
+            return false;
+    }
+    return !state.tasks().empty();
+}
+
+} // namespace
+
+class TestLiveWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void switchToLive(MainWindow &window)
+    {
+        auto *live = window.findChild<QRadioButton *>(QStringLiteral("liveMode"));
+        QVERIFY(live);
+        QVERIFY(live->isVisible());
+        live->click();
+        QVERIFY(window.liveController()->liveMode());
+    }
+
+    static void setSlider(MainWindow &window, const char *id, double value)
+    {
+        auto *slider = window.findChild<QSlider *>(QStringLiteral("param_") + QLatin1String(id));
+        QVERIFY(slider);
+        const lessons::Parameter *parameter = nullptr;
+        for (const lessons::Parameter &p : window.liveController()->liveLesson()->parameters)
+            if (p.id == id)
+                parameter = &p;
+        QVERIFY(parameter);
+        slider->setValue(ParameterPanel::positionOf(*parameter, value));
+        QCOMPARE(window.liveController()->parameter(QLatin1String(id)), value);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        std::setlocale(LC_NUMERIC, "C");
+        Language::setTranslationsDirectory(qEnvironmentVariable("DIRIGENT_QM_DIR"));
+        Language::install(QStringLiteral("en"));
+    }
+
+    void aLessonWithoutLiveVariantShowsNoSwitch()
+    {
+        MainWindow window(nullptr, false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("tasks-gather")));
+        QVERIFY(!window.findChild<QRadioButton *>(QStringLiteral("liveMode"))->isVisible());
+        QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->isVisible());
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        QVERIFY(window.findChild<QRadioButton *>(QStringLiteral("liveMode"))->isVisible());
+        QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->isVisible());
+    }
+
+    void liveModeTakesTheLiveRangesAndRunsNothingByItself()
+    {
+        MainWindow window(nullptr, false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        auto *requests = window.findChild<QSlider *>(QStringLiteral("param_requests"));
+        const int modelMaximum = requests->maximum();
+        const int runs = window.session()->runCount();
+        switchToLive(window);
+        requests = window.findChild<QSlider *>(QStringLiteral("param_requests"));
+        QVERIFY(requests->maximum() > modelMaximum); // up to 200 requests live
+        setSlider(window, "requests", 150);
+        setSlider(window, "limit", 40);
+        QCOMPARE(window.session()->runCount(), runs); // moving a slider started nothing
+        QVERIFY(!window.liveController()->running());
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->isVisible());
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->isEnabled());
+        QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("liveStopButton"))->isEnabled());
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("lessonTabs"));
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(window.liveTab())));
+    }
+
+    void aLiveRunGrowsIsFollowedAndComparedWithTheModel()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        switchToLive(window);
+        setSlider(window, "requests", 6);
+        setSlider(window, "limit", 3);
+
+        LiveController *live = window.liveController();
+        Player *player = window.player();
+        QSignalSpy grew(window.session(), &LessonSession::runGrew);
+        int growthWhileRunning = 0;
+        int followedAtGrowth = 0;
+        connect(window.session(), &LessonSession::runGrew, this, [&] {
+            if (!window.session()->externalRunning())
+                return;
+            ++growthWhileRunning;
+            if (player->followingHead() && player->cursor() == player->length())
+                ++followedAtGrowth;
+        });
+        QSignalSpy finished(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(live->running());
+        QVERIFY(window.session()->externalRunning());
+        auto *status = window.findChild<QLabel *>(QStringLiteral("liveStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("http://127.0.0.1:")), qPrintable(status->text()));
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("liveStopButton"))->isEnabled());
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+
+        QVERIFY(!live->running());
+        QVERIFY2(growthWhileRunning >= 2, qPrintable(QString::number(growthWhileRunning)));
+        QVERIFY(followedAtGrowth >= 2);
+        QVERIFY(grew.count() > growthWhileRunning); // the end is a growth too
+        QVERIFY(!window.session()->externalRunning());
+        QVERIFY(window.session()->isExternalRun());
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        QVERIFY2(status->text().startsWith(QStringLiteral("Finished in")), qPrintable(status->text()));
+        QCOMPARE(player->cursor(), player->length()); // it followed to the end
+        QVERIFY(!player->followingHead());
+
+        // An ordinary trace now: stepping works, every task ended.
+        const trace::Recorder &recorder = window.session()->recorder();
+        QVERIFY(allTasksEnded(recorder));
+        player->toStart();
+        player->stepForward();
+        QCOMPARE(player->cursor(), std::size_t(1));
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        QVERIFY(window.exportChromeTrace(folder.filePath(QStringLiteral("live.json"))));
+        QVERIFY(window.exportTextLog(folder.filePath(QStringLiteral("live.txt"))));
+        QFile log(folder.filePath(QStringLiteral("live.txt")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("server"));
+        QVERIFY(QString::fromStdString(window.session()->run().log).contains(QStringLiteral("server: 200 /item/")));
+        QVERIFY(QString::fromStdString(window.session()->run().log).contains(QStringLiteral("done: 6 ok")));
+
+        // The server lane, in the window's timeline and in the Live tab's.
+        QVERIFY(window.visualization()->timelineView()->laneNames().contains(QStringLiteral("server")));
+        LiveTab *tab = window.liveTab();
+        QVERIFY(tab->comparable());
+        QVERIFY(tab->liveTimeline()->laneNames().contains(QStringLiteral("server")));
+        QVERIFY(tab->modelTimeline()->laneCount() > 0);
+        QVERIFY(!tab->modelTimeline()->laneNames().contains(QStringLiteral("server")));
+        // Both columns filled: the model's prediction and the measurement.
+        QTableWidget *table = tab->table();
+        QVERIFY(table->rowCount() >= 7);
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("6")); // the model: 6 URLs ok
+        QCOMPARE(table->item(1, 2)->text(), QStringLiteral("6")); // measured: 6 URLs ok
+        for (int row = 0; row < 7; ++row) {
+            QVERIFY(!table->item(row, 1)->text().isEmpty());
+            QVERIFY(!table->item(row, 2)->text().isEmpty());
+        }
+        QVERIFY(live->serverStats().connectionsAccepted >= 1);
+    }
+
+    void beyondTheModelsRangesTheModelIsNotCompared()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        switchToLive(window);
+        setSlider(window, "requests", 14); // the model goes up to 12
+        setSlider(window, "limit", 10);
+        setSlider(window, "timeout", 0.2);
+        QSignalSpy finished(window.liveController(), &LiveController::finished);
+        QVERIFY(window.liveController()->start());
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        QVERIFY(!window.liveTab()->comparable());
+        QCOMPARE(window.liveTab()->table()->item(0, 1)->text(), QStringLiteral("—"));
+        QVERIFY(!window.liveTab()->findChild<QLabel *>(QStringLiteral("liveNotComparable"))->isHidden());
+    }
+
+    void stopEndsTheRunCleanly()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        switchToLive(window);
+        setSlider(window, "requests", 40); // at 4 per second: ten seconds and more
+        setSlider(window, "limit", 2);
+        LiveController *live = window.liveController();
+        QSignalSpy grew(window.session(), &LessonSession::runGrew);
+        QSignalSpy finished(live, &LiveController::finished);
+        // Ctrl+R is Run in live mode.
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(live->running());
+        QTRY_VERIFY_WITH_TIMEOUT(grew.count() >= 2, 10000);
+        // The learner leaves the head: the cursor stays while the run goes on.
+        window.player()->toStart();
+        QVERIFY(!window.player()->followingHead());
+        // Another language mid-run: every text changes, the run goes on.
+        window.setLanguage(QStringLiteral("de"));
+        window.setLanguage(QStringLiteral("en"));
+        QVERIFY(live->running());
+        // The quiz stays the model's.
+        QVERIFY(!window.session()->quiz().empty());
+        const int before = grew.count();
+        QTRY_VERIFY_WITH_TIMEOUT(grew.count() > before, 10000);
+        QCOMPARE(window.player()->cursor(), std::size_t(0));
+        // Now (End) follows again.
+        window.findChild<QAction *>(QStringLiteral("nowAction"))->trigger();
+        QVERIFY(window.player()->followingHead());
+
+        window.findChild<QPushButton *>(QStringLiteral("liveStopButton"))->click();
+        QVERIFY(finished.wait(10000) || finished.count() == 1);
+        QVERIFY(!live->running());
+        QCOMPARE(live->status(), LiveController::Status::Stopped);
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text().startsWith(QStringLiteral("Stopped")));
+        QVERIFY(live->measured().ok < 40);
+        QVERIFY(allTasksEnded(window.session()->recorder()));
+        QVERIFY(!window.session()->externalRunning());
+
+        // Esc stops as well.
+        QVERIFY(live->start());
+        QTRY_VERIFY_WITH_TIMEOUT(live->growthCount() >= 1, 10000);
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(finished.wait(10000) || finished.count() == 2);
+        QCOMPARE(live->status(), LiveController::Status::Stopped);
+        QVERIFY(allTasksEnded(window.session()->recorder()));
+    }
+
+    void backToModelShowsTheModelRun()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        const std::size_t modelEvents = window.session()->recorder().size();
+        const int modelMaximum = window.findChild<QSlider *>(QStringLiteral("param_requests"))->maximum();
+        switchToLive(window);
+        setSlider(window, "requests", 4);
+        QSignalSpy finished(window.liveController(), &LiveController::finished);
+        QVERIFY(window.liveController()->start());
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        QVERIFY(window.session()->isExternalRun());
+
+        window.findChild<QRadioButton *>(QStringLiteral("modelMode"))->click();
+        QVERIFY(!window.liveController()->liveMode());
+        QVERIFY(!window.session()->isExternalRun());
+        QCOMPARE(window.session()->recorder().size(), modelEvents);
+        QCOMPARE(window.findChild<QSlider *>(QStringLiteral("param_requests"))->maximum(), modelMaximum);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("lessonTabs"));
+        QVERIFY(!tabs->isTabVisible(tabs->indexOf(window.liveTab())));
+        QVERIFY(!window.visualization()->timelineView()->laneNames().contains(QStringLiteral("server")));
+
+        // Live again: the last live run is shown again, complete.
+        window.findChild<QRadioButton *>(QStringLiteral("liveMode"))->click();
+        QVERIFY(window.session()->isExternalRun());
+        QVERIFY(window.visualization()->timelineView()->laneNames().contains(QStringLiteral("server")));
+    }
+
+    void leavingTheLessonStopsARun()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        switchToLive(window);
+        setSlider(window, "requests", 40);
+        QVERIFY(window.liveController()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(window.liveController()->growthCount() >= 1, 10000);
+        QVERIFY(window.openLesson(QStringLiteral("tasks-gather")));
+        QVERIFY(!window.liveController()->running());
+        QVERIFY(!window.liveController()->liveMode());
+        QVERIFY(!window.session()->isExternalRun());
+        QCOMPARE(window.currentLessonId(), QStringLiteral("tasks-gather"));
+    }
+
+    void everyLiveControlHasAnAccessibleName()
+    {
+        MainWindow window(nullptr, false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        switchToLive(window);
+        for (const char *name : {"modelMode", "liveMode", "liveRunButton", "liveStopButton"}) {
+            auto *widget = window.findChild<QWidget *>(QLatin1String(name));
+            QVERIFY2(widget && !widget->accessibleName().isEmpty(), name);
+        }
+        // With the Live tab shown (after a run), every focusable control is named.
+        QSignalSpy finished(window.liveController(), &LiveController::finished);
+        setSlider(window, "requests", 4);
+        QVERIFY(window.liveController()->start());
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        window.findChild<QTabWidget *>(QStringLiteral("lessonTabs"))->setCurrentWidget(window.liveTab());
+        QCoreApplication::processEvents();
+        for (QWidget *widget : window.findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus || !widget->isEnabled())
+                continue;
+            if (widget->inherits("QScrollBar") || widget->objectName() == QLatin1String("qt_scrollarea_viewport")
+                || widget->objectName() == QLatin1String("qt_tabwidget_tabbar")
+                || qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+                continue;
+            const bool named = !widget->accessibleName().isEmpty()
+                               || (widget->inherits("QAbstractButton") && !widget->property("text").toString().isEmpty());
+            QVERIFY2(named, qPrintable(QStringLiteral("%1 (%2)").arg(widget->objectName(),
+                                                                    widget->metaObject()->className())));
+        }
+        // Keyboard order: the switch, the sliders, ..., Run, Stop, Reset.
+        const QList<QWidget *> order = window.findChild<ParameterPanel *>()->focusOrder();
+        QCOMPARE(order.first()->objectName(), QStringLiteral("modelMode"));
+        QVERIFY(order.indexOf(window.findChild<QWidget *>(QStringLiteral("liveRunButton")))
+                < order.indexOf(window.findChild<QWidget *>(QStringLiteral("resetButton"))));
+    }
+
+    void screenshotTakesLiveWithTheLiveRanges()
+    {
+        const auto parse = [](QStringList arguments) {
+            arguments.prepend(QStringLiteral("dirigent"));
+            return CommandLine::parse(arguments);
+        };
+        const Invocation live = parse({QStringLiteral("screenshot"), QStringLiteral("http"), QStringLiteral("--live"),
+                                       QStringLiteral("--set"), QStringLiteral("requests=150"), QStringLiteral("x.png")});
+        QCOMPARE(live.action, Invocation::Action::Screenshot);
+        QVERIFY(live.live);
+        // Without --live the model's ranges apply (up to 12 requests).
+        const Invocation model = parse({QStringLiteral("screenshot"), QStringLiteral("http"), QStringLiteral("--set"),
+                                        QStringLiteral("requests=150"), QStringLiteral("x.png")});
+        QCOMPARE(model.problem, Invocation::Problem::OutOfRange);
+        const Invocation none = parse({QStringLiteral("screenshot"), QStringLiteral("tasks-gather"),
+                                       QStringLiteral("--live"), QStringLiteral("x.png")});
+        QCOMPARE(none.problem, Invocation::Problem::NoLiveVariant);
+        const Invocation run = parse({QStringLiteral("run"), QStringLiteral("http"), QStringLiteral("--live")});
+        QCOMPARE(run.problem, Invocation::Problem::OptionNotForCommand);
+    }
+
+    void germanTexts()
+    {
+        if (qEnvironmentVariable("DIRIGENT_QM_DIR").isEmpty())
+            QSKIP("DIRIGENT_QM_DIR is not set");
+        MainWindow window(nullptr, false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        window.setLanguage(QStringLiteral("de"));
+        switchToLive(window);
+        QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->text(), QStringLiteral("Starten"));
+        QCOMPARE(window.findChild<QRadioButton *>(QStringLiteral("modelMode"))->text(), QStringLiteral("Modell"));
+        window.setLanguage(QStringLiteral("en"));
+        QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->text(), QStringLiteral("Run"));
+    }
+};
+
+QTEST_MAIN(TestLiveWindow)
+#include "tst_live_window.moc"

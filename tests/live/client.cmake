@@ -1,0 +1,18 @@
+# The client half of live mode: live::HttpSession, the live HTTP scenario with its runner,
+# and `dirigent live`. Each suite starts its own DemoServer on 127.0.0.1 (a free port) and
+# stops it when it ends; every wait is bounded.
+foreach(suite httpsession livehttp)
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${suite}.cpp)
+    add_executable(tst_${suite} ${CMAKE_CURRENT_SOURCE_DIR}/tst_${suite}.cpp)
+    target_link_libraries(tst_${suite} PRIVATE dirigent_live Qt6::Test)
+    dirigent_warnings(tst_${suite})
+    add_test(NAME live_${suite} COMMAND tst_${suite})
+    set_tests_properties(live_${suite} PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
+  endif()
+endforeach()
+
+if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_cli.py)
+  add_test(NAME live_cli
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_cli.py $<TARGET_FILE:dirigent>)
+  set_tests_properties(live_cli PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
+endif()
