@@ -35,6 +35,7 @@ const QLatin1String traceJsonName("trace-json");
 const QLatin1String quizName("quiz");
 // `dirigent live LESSON`
 const QLatin1String urlName("url");
+const QLatin1String http2Name("http2");
 // `dirigent screenshot LESSON OUT.png`
 const QLatin1String atName("at");
 const QLatin1String sizeName("size");
@@ -65,7 +66,7 @@ QStringList commandsOf(const QString &option)
         return {runCommand, liveCommand};
     if (option == quizName)
         return {runCommand};
-    if (option == urlName)
+    if (option == urlName || option == http2Name)
         return {liveCommand};
     if (option == atName || option == sizeName || option == liveName)
         return {screenshotCommand};
@@ -145,6 +146,9 @@ void declareOptions(QCommandLineParser &parser)
                       CommandLine::tr("live: ask the server at <url> (http or https) instead of the demo "
                                       "server that Dirigent starts on 127.0.0.1."),
                       QStringLiteral("url")});
+    parser.addOption({http2Name,
+                      CommandLine::tr("live: speak HTTP/2 (every request on one connection, as httpx can) "
+                                      "instead of HTTP/1.1; the demo server is put behind nghttpx.")});
     parser.addOption({portName,
                       //: <n> is the option's value as the help shows it; keep it as is.
                       CommandLine::tr("serve: listen on 127.0.0.1:<n>; 0 or none: a free port."),
@@ -368,6 +372,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
         invocation.pitfall = parser.isSet(pitfallName);
         invocation.showLog = parser.isSet(logName);
         invocation.traceJsonPath = parser.value(traceJsonName);
+        invocation.http2 = parser.isSet(http2Name);
         return parseLive(invocation, positional, parser.values(setName),
                          parser.isSet(urlName) ? parser.value(urlName) : QString());
     }
@@ -613,6 +618,9 @@ Invocation CommandLine::parseLive(Invocation invocation, const QStringList &posi
     if (!url.isNull()) {
         if (!live::HttpSession::checkUrl(QUrl(url.trimmed(), QUrl::StrictMode)).isEmpty())
             return fail(Invocation::Problem::BadUrl, url);
+        // Qt's h2c to a server that speaks no HTTP/2 fails noisily, attempt by attempt.
+        if (invocation.http2)
+            return fail(Invocation::Problem::Http2WithUrl, {});
         invocation.liveUrl = url.trimmed();
     }
     invocation.action = Invocation::Action::LiveLesson;
@@ -687,6 +695,9 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::BadUrl:
         what = tr("--url expects an http:// or https:// URL with a host, not '%1'").arg(detail);
+        break;
+    case Invocation::Problem::Http2WithUrl:
+        what = tr("--http2 puts nghttpx in front of the demo server; leave out --url");
         break;
     case Invocation::Problem::UnknownLesson:
         what = tr("unknown lesson '%1', choose one of: %2").arg(detail, runnableLessonIds());

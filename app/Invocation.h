@@ -49,6 +49,7 @@ struct Invocation
         // `dirigent live`
         NoLiveVariant,       // detail: the lesson id as typed (not one with a live variant)
         BadUrl,              // detail: the --url as typed; context: why it is refused
+        Http2WithUrl,        // --http2 and --url together: the HTTP/2 front goes before the demo server only
     };
 
     QStringList arguments; // as given, program name first
@@ -79,6 +80,7 @@ struct Invocation
     // `dirigent live LESSON` (also --set, --pitfall, --log and --trace-json as for `run`)
     bool live = false; // the command is `live` (or `screenshot --live`): --set is checked against the live ranges
     QString liveUrl;   // --url: the server to ask instead of the demo server; empty: the demo server
+    bool http2 = false; // --http2: speak HTTP/2 (the demo server behind nghttpx), not HTTP/1.1
 
     // `dirigent screenshot LESSON OUT.png`
     QString imagePath;             // OUT.png, as typed

@@ -1,6 +1,7 @@
 #include "LiveCommand.h"
 
 #include <live/DemoServer.h>
+#include <live/Http2Front.h>
 #include <live/HttpSession.h>
 #include <live/LiveHttp.h>
 #include <live/LiveRun.h>
@@ -88,8 +89,22 @@ int LiveCommand::run(const Invocation &invocation)
         }
         base = server.url();
     }
+    // --http2 with the demo server: nghttpx in front of it speaks HTTP/2 to the client.
+    live::Http2Front front;
+    const bool ownFront = ownServer && invocation.http2;
+    if (ownFront) {
+        QString error;
+        if (!front.start(server.url().port(), &error)) {
+            //: %1: why (such as "HTTP/2 needs nghttpx (Debian package nghttp2-proxy)")
+            complain(tr("cannot start the HTTP/2 front: %1").arg(error));
+            return 1;
+        }
+        base = front.url();
+    }
 
     live::LiveHttp scenario(params, invocation.pitfall, base);
+    if (invocation.http2)
+        scenario.setProtocol(live::HttpSession::Protocol::Http2);
     live::LiveRun run(scenario);
     run.setLogOutput(stdout); // the log as it happens
     QString error;
@@ -100,6 +115,8 @@ int LiveCommand::run(const Invocation &invocation)
     run.waitForFinished(-1); // every attempt has its timeout: the run ends by itself
     const live::LiveResult &result = run.result();
     const live::LiveHttpFigures &measured = scenario.measured();
+    if (ownFront)
+        front.stop(); // its access log is complete once it ended
     if (ownServer)
         server.stop();
 
@@ -113,6 +130,10 @@ int LiveCommand::run(const Invocation &invocation)
             const live::ServerStats stats = server.stats();
             summary += QStringLiteral("connections accepted: %1\n").arg(stats.connectionsAccepted);
             summary += QStringLiteral("peak in flight at the server: %1\n").arg(stats.peakInFlight);
+        }
+        if (ownFront) {
+            summary += QStringLiteral("client connections (HTTP/2): %1\n").arg(front.clientConnections());
+            summary += QStringLiteral("requests multiplexed (HTTP/2): %1\n").arg(front.http2Requests());
         }
         print(stdout, summary);
     }

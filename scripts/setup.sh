@@ -21,6 +21,8 @@ packages=(
   postgresql
   # the real Python HTTP clients of the live HTTP lesson (lessons/http/live_*.py)
   python3-aiohttp python3-httpx
+  # nghttpx, the cleartext HTTP/2 front of `dirigent live http --http2`
+  nghttp2-proxy
 )
 
 # One dpkg-query for all: it prints a line for each package dpkg knows (and complains

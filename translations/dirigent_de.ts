@@ -325,6 +325,14 @@
         <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
         <translation>screenshot: die Live-Variante der Lektion gegen ihren eigenen Demo-Server laufen lassen, bis sie endet, dann das Bild aufnehmen.</translation>
     </message>
+    <message>
+        <source>live: speak HTTP/2 (every request on one connection, as httpx can) instead of HTTP/1.1; the demo server is put behind nghttpx.</source>
+        <translation>live: HTTP/2 sprechen (jede Anfrage auf einer einzigen Verbindung, wie httpx es kann) statt HTTP/1.1; der Demo-Server bekommt nghttpx vorgeschaltet.</translation>
+    </message>
+    <message>
+        <source>--http2 puts nghttpx in front of the demo server; leave out --url</source>
+        <translation>--http2 stellt nghttpx vor den Demo-Server; lass --url weg</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>
@@ -548,6 +556,11 @@
         <source>cannot reach %1: %2</source>
         <extracomment>%1: the URL as typed, %2: why (Qt&apos;s message, such as &quot;Connection refused&quot;)</extracomment>
         <translation>kann %1 nicht erreichen: %2</translation>
+    </message>
+    <message>
+        <source>cannot start the HTTP/2 front: %1</source>
+        <extracomment>%1: why (such as &quot;HTTP/2 needs nghttpx (Debian package nghttp2-proxy)&quot;)</extracomment>
+        <translation>kann das HTTP/2-Frontend nicht starten: %1</translation>
     </message>
 </context>
 <context>

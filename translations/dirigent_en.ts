@@ -325,6 +325,14 @@
         <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
         <translation>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</translation>
     </message>
+    <message>
+        <source>live: speak HTTP/2 (every request on one connection, as httpx can) instead of HTTP/1.1; the demo server is put behind nghttpx.</source>
+        <translation>live: speak HTTP/2 (every request on one connection, as httpx can) instead of HTTP/1.1; the demo server is put behind nghttpx.</translation>
+    </message>
+    <message>
+        <source>--http2 puts nghttpx in front of the demo server; leave out --url</source>
+        <translation>--http2 puts nghttpx in front of the demo server; leave out --url</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>
@@ -548,6 +556,11 @@
         <source>cannot reach %1: %2</source>
         <extracomment>%1: the URL as typed, %2: why (Qt&apos;s message, such as &quot;Connection refused&quot;)</extracomment>
         <translation>cannot reach %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot start the HTTP/2 front: %1</source>
+        <extracomment>%1: why (such as &quot;HTTP/2 needs nghttpx (Debian package nghttp2-proxy)&quot;)</extracomment>
+        <translation>cannot start the HTTP/2 front: %1</translation>
     </message>
 </context>
 <context>

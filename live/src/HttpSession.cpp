@@ -56,11 +56,20 @@ struct ReplyRelease {
 } // namespace
 
 HttpSession::HttpSession(int maxConnections, QObject *parent)
+    : HttpSession(maxConnections, Protocol::Http1, parent)
+{
+}
+
+HttpSession::HttpSession(int maxConnections, Protocol protocol, QObject *parent)
     : QObject(parent)
     , m_maxConnections(std::clamp(maxConnections, 1, maxConnectionsLimit))
+    , m_protocol(protocol)
     , m_slots(m_maxConnections, "connections")
 {
-    const int managers = (m_maxConnections + connectionsPerManager - 1) / connectionsPerManager;
+    // HTTP/2 multiplexes every request on one connection: one manager is all it takes.
+    const int managers = m_protocol == Protocol::Http2
+                             ? 1
+                             : (m_maxConnections + connectionsPerManager - 1) / connectionsPerManager;
     m_pools.resize(static_cast<std::size_t>(managers));
     for (Pool &pool : m_pools) {
         pool.manager = new QNetworkAccessManager(this);
@@ -117,8 +126,14 @@ aio::Task<HttpResponse> HttpSession::get(QUrl url)
     const int index = leastBusyPool();
     Pool &pool = m_pools[static_cast<std::size_t>(index)];
     QNetworkRequest request(url);
-    // HTTP/1.1, as aiohttp speaks it: one request per connection at a time.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (m_protocol == Protocol::Http2) {
+        // HTTP/2 as httpx speaks it; over http:// with prior knowledge (no Upgrade dance).
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+        request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    } else {
+        // HTTP/1.1, as aiohttp speaks it: one request per connection at a time.
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    }
     std::unique_ptr<QNetworkReply, ReplyRelease> reply(pool.manager->get(request));
     ++m_sent;
     Counting inFlight(pool.inFlight, this);

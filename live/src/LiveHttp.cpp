@@ -29,6 +29,7 @@ struct Settings {
     double timeout = 0.3;
     double backoff = 0.2;
     bool pitfall = false;
+    HttpSession::Protocol protocol = HttpSession::Protocol::Http1;
 };
 
 QUrl itemUrl(const QUrl &base, int i, int attempt)
@@ -55,7 +56,7 @@ aio::Task<bool> fetch(std::shared_ptr<HttpSession> session, std::shared_ptr<aio:
         {
             auto held = co_await aio::async_with(*limit); // a free slot, held for one attempt
             // The pitfall: a new session (so a new connection) for every request.
-            std::unique_ptr<HttpSession> own = s.pitfall ? std::make_unique<HttpSession>(1) : nullptr;
+            std::unique_ptr<HttpSession> own = s.pitfall ? std::make_unique<HttpSession>(1, s.protocol) : nullptr;
             HttpSession &used = own ? *own : *session;
             try {
                 HttpResponse response = co_await aio::wait_for(used.get(itemUrl(s.base, i, attempt)), s.timeout);
@@ -135,9 +136,9 @@ aio::Task<void> LiveHttp::main()
     m_figures = {};
     m_figures.requests = requests;
     // ONE session for the whole program, with as many connections as the limit lets out.
-    auto session = std::make_shared<HttpSession>(m_params.integer("limit"));
+    auto session = std::make_shared<HttpSession>(m_params.integer("limit"), m_protocol);
     auto limit = std::make_shared<aio::Semaphore>(m_params.integer("limit"), "limit"); // created once
-    const Settings settings{m_base, m_params["timeout"], m_params["backoff"], m_pitfall};
+    const Settings settings{m_base, m_params["timeout"], m_params["backoff"], m_pitfall, m_protocol};
     aio::Task<void> server;
     if (m_serverLane) {
         auto events = std::make_shared<aio::Queue<std::string>>(0, "server events");

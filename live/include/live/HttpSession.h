@@ -10,6 +10,10 @@
 // than 6, and none queues inside Qt): a request that finds every slot busy waits on the
 // session's "connections" semaphore, where the trace (and the pool view) can see it wait.
 //
+// With Protocol::Http2 (httpx's way) the session has ONE manager and asks for cleartext
+// HTTP/2 with prior knowledge (h2c): every request is a stream, multiplexed on one
+// connection; `maxConnections` then limits the streams on the wire at once.
+//
 // Failures that bring no HTTP response (refused, host not found, malformed answer, the
 // server closed the connection) raise qtaio::NetworkError; a URL that is not http(s) raises
 // it before anything is sent. Cancelling the awaiting task (aio::wait_for's timeout, Stop)
@@ -41,8 +45,11 @@ public:
     static constexpr int connectionsPerManager = 6; // Qt 6.4's limit per host for HTTP/1.1
     static constexpr int maxConnectionsLimit = 600;  // a sane ceiling for the constructor's argument
 
+    enum class Protocol { Http1, Http2 };
+
     // `maxConnections` (1..600): how many requests may be on the wire at once.
     explicit HttpSession(int maxConnections = connectionsPerManager, QObject *parent = nullptr);
+    HttpSession(int maxConnections, Protocol protocol, QObject *parent = nullptr);
     ~HttpSession() override;
 
     // GET url: the response, whatever its status. Throws qtaio::NetworkError when there is
@@ -54,6 +61,7 @@ public:
     static QString checkUrl(const QUrl &url);
 
     int maxConnections() const { return m_maxConnections; }
+    Protocol protocol() const { return m_protocol; }
     int managerCount() const { return static_cast<int>(m_pools.size()); }
     // Requests on the wire now, per manager (index = HttpResponse::pool) and in all.
     QList<int> inFlightPerManager() const;
@@ -77,6 +85,7 @@ private:
     int leastBusyPool() const;
 
     int m_maxConnections;
+    Protocol m_protocol = Protocol::Http1;
     std::vector<Pool> m_pools;
     aio::Semaphore m_slots; // maxConnections permits: a request without one waits here, visibly
     int m_inFlight = 0;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "live/DemoServer.h"
+#include "live/HttpSession.h"
 #include "live/LiveScenario.h"
 
 #include <lessons/lesson.hpp>
@@ -61,6 +62,10 @@ public:
     // server saw ("server: 200 /item/3?attempt=1"), fed by serverSaw(). It ends when main's
     // requests are done. Off by default, so `dirigent live`'s log stays the client's alone.
     void setServerLane(bool on) { m_serverLane = on; }
+    // HTTP/1.1 (aiohttp's way, the default) or HTTP/2 (httpx's: one connection, multiplexed).
+    // Set before the run; the server must speak it (the demo server behind an Http2Front).
+    void setProtocol(HttpSession::Protocol protocol) { m_protocol = protocol; }
+    HttpSession::Protocol protocol() const { return m_protocol; }
     bool serverLane() const { return m_serverLane; }
     // Connect DemoServer::serverEvent here (same thread). Ignored unless the lane is running.
     void serverSaw(const ServerEvent &event);
@@ -77,6 +82,7 @@ private:
     QUrl m_base;
     LiveHttpFigures m_figures;
     bool m_serverLane = false;
+    HttpSession::Protocol m_protocol = HttpSession::Protocol::Http1;
     std::weak_ptr<aio::Queue<std::string>> m_serverEvents; // alive while the lane's task waits on it
 };
 
