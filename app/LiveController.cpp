@@ -4,6 +4,7 @@
 
 #include <lessons/param_input.hpp>
 #include <live/DemoServer.h>
+#include <live/Http2Front.h>
 #include <live/LiveHttp.h>
 #include <live/LiveRun.h>
 #include <live/LiveVariants.h>
@@ -40,6 +41,7 @@ void LiveController::lessonChanged()
     if (changed || !lesson) {
         m_params = lesson ? lessons::defaults(*lesson) : lessons::Params{};
         m_pitfall = false;
+        m_protocol = live::HttpSession::Protocol::Http1;
         m_hasResult = false;
         m_resultRecorder.reset();
         setStatus(Status::Idle);
@@ -105,6 +107,14 @@ void LiveController::setPitfall(bool on)
     emit paramsChanged();
 }
 
+void LiveController::setProtocol(live::HttpSession::Protocol protocol)
+{
+    if (!m_liveLesson || protocol == m_protocol)
+        return;
+    m_protocol = protocol;
+    emit paramsChanged();
+}
+
 void LiveController::resetToDefaults()
 {
     if (!m_liveLesson)
@@ -133,6 +143,35 @@ bool LiveController::ensureServer()
     return true;
 }
 
+bool LiveController::startFront()
+{
+    // Checked first: a missing program is the learner's to fix, so say it plainly.
+    if (live::Http2Front::findNghttpx().isEmpty()) {
+        m_error.clear();
+        setStatus(Status::NoHttp2);
+        return false;
+    }
+    m_front = std::make_unique<live::Http2Front>();
+    QString error;
+    if (!m_front->start(m_server->url().port(), &error)) {
+        m_front.reset();
+        m_error = error;
+        setStatus(Status::Http2Failed);
+        return false;
+    }
+    return true;
+}
+
+void LiveController::stopFront()
+{
+    if (!m_front)
+        return;
+    m_front->stop(); // its access log is complete once it ended
+    m_frontConnections = m_front->clientConnections();
+    m_frontRequests = m_front->http2Requests();
+    m_front.reset();
+}
+
 bool LiveController::start()
 {
     if (!m_liveMode || !m_liveLesson || running())
@@ -143,10 +182,16 @@ bool LiveController::start()
     // A fresh rate window and fresh counts for every run, as a freshly started server has.
     m_server->setBehaviour(live::LiveHttp::modelServer());
     m_server->resetStats();
+    const bool http2 = m_protocol == live::HttpSession::Protocol::Http2;
+    m_frontConnections = 0;
+    m_frontRequests = 0;
+    if (http2 && !startFront())
+        return false;
 
     m_run.reset();
-    m_scenario = std::make_unique<live::LiveHttp>(m_params, m_pitfall, m_server->url());
+    m_scenario = std::make_unique<live::LiveHttp>(m_params, m_pitfall, http2 ? m_front->url() : m_server->url());
     m_scenario->setServerLane(true);
+    m_scenario->setProtocol(m_protocol);
     auto run = std::make_unique<live::LiveRun>(*m_scenario);
     live::LiveRun *raw = run.get();
     connect(raw, &live::LiveRun::advanced, this, &LiveController::onAdvanced);
@@ -174,6 +219,7 @@ bool LiveController::start()
     });
     QString error;
     if (!raw->start(&error)) {
+        stopFront();
         m_error = error;
         setStatus(Status::RunFailed);
         return false;
@@ -181,6 +227,7 @@ bool LiveController::start()
     m_run = std::move(run);
     m_resultParams = m_params;
     m_resultPitfall = m_pitfall;
+    m_resultProtocol = m_protocol;
     m_growthCount = 0;
     m_grew = false;
     m_session->beginExternalRun(raw->recorder());
@@ -235,6 +282,7 @@ void LiveController::onGrowthTick()
 void LiveController::onRunFinished()
 {
     m_growthTimer.stop();
+    stopFront();
     m_serverStats = m_server ? m_server->stats() : live::ServerStats{};
     m_hasResult = true;
     m_session->endExternalRun(m_resultLog, m_resultEnd, m_resultError);
@@ -256,6 +304,11 @@ QString LiveController::statusText() const
     case Status::Idle:
         return tr("Press Run: real requests go to a demo server on this computer.");
     case Status::Running:
+        if (m_front) {
+            //: %1: the HTTP/2 front's address, %2: the demo server's
+            return tr("Live run over HTTP/2 via nghttpx at %1, in front of the demo server at %2 …")
+                .arg(m_front->url().toString(), serverUrl().toString());
+        }
         //: %1: the demo server's address, such as http://127.0.0.1:41234
         return tr("Live run against the demo server at %1 …").arg(serverUrl().toString());
     case Status::Stopping:
@@ -270,6 +323,11 @@ QString LiveController::statusText() const
         return tr("The live run failed: %1").arg(m_error);
     case Status::Unreachable:
         return tr("The demo server did not answer: %1").arg(m_error);
+    case Status::NoHttp2:
+        return tr("HTTP/2 needs the program nghttpx, which is not installed on this computer "
+                  "(Debian package nghttp2-proxy). Install it, or choose HTTP/1.1.");
+    case Status::Http2Failed:
+        return tr("The HTTP/2 front (nghttpx) could not start: %1").arg(m_error);
     }
     return {};
 }

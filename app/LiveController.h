@@ -4,6 +4,7 @@
 #ifndef Q_MOC_RUN
 #include <lessons/lesson.hpp>
 #include <live/DemoServer.h>
+#include <live/HttpSession.h>
 #include <live/LiveHttp.h>
 #endif
 #include <trace/recorder.hpp>
@@ -19,6 +20,7 @@ class LessonSession;
 
 namespace live {
 class DemoServer;
+class Http2Front;
 class LiveHttp;
 class LiveRun;
 }
@@ -39,7 +41,7 @@ class LiveController : public QObject
 public:
     static constexpr int growthIntervalMs = 50;
 
-    enum class Status { Idle, Running, Stopping, Stopped, Finished, ServerFailed, RunFailed, Unreachable };
+    enum class Status { Idle, Running, Stopping, Stopped, Finished, ServerFailed, RunFailed, Unreachable, NoHttp2, Http2Failed };
 
     explicit LiveController(LessonSession *session, QObject *parent = nullptr);
     ~LiveController() override;
@@ -61,6 +63,11 @@ public:
     bool pitfall() const { return m_pitfall; }
     void setPitfall(bool on);
     void resetToDefaults();
+    // HTTP/1.1 (aiohttp's way, the default) or HTTP/2 (httpx's): with HTTP/2 a run goes through
+    // an Http2Front (nghttpx) in front of the demo server, started for the run and stopped
+    // after it. Counts for the next run, like the parameters.
+    live::HttpSession::Protocol protocol() const { return m_protocol; }
+    void setProtocol(live::HttpSession::Protocol protocol);
 
     // Starts a run with the current live parameters; false (with the status saying why)
     // when it cannot start.
@@ -80,6 +87,10 @@ public:
     const live::ServerStats &serverStats() const { return m_serverStats; }
     const lessons::Params &resultParams() const { return m_resultParams; }
     bool resultPitfall() const { return m_resultPitfall; }
+    live::HttpSession::Protocol resultProtocol() const { return m_resultProtocol; }
+    // HTTP/2 runs: what the front counted (client connections, requests over HTTP/2).
+    int frontConnections() const { return m_frontConnections; }
+    int frontRequests() const { return m_frontRequests; }
     std::shared_ptr<trace::Recorder> resultRecorder() const { return m_resultRecorder; }
     // Growth notifications the session got during the last run (tests).
     int growthCount() const { return m_growthCount; }
@@ -97,6 +108,8 @@ signals:
 
 private:
     bool ensureServer();
+    bool startFront();
+    void stopFront();
     void onAdvanced();
     void onGrowthTick();
     void onRunFinished();
@@ -108,8 +121,10 @@ private:
     lessons::Params m_params;
     bool m_pitfall = false;
     bool m_liveMode = false;
+    live::HttpSession::Protocol m_protocol = live::HttpSession::Protocol::Http1;
 
     std::unique_ptr<live::DemoServer> m_server;
+    std::unique_ptr<live::Http2Front> m_front; // only during an HTTP/2 run
     std::unique_ptr<live::LiveHttp> m_scenario;
     std::unique_ptr<live::LiveRun> m_run;
     QTimer m_growthTimer;
@@ -125,6 +140,9 @@ private:
     live::ServerStats m_serverStats;
     lessons::Params m_resultParams;
     bool m_resultPitfall = false;
+    live::HttpSession::Protocol m_resultProtocol = live::HttpSession::Protocol::Http1;
+    int m_frontConnections = 0;
+    int m_frontRequests = 0;
     std::shared_ptr<trace::Recorder> m_resultRecorder;
     std::string m_resultLog;
     std::string m_resultError;

@@ -98,6 +98,13 @@ LiveTab::LiveTab(LiveController *live, QWidget *parent)
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     content->addWidget(m_table);
+    // The session's connections made visible: how many it opened, and how many requests
+    // had to wait for one.
+    m_connections = new QLabel(m_content);
+    m_connections->setObjectName(QStringLiteral("liveConnections"));
+    m_connections->setWordWrap(true);
+    m_connections->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    content->addWidget(m_connections);
     m_notComparable = new QLabel(m_content);
     m_notComparable->setObjectName(QStringLiteral("liveNotComparable"));
     m_notComparable->setWordWrap(true);
@@ -191,7 +198,7 @@ void LiveTab::retranslateUi()
         QString measured;
     };
     const lessons::Fact *sent = m_comparable ? run.facts.last("sent") : nullptr;
-    const QList<Line> lines = {
+    QList<Line> lines = {
         {tr("Requests sent (retries included)"), fact([&] { return number(sent ? int(sent->value) : 0); }),
          number(measured.sent)},
         {tr("URLs with 200 OK"), fact([&] { return number(run.facts.count("ok")); }), number(measured.ok)},
@@ -203,6 +210,11 @@ void LiveTab::retranslateUi()
         {tr("Connections the server accepted"), none, number(server.connectionsAccepted)},
         {tr("Most requests in flight at the server"), none, number(server.peakInFlight)},
     };
+    // What the HTTP/2 front (nghttpx) counted: the client's connections and its streams.
+    if (m_live->resultProtocol() == live::HttpSession::Protocol::Http2) {
+        lines.append({tr("Client connections (HTTP/2)"), none, number(m_live->frontConnections())});
+        lines.append({tr("Requests multiplexed (HTTP/2)"), none, number(m_live->frontRequests())});
+    }
     m_table->setRowCount(int(lines.size()));
     for (int row = 0; row < lines.size(); ++row) {
         const Line &line = lines.at(row);
@@ -215,6 +227,16 @@ void LiveTab::retranslateUi()
             m_table->setItem(row, column, item);
         }
     }
+    if (m_live->resultProtocol() == live::HttpSession::Protocol::Http2)
+        //: %1: connections the HTTP/2 front counted, %2: attempts sent over them
+        m_connections->setText(tr("Connections: %1 opened for %2 attempts (counted by the HTTP/2 front).")
+                                   .arg(number(m_live->frontConnections()), number(measured.sent)));
+    else
+        //: %1: connections the demo server counted, %2: attempts sent over them
+        m_connections->setText(tr("Connections: %1 opened for %2 attempts (counted by the server).")
+                                   .arg(number(server.connectionsAccepted), number(measured.sent)));
+    m_connections->setAccessibleName(m_connections->text());
+
     int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
     for (int row = 0; row < m_table->rowCount(); ++row)
         height += m_table->rowHeight(row);

@@ -44,6 +44,7 @@ private:
     QLabel *m_empty = nullptr;
     QWidget *m_content = nullptr;
     QTableWidget *m_table = nullptr;
+    QLabel *m_connections = nullptr;
     QLabel *m_notComparable = nullptr;
     QLabel *m_modelLabel = nullptr;
     TimelineView *m_modelTimeline = nullptr;

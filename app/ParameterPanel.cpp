@@ -70,6 +70,21 @@ ParameterPanel::ParameterPanel(LessonSession *session, LiveController *live, QWi
     modeLayout->addStretch(1);
     layout->addWidget(m_modeRow);
 
+    // HTTP/1.1 | HTTP/2: live mode of the http lesson only (a row of its own, so the two
+    // buttons exclude each other and not the mode switch).
+    m_protocolRow = new QWidget(this);
+    auto *protocolLayout = new QHBoxLayout(m_protocolRow);
+    protocolLayout->setContentsMargins(0, 0, 0, 4);
+    m_http1 = new QRadioButton(m_protocolRow);
+    m_http1->setObjectName(QStringLiteral("http1Protocol"));
+    m_http1->setChecked(true);
+    m_http2 = new QRadioButton(m_protocolRow);
+    m_http2->setObjectName(QStringLiteral("http2Protocol"));
+    protocolLayout->addWidget(m_http1);
+    protocolLayout->addWidget(m_http2);
+    protocolLayout->addStretch(1);
+    layout->addWidget(m_protocolRow);
+
     m_rowsHost = new QWidget(this);
     m_grid = new QGridLayout(m_rowsHost);
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -142,6 +157,9 @@ ParameterPanel::ParameterPanel(LessonSession *session, LiveController *live, QWi
     connect(m_session, &LessonSession::paramsChanged, this, &ParameterPanel::syncFromSession);
     if (m_live) {
         connect(m_liveButton, &QRadioButton::toggled, m_live, &LiveController::setLiveMode);
+        connect(m_http2, &QRadioButton::toggled, m_live, [this](bool on) {
+            m_live->setProtocol(on ? live::HttpSession::Protocol::Http2 : live::HttpSession::Protocol::Http1);
+        });
         connect(m_run, &QPushButton::clicked, m_live, &LiveController::start);
         connect(m_stop, &QPushButton::clicked, m_live, &LiveController::stop);
         connect(m_live, &LiveController::paramsChanged, this, &ParameterPanel::syncFromSession);
@@ -234,6 +252,7 @@ void ParameterPanel::rebuild()
         m_liveButton->setChecked(liveMode());
     }
     m_modeRow->setVisible(m_live && m_live->available());
+    m_protocolRow->setVisible(liveMode() && m_live->liveLesson()->id == "http");
     updateLiveControls();
 
     // Tab order: the sliders row by row, then the switch and the reset button.
@@ -248,7 +267,7 @@ void ParameterPanel::rebuild()
 QList<QWidget *> ParameterPanel::focusOrder() const
 {
     QList<QWidget *> order;
-    order << m_model << m_liveButton;
+    order << m_model << m_liveButton << m_http1 << m_http2;
     for (const Row &row : m_rows)
         order.append(row.slider);
     order << m_pitfall << m_run << m_stop << m_reset;
@@ -302,6 +321,13 @@ void ParameterPanel::syncFromSession()
     }
     const QSignalBlocker blocker(m_pitfall);
     m_pitfall->setChecked(liveMode() ? m_live->pitfall() : m_session->pitfall());
+    if (m_live) {
+        const QSignalBlocker http1Blocker(m_http1);
+        const QSignalBlocker http2Blocker(m_http2);
+        const bool http2 = m_live->protocol() == live::HttpSession::Protocol::Http2;
+        m_http1->setChecked(!http2);
+        m_http2->setChecked(http2);
+    }
 }
 
 void ParameterPanel::retranslateUi()
@@ -333,6 +359,13 @@ void ParameterPanel::retranslateUi()
     m_liveButton->setText(tr("Live"));
     m_liveButton->setAccessibleName(tr("Live: real requests to a demo server"));
     m_liveButton->setToolTip(tr("The same program for real: requests to a demo server on this computer, in real time"));
+    m_http1->setText(tr("HTTP/1.1"));
+    m_http1->setAccessibleName(tr("HTTP/1.1: one request per connection at a time"));
+    m_http1->setToolTip(tr("As aiohttp does: each request needs a connection of its own while it is on the way"));
+    m_http2->setText(tr("HTTP/2"));
+    m_http2->setAccessibleName(tr("HTTP/2: every request on one connection"));
+    m_http2->setToolTip(tr("As httpx does: all requests share one connection to an HTTP/2 front (nghttpx) "
+                           "in front of the demo server"));
     m_run->setText(tr("Run"));
     m_run->setAccessibleName(tr("Start a live run"));
     m_run->setToolTip(tr("Start a live run with these values (Ctrl+R)"));

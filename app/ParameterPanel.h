@@ -20,7 +20,8 @@ namespace lessons { struct Lesson; struct Parameter; }
 //
 // For a lesson with a live variant a Model | Live switch sits above the sliders. In Live
 // mode the sliders take the live ranges and set the LiveController's values (starting
-// nothing); Run starts a live run, Stop cancels it, and a line says what happens.
+// nothing); Run starts a live run, Stop cancels it, and a line says what happens. For the
+// http lesson an HTTP/1.1 | HTTP/2 switch (live mode only) picks the protocol of the next run.
 class ParameterPanel : public QWidget
 {
     Q_OBJECT
@@ -32,7 +33,7 @@ public:
     // Builds the sliders for the session's lesson (call after LessonSession::open()).
     void rebuild();
 
-    // The panel's controls in keyboard order: the mode switch, the sliders, the pitfall
+    // The panel's controls in keyboard order: the mode switch, the protocol switch, the sliders, the pitfall
     // switch, Run and Stop, the reset button.
     QList<QWidget *> focusOrder() const;
 
@@ -67,6 +68,9 @@ private:
     QWidget *m_modeRow = nullptr;
     QRadioButton *m_model = nullptr;
     QRadioButton *m_liveButton = nullptr;
+    QWidget *m_protocolRow = nullptr;
+    QRadioButton *m_http1 = nullptr;
+    QRadioButton *m_http2 = nullptr;
     QWidget *m_runRow = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_stop = nullptr;

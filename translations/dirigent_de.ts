@@ -598,6 +598,19 @@
         <source>Press Run: real requests go to a demo server on this computer.</source>
         <translation>Drück auf Starten: Dann gehen echte Anfragen an einen Demo-Server auf diesem Computer.</translation>
     </message>
+    <message>
+        <source>Live run over HTTP/2 via nghttpx at %1, in front of the demo server at %2 …</source>
+        <extracomment>%1: the HTTP/2 front&apos;s address, %2: the demo server&apos;s</extracomment>
+        <translation>Live-Lauf über HTTP/2 durch nghttpx unter %1, vor dem Demo-Server unter %2 …</translation>
+    </message>
+    <message>
+        <source>HTTP/2 needs the program nghttpx, which is not installed on this computer (Debian package nghttp2-proxy). Install it, or choose HTTP/1.1.</source>
+        <translation>Für HTTP/2 brauchst du das Programm nghttpx, und das ist auf diesem Computer nicht installiert (Debian-Paket nghttp2-proxy). Installier es oder wähl HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>The HTTP/2 front (nghttpx) could not start: %1</source>
+        <translation>Das HTTP/2-Frontend (nghttpx) konnte nicht starten: %1</translation>
+    </message>
 </context>
 <context>
     <name>LiveTab</name>
@@ -681,6 +694,24 @@
     <message>
         <source>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</source>
         <translation>Warum sie sich unterscheiden: Eine echte Antwort braucht die 0,1 s des Servers plus ein paar Millisekunden für den Netzwerk-Stack und die Threads, und das schwankt von Lauf zu Lauf. Jede neue Verbindung kostet einen Aufbau, den das Modell nicht kennt. Das Sekundenfenster des Servers beginnt, wenn der Server zu zählen anfängt, nicht bei t = 0 des Modells; eine Anfrage, die ein paar Millisekunden später kommt, landet so vielleicht in der nächsten Sekunde und bekommt kein 429.</translation>
+    </message>
+    <message>
+        <source>Client connections (HTTP/2)</source>
+        <translation>Verbindungen des Clients (HTTP/2)</translation>
+    </message>
+    <message>
+        <source>Requests multiplexed (HTTP/2)</source>
+        <translation>Gebündelte Anfragen (HTTP/2)</translation>
+    </message>
+    <message>
+        <source>Connections: %1 opened for %2 attempts (counted by the HTTP/2 front).</source>
+        <extracomment>%1: connections the HTTP/2 front counted, %2: attempts sent over them</extracomment>
+        <translation>Verbindungen: %1 geöffnet für %2 Versuche (gezählt vom HTTP/2-Frontend).</translation>
+    </message>
+    <message>
+        <source>Connections: %1 opened for %2 attempts (counted by the server).</source>
+        <extracomment>%1: connections the demo server counted, %2: attempts sent over them</extracomment>
+        <translation>Verbindungen: %1 geöffnet für %2 Versuche (gezählt vom Server).</translation>
     </message>
 </context>
 <context>
@@ -915,6 +946,30 @@
     <message>
         <source>Live run status</source>
         <translation>Stand des Live-Laufs</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1</source>
+        <translation>HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1: one request per connection at a time</source>
+        <translation>HTTP/1.1: je Verbindung eine Anfrage zur Zeit</translation>
+    </message>
+    <message>
+        <source>As aiohttp does: each request needs a connection of its own while it is on the way</source>
+        <translation>Wie bei aiohttp: Jede Anfrage braucht eine eigene Verbindung, solange sie unterwegs ist</translation>
+    </message>
+    <message>
+        <source>HTTP/2</source>
+        <translation>HTTP/2</translation>
+    </message>
+    <message>
+        <source>HTTP/2: every request on one connection</source>
+        <translation>HTTP/2: alle Anfragen über eine Verbindung</translation>
+    </message>
+    <message>
+        <source>As httpx does: all requests share one connection to an HTTP/2 front (nghttpx) in front of the demo server</source>
+        <translation>Wie bei httpx: Alle Anfragen teilen sich eine Verbindung zu einem HTTP/2-Frontend (nghttpx) vor dem Demo-Server</translation>
     </message>
 </context>
 <context>

@@ -598,6 +598,19 @@
         <source>Press Run: real requests go to a demo server on this computer.</source>
         <translation>Press Run: real requests go to a demo server on this computer.</translation>
     </message>
+    <message>
+        <source>Live run over HTTP/2 via nghttpx at %1, in front of the demo server at %2 …</source>
+        <extracomment>%1: the HTTP/2 front&apos;s address, %2: the demo server&apos;s</extracomment>
+        <translation>Live run over HTTP/2 via nghttpx at %1, in front of the demo server at %2 …</translation>
+    </message>
+    <message>
+        <source>HTTP/2 needs the program nghttpx, which is not installed on this computer (Debian package nghttp2-proxy). Install it, or choose HTTP/1.1.</source>
+        <translation>HTTP/2 needs the program nghttpx, which is not installed on this computer (Debian package nghttp2-proxy). Install it, or choose HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>The HTTP/2 front (nghttpx) could not start: %1</source>
+        <translation>The HTTP/2 front (nghttpx) could not start: %1</translation>
+    </message>
 </context>
 <context>
     <name>LiveTab</name>
@@ -681,6 +694,24 @@
     <message>
         <source>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</source>
         <translation>Why they differ: a real answer takes the server&apos;s 0.1 s plus a few milliseconds for the network stack and the threads, and that varies from run to run. Each new connection costs a set-up the model does not have. The server&apos;s rate window starts when the server starts counting, not at the model&apos;s t = 0, so a request a few milliseconds later can land in the next second and get no 429.</translation>
+    </message>
+    <message>
+        <source>Client connections (HTTP/2)</source>
+        <translation>Client connections (HTTP/2)</translation>
+    </message>
+    <message>
+        <source>Requests multiplexed (HTTP/2)</source>
+        <translation>Requests multiplexed (HTTP/2)</translation>
+    </message>
+    <message>
+        <source>Connections: %1 opened for %2 attempts (counted by the HTTP/2 front).</source>
+        <extracomment>%1: connections the HTTP/2 front counted, %2: attempts sent over them</extracomment>
+        <translation>Connections: %1 opened for %2 attempts (counted by the HTTP/2 front).</translation>
+    </message>
+    <message>
+        <source>Connections: %1 opened for %2 attempts (counted by the server).</source>
+        <extracomment>%1: connections the demo server counted, %2: attempts sent over them</extracomment>
+        <translation>Connections: %1 opened for %2 attempts (counted by the server).</translation>
     </message>
 </context>
 <context>
@@ -915,6 +946,30 @@
     <message>
         <source>Live run status</source>
         <translation>Live run status</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1</source>
+        <translation>HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1: one request per connection at a time</source>
+        <translation>HTTP/1.1: one request per connection at a time</translation>
+    </message>
+    <message>
+        <source>As aiohttp does: each request needs a connection of its own while it is on the way</source>
+        <translation>As aiohttp does: each request needs a connection of its own while it is on the way</translation>
+    </message>
+    <message>
+        <source>HTTP/2</source>
+        <translation>HTTP/2</translation>
+    </message>
+    <message>
+        <source>HTTP/2: every request on one connection</source>
+        <translation>HTTP/2: every request on one connection</translation>
+    </message>
+    <message>
+        <source>As httpx does: all requests share one connection to an HTTP/2 front (nghttpx) in front of the demo server</source>
+        <translation>As httpx does: all requests share one connection to an HTTP/2 front (nghttpx) in front of the demo server</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ aio::Task<HttpResponse> HttpSession::get(QUrl url)
     std::optional<aio::Held<aio::Semaphore>> slot;
     if (m_slots.locked()) {
         Counting waiting(m_waiting, this); // every slot is busy: this request waits for one
+        m_peakWaiting = std::max(m_peakWaiting, m_waiting);
         slot.emplace(co_await aio::async_with(m_slots));
     } else {
         slot.emplace(co_await aio::async_with(m_slots));

@@ -152,6 +152,7 @@ aio::Task<void> LiveHttp::main()
     m_figures.ok = static_cast<int>(std::count(results.begin(), results.end(), true));
     m_figures.failed = static_cast<int>(std::count(results.begin(), results.end(), false));
     m_figures.sent += session->sent();
+    m_figures.peakWaiting = session->peakWaiting();
     m_figures.totalTime = aio::time() - started;
     if (server) {
         // The server's last lines come through Qt's event queue a moment after the answers.

@@ -15,6 +15,7 @@
 #include <TimelineView.h>
 
 #include <lessons/lesson.hpp>
+#include <live/Http2Front.h>
 #include <trace/trace_state.hpp>
 
 #include <QAbstractSpinBox>
@@ -196,6 +197,72 @@ private slots:
             QVERIFY(!table->item(row, 1)->text().isEmpty());
             QVERIFY(!table->item(row, 2)->text().isEmpty());
         }
+        QVERIFY(live->serverStats().connectionsAccepted >= 1);
+    }
+
+    void http2RunsThroughTheFrontOnOneConnection()
+    {
+        if (live::Http2Front::findNghttpx().isEmpty())
+            QSKIP("nghttpx is not installed");
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("http")));
+        auto *http2 = window.findChild<QRadioButton *>(QStringLiteral("http2Protocol"));
+        QVERIFY(http2);
+        QVERIFY(!http2->isVisible()); // model mode: no protocol choice
+        switchToLive(window);
+        QVERIFY(http2->isVisible());
+        QVERIFY(!http2->accessibleName().isEmpty());
+        const QList<QWidget *> order = window.findChild<ParameterPanel *>()->focusOrder();
+        QCOMPARE(order.indexOf(http2), order.indexOf(window.findChild<QWidget *>(QStringLiteral("liveMode"))) + 2);
+        setSlider(window, "requests", 6);
+        setSlider(window, "limit", 3);
+        http2->click();
+        LiveController *live = window.liveController();
+        QCOMPARE(live->protocol(), live::HttpSession::Protocol::Http2);
+
+        const auto rowOf = [&](const QString &name) {
+            QTableWidget *table = window.liveTab()->table();
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (table->item(row, 0)->text() == name)
+                    return row;
+            return -1;
+        };
+        QSignalSpy finished(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(live->running());
+        QVERIFY2(window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text().contains(QStringLiteral("HTTP/2")),
+                 qPrintable(window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text()));
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        QCOMPARE(live->measured().ok, 6);
+        QCOMPARE(live->resultProtocol(), live::HttpSession::Protocol::Http2);
+        const int connections = rowOf(QStringLiteral("Client connections (HTTP/2)"));
+        const int multiplexed = rowOf(QStringLiteral("Requests multiplexed (HTTP/2)"));
+        QVERIFY(connections >= 0);
+        QVERIFY(multiplexed >= 0);
+        QCOMPARE(window.liveTab()->table()->item(connections, 2)->text(), QStringLiteral("1"));
+        QVERIFY(window.liveTab()->table()->item(multiplexed, 2)->text().toInt() >= 6);
+        auto *connectionsLine = window.liveTab()->findChild<QLabel *>(QStringLiteral("liveConnections"));
+        QVERIFY(connectionsLine && !connectionsLine->isHidden());
+        QVERIFY2(connectionsLine->text().startsWith(QStringLiteral("Connections: 1 opened for ")) &&
+                     connectionsLine->text().endsWith(QStringLiteral("(counted by the HTTP/2 front).")),
+                 qPrintable(connectionsLine->text()));
+
+        // Back to HTTP/1.1: the next run has no HTTP/2 rows.
+        window.findChild<QRadioButton *>(QStringLiteral("http1Protocol"))->click();
+        QCOMPARE(live->protocol(), live::HttpSession::Protocol::Http1);
+        QVERIFY(live->start());
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 2);
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        QCOMPARE(rowOf(QStringLiteral("Client connections (HTTP/2)")), -1);
+        QCOMPARE(rowOf(QStringLiteral("Requests multiplexed (HTTP/2)")), -1);
+        const QString expected = QStringLiteral("Connections: %1 opened for %2 attempts (counted by the server).")
+                                     .arg(live->serverStats().connectionsAccepted)
+                                     .arg(live->measured().sent);
+        QCOMPARE(connectionsLine->text(), expected);
         QVERIFY(live->serverStats().connectionsAccepted >= 1);
     }
 

@@ -69,6 +69,7 @@ public:
     int peakInFlight() const { return m_peakInFlight; }
     // Requests waiting for a free connection slot.
     int waiting() const { return m_waiting; }
+    int peakWaiting() const { return m_peakWaiting; }
     // Requests handed to QtNetwork so far (every attempt counts).
     int sent() const { return m_sent; }
 
@@ -91,6 +92,7 @@ private:
     int m_inFlight = 0;
     int m_peakInFlight = 0;
     int m_waiting = 0;
+    int m_peakWaiting = 0;
     int m_sent = 0;
 };
 
