@@ -39,17 +39,6 @@ std::vector<Text> count_choices(int answer) {
     return number_choices({first, first + 1, first + 2, first + 3});
 }
 
-// "a, b and c" / "a, b und c".
-Text joined(const std::vector<std::string>& names) {
-    Text out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const bool last = i + 1 == names.size() && i > 0;
-        out.de += (i == 0 ? "" : last ? " und " : ", ") + names[i];
-        out.en += (i == 0 ? "" : last ? " and " : ", ") + names[i];
-    }
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     const Facts& facts = run.facts;
     const int items = p.integer("items");

@@ -24,6 +24,17 @@ Text seconds(double s) { return decimal(s, 3, "s"); }
 
 Text count(long long n) { return same(std::to_string(n)); }
 
+Text joined(const std::vector<std::string>& names) {
+    if (names.empty()) return {"keine", "none"};
+    Text out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const bool last = i + 1 == names.size() && i > 0;
+        out.de += (i == 0 ? "" : last ? " und " : ", ") + names[i];
+        out.en += (i == 0 ? "" : last ? " and " : ", ") + names[i];
+    }
+    return out;
+}
+
 std::vector<Text> seconds_choices(std::vector<double> values) {
     return distinct_sorted(std::move(values), [](double v) { return seconds(v); });
 }

@@ -19,17 +19,6 @@ namespace lessons {
 
 namespace {
 
-// "a", "a und b" / "a and b", "a, b und c" / "a, b and c".
-Text joined(const std::vector<std::string>& names) {
-    Text out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const bool last = i + 1 == names.size() && i > 0;
-        out.de += (i == 0 ? "" : last ? " und " : ", ") + names[i];
-        out.en += (i == 0 ? "" : last ? " and " : ", ") + names[i];
-    }
-    return out;
-}
-
 // When the group's error reached main: the time main caught it, else the end of the run.
 double caught_at(const Run& run) {
     const Fact* caught = run.facts.first("caught");

@@ -22,18 +22,6 @@ namespace {
 
 const char* const names[] = {"fetch-a", "fetch-b", "fetch-c"};
 
-// "a", "a und b" / "a and b", "a, b und c" / "a, b and c"; "keine" / "none" for no names.
-Text joined(const std::vector<std::string>& list) {
-    if (list.empty()) return {"keine", "none"};
-    Text out;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const bool last = i + 1 == list.size() && i > 0;
-        out.de += (i == 0 ? "" : last ? " und " : ", ") + list[i];
-        out.en += (i == 0 ? "" : last ? " and " : ", ") + list[i];
-    }
-    return out;
-}
-
 std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     const Facts& facts = run.facts;
     const double delays[] = {p["delay_a"], p["delay_b"], p["delay_c"]};

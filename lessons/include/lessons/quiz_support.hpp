@@ -27,6 +27,10 @@ Text seconds(double s);
 // A whole number, the same in both languages.
 Text count(long long n);
 
+// Names as a sentence lists them: "a", "a und b" / "a and b", "a, b und c" / "a, b and c";
+// "keine" / "none" for no names.
+Text joined(const std::vector<std::string>& names);
+
 // The offered answers: each shown text once, in increasing order of the values. Values that
 // show alike (0.1 + 0.2 and 0.3 as "0.300 s") count as one choice.
 template <class T, class Show>
