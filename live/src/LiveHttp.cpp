@@ -52,7 +52,8 @@ aio::Task<bool> fetch(std::shared_ptr<HttpSession> session, std::shared_ptr<aio:
         bool timedOut = false; // the status stays a number: 0 while there is no answer
         int status = 0;
         double retryAfter = 0.0;
-        QString error; // no HTTP answer at all: refused, closed, not HTTP
+        QString error;  // no HTTP answer at all: refused, closed, not HTTP (for people, translated)
+        QString reason; // the same in fixed English words, for the log
         {
             auto held = co_await aio::async_with(*limit); // a free slot, held for one attempt
             // The pitfall: a new session (so a new connection) for every request.
@@ -67,6 +68,7 @@ aio::Task<bool> fetch(std::shared_ptr<HttpSession> session, std::shared_ptr<aio:
                 timedOut = true; // no answer, so no status
             } catch (const qtaio::NetworkError &e) {
                 error = QString::fromUtf8(e.what());
+                reason = e.reason();
             }
             if (own)
                 figures->sent += own->sent();
@@ -86,7 +88,7 @@ aio::Task<bool> fetch(std::shared_ptr<HttpSession> session, std::shared_ptr<aio:
             co_return true;
         }
         const std::string outcome = timedOut ? "timeout"
-                                    : !error.isEmpty() ? "failed (" + error.toStdString() + ")"
+                                    : !error.isEmpty() ? "failed (" + reason.toStdString() + ")"
                                                        : std::to_string(status);
         if (attempt == LiveHttp::maxAttempts) {
             aio::log(lessons::format("req %d attempt %d: %s, giving up", i, attempt, outcome.c_str()));

@@ -90,6 +90,12 @@ def check_unreachable(dirigent: str) -> None:
            "prints one line naming the URL and the reason", result)
     expect("giving up" in result.stdout and "peak in flight" not in result.stdout,
            "prints the log of what was tried, and no server figures", result)
+    expect("failed (Connection refused)" in result.stdout,
+           "names the failure in the log's fixed words", result)
+    # In German the person reads German on stderr, but the log (for programs) stays the same.
+    german = run(dirigent, "http", "--url", url, "--set", "requests=2", "--lang", "de")
+    expect(german.returncode == 1 and "failed (Connection refused)" in german.stdout,
+           "the log does not follow the UI language", german)
 
 
 def check_bad_input(dirigent: str) -> None:

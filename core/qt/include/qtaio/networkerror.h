@@ -17,6 +17,9 @@ public:
     NetworkError(QNetworkReply::NetworkError code, const QString& message, const QUrl& url);
 
     QNetworkReply::NetworkError code() const noexcept { return m_code; }
+    // The same in a few fixed English words ("Connection refused"), whatever language Qt's
+    // translator gives what(): for logs that programs read and compare.
+    QString reason() const;
     const QUrl& url() const noexcept { return m_url; }
     const char* type_name() const noexcept override { return "NetworkError"; }
 
