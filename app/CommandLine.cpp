@@ -525,6 +525,40 @@ Invocation CommandLine::parseServe(Invocation invocation, const QStringList &pos
     return invocation;
 }
 
+Invocation CommandLine::parseAssignments(Invocation invocation, const lessons::Lesson &lesson,
+                                         const QStringList &assignments)
+{
+    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
+                                    const QString &context = {}) {
+        invocation.action = Invocation::Action::Fail;
+        invocation.problem = problem;
+        invocation.problemDetail = detail;
+        invocation.problemContext = context;
+        return invocation;
+    };
+    for (const QString &assignment : assignments) {
+        const lessons::ParamInput input = lessons::parse_assignment(lesson, assignment.toStdString());
+        const QString name = QString::fromStdString(input.name);
+        const QString value = QString::fromStdString(input.value);
+        switch (input.problem) {
+        case lessons::ParamProblem::None:
+            break;
+        case lessons::ParamProblem::MissingEquals:
+            return fail(Invocation::Problem::MissingEquals, assignment);
+        case lessons::ParamProblem::UnknownParameter:
+            return fail(Invocation::Problem::UnknownParameter, name);
+        case lessons::ParamProblem::NotANumber:
+            return fail(Invocation::Problem::NotANumber, value, name);
+        case lessons::ParamProblem::NotAWholeNumber:
+            return fail(Invocation::Problem::NotAWholeNumber, value, name);
+        case lessons::ParamProblem::OutOfRange:
+            return fail(Invocation::Problem::OutOfRange, value, name);
+        }
+    }
+    invocation.assignments = assignments;
+    return invocation;
+}
+
 Invocation CommandLine::parseLesson(Invocation invocation, const QString &lessonId,
                                     const QStringList &assignments)
 {
@@ -546,26 +580,9 @@ Invocation CommandLine::parseLesson(Invocation invocation, const QString &lesson
     if (invocation.pitfall && !lesson->has_pitfall)
         return fail(Invocation::Problem::NoPitfall, invocation.lessonId);
 
-    for (const QString &assignment : assignments) {
-        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
-        const QString name = QString::fromStdString(input.name);
-        const QString value = QString::fromStdString(input.value);
-        switch (input.problem) {
-        case lessons::ParamProblem::None:
-            break;
-        case lessons::ParamProblem::MissingEquals:
-            return fail(Invocation::Problem::MissingEquals, assignment);
-        case lessons::ParamProblem::UnknownParameter:
-            return fail(Invocation::Problem::UnknownParameter, name);
-        case lessons::ParamProblem::NotANumber:
-            return fail(Invocation::Problem::NotANumber, value, name);
-        case lessons::ParamProblem::NotAWholeNumber:
-            return fail(Invocation::Problem::NotAWholeNumber, value, name);
-        case lessons::ParamProblem::OutOfRange:
-            return fail(Invocation::Problem::OutOfRange, value, name);
-        }
-    }
-    invocation.assignments = assignments;
+    invocation = parseAssignments(invocation, *lesson, assignments);
+    if (invocation.action == Invocation::Action::Fail)
+        return invocation;
     return invocation;
 }
 
@@ -593,26 +610,9 @@ Invocation CommandLine::parseLive(Invocation invocation, const QStringList &posi
         return fail(Invocation::Problem::NoPitfall, invocation.lessonId);
 
     // Checked against the live ranges, which are wider than the model's.
-    for (const QString &assignment : assignments) {
-        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
-        const QString name = QString::fromStdString(input.name);
-        const QString value = QString::fromStdString(input.value);
-        switch (input.problem) {
-        case lessons::ParamProblem::None:
-            break;
-        case lessons::ParamProblem::MissingEquals:
-            return fail(Invocation::Problem::MissingEquals, assignment);
-        case lessons::ParamProblem::UnknownParameter:
-            return fail(Invocation::Problem::UnknownParameter, name);
-        case lessons::ParamProblem::NotANumber:
-            return fail(Invocation::Problem::NotANumber, value, name);
-        case lessons::ParamProblem::NotAWholeNumber:
-            return fail(Invocation::Problem::NotAWholeNumber, value, name);
-        case lessons::ParamProblem::OutOfRange:
-            return fail(Invocation::Problem::OutOfRange, value, name);
-        }
-    }
-    invocation.assignments = assignments;
+    invocation = parseAssignments(invocation, *lesson, assignments);
+    if (invocation.action == Invocation::Action::Fail)
+        return invocation;
 
     // A URL that is not http(s) is bad input: refused before anything runs.
     if (!url.isNull()) {

@@ -7,6 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace lessons {
+struct Lesson;
+}
+
 // The command line of `dirigent`: parsing, help, version, and error messages.
 // Besides opening the window, `dirigent lessons` and `dirigent run LESSON` run headless, and
 // `dirigent screenshot LESSON OUT.png` renders the window offscreen; parse() checks their
@@ -40,6 +44,9 @@ private:
                                  const QCommandLineParser &parser);
     static Invocation parseLive(Invocation invocation, const QStringList &positional,
                                 const QStringList &assignments, const QString &url);
+    // Every --set NAME=VALUE checked against `lesson` (its ranges); the first wrong one fails.
+    static Invocation parseAssignments(Invocation invocation, const lessons::Lesson &lesson,
+                                       const QStringList &assignments);
     // The lesson of `run` and `screenshot` with its --set values and --pitfall.
     static Invocation parseLesson(Invocation invocation, const QString &lessonId,
                                   const QStringList &assignments);
