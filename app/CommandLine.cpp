@@ -20,6 +20,18 @@
 
 namespace {
 
+// Marks the invocation as failed with what went wrong, and returns it: every parse function
+// ends with `return failed(invocation, ...)` at its first problem.
+Invocation failed(Invocation &invocation, Invocation::Problem problem, const QString &detail,
+                  const QString &context = {})
+{
+    invocation.action = Invocation::Action::Fail;
+    invocation.problem = problem;
+    invocation.problemDetail = detail;
+    invocation.problemContext = context;
+    return invocation;
+}
+
 const QLatin1String helpName("help");
 const QLatin1String versionName("version");
 const QLatin1String langName("lang");
@@ -291,13 +303,6 @@ Invocation CommandLine::parse(const QStringList &arguments)
     invocation.arguments = arguments;
     invocation.language = Language::systemDefault();
 
-    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = problem;
-        invocation.problemDetail = detail;
-        return invocation;
-    };
-
     QCommandLineParser parser;
     declareOptions(parser);
     const bool parsed = parser.parse(arguments);
@@ -311,18 +316,18 @@ Invocation CommandLine::parse(const QStringList &arguments)
     if (!parsed) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
-            return fail(Invocation::Problem::UnknownOption, asTyped(unknown.constFirst(), arguments));
-        return fail(Invocation::Problem::Other, {});
+            return failed(invocation, Invocation::Problem::UnknownOption, asTyped(unknown.constFirst(), arguments));
+        return failed(invocation, Invocation::Problem::Other, {});
     }
 
     if (parser.isSet(langName) && !Language::isSupported(language))
-        return fail(Invocation::Problem::UnsupportedLanguage, language);
+        return failed(invocation, Invocation::Problem::UnsupportedLanguage, language);
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
     if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand
         && command != serveCommand && command != liveCommand)
-        return fail(Invocation::Problem::UnexpectedArgument, command);
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
         invocation.action = Invocation::Action::ShowHelp;
@@ -341,11 +346,9 @@ Invocation CommandLine::parse(const QStringList &arguments)
         const QString typed = asTyped(option, arguments);
         if (command.isEmpty()) {
             // Several commands: "run|screenshot" (problemMessage() names each).
-            invocation.problemContext = owners.join(QLatin1Char('|'));
-            return fail(Invocation::Problem::OptionNeedsCommand, typed);
+            return failed(invocation, Invocation::Problem::OptionNeedsCommand, typed, owners.join(QLatin1Char('|')));
         }
-        invocation.problemContext = command;
-        return fail(Invocation::Problem::OptionNotForCommand, typed);
+        return failed(invocation, Invocation::Problem::OptionNotForCommand, typed, command);
     }
 
     if (command == lessonsCommand)
@@ -382,7 +385,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
         bool ok = false;
         const int ms = value.toInt(&ok);
         if (!ok || ms < 0)
-            return fail(Invocation::Problem::BadDuration, value);
+            return failed(invocation, Invocation::Problem::BadDuration, value);
         invocation.quitAfterMs = ms;
     }
 
@@ -395,13 +398,8 @@ Invocation CommandLine::parse(const QStringList &arguments)
 
 Invocation CommandLine::parseLessons(Invocation invocation, const QStringList &positional, bool json)
 {
-    if (positional.size() > 1) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = Invocation::Problem::UnexpectedArgument;
-        invocation.problemDetail = positional.at(1);
-        invocation.problemContext = lessonsCommand;
-        return invocation;
-    }
+    if (positional.size() > 1)
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(1), lessonsCommand);
     invocation.action = Invocation::Action::ListLessons;
     invocation.json = json;
     return invocation;
@@ -410,19 +408,10 @@ Invocation CommandLine::parseLessons(Invocation invocation, const QStringList &p
 Invocation CommandLine::parseRun(Invocation invocation, const QStringList &positional,
                                  const QStringList &assignments)
 {
-    if (positional.size() < 2) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = Invocation::Problem::MissingLesson;
-        invocation.problemContext = runCommand;
-        return invocation;
-    }
-    if (positional.size() > 2) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = Invocation::Problem::UnexpectedArgument;
-        invocation.problemDetail = positional.at(2);
-        invocation.problemContext = runCommand;
-        return invocation;
-    }
+    if (positional.size() < 2)
+        return failed(invocation, Invocation::Problem::MissingLesson, {}, runCommand);
+    if (positional.size() > 2)
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), runCommand);
     invocation = parseLesson(invocation, positional.at(1), assignments);
     if (invocation.action != Invocation::Action::Fail)
         invocation.action = Invocation::Action::RunLesson;
@@ -433,19 +422,10 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
                                         const QStringList &assignments, const QString &at,
                                         const QString &size)
 {
-    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
-                                    const QString &context = {}) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = problem;
-        invocation.problemDetail = detail;
-        invocation.problemContext = context;
-        return invocation;
-    };
-
     if (positional.size() < 2)
-        return fail(Invocation::Problem::MissingLesson, {}, screenshotCommand);
+        return failed(invocation, Invocation::Problem::MissingLesson, {}, screenshotCommand);
     if (positional.size() > 3)
-        return fail(Invocation::Problem::UnexpectedArgument, positional.at(3), screenshotCommand);
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(3), screenshotCommand);
 
     // --live: the lesson's live variant, its values checked against the live ranges.
     if (invocation.live)
@@ -459,18 +439,18 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
         // parse_number() reads finite numbers only: "nan" and "inf" are refused too.
         const std::optional<double> fraction = lessons::parse_number(at.toStdString());
         if (!fraction || *fraction < 0.0 || *fraction > 1.0)
-            return fail(Invocation::Problem::BadFraction, at);
+            return failed(invocation, Invocation::Problem::BadFraction, at);
         invocation.atFraction = *fraction;
     }
     if (!size.isNull() && !parseSize(size, invocation.imageWidth, invocation.imageHeight))
-        return fail(Invocation::Problem::BadSize, size);
+        return failed(invocation, Invocation::Problem::BadSize, size);
 
     if (positional.size() < 3 || positional.at(2).isEmpty())
-        return fail(Invocation::Problem::MissingOutput, {});
+        return failed(invocation, Invocation::Problem::MissingOutput, {});
     const QString image = positional.at(2);
     const QString suffix = QFileInfo(image).suffix();
     if (!suffix.isEmpty() && suffix.compare(QLatin1String("png"), Qt::CaseInsensitive) != 0)
-        return fail(Invocation::Problem::NotPng, image);
+        return failed(invocation, Invocation::Problem::NotPng, image);
     invocation.imagePath = image;
     invocation.action = Invocation::Action::Screenshot;
     return invocation;
@@ -479,15 +459,8 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
 Invocation CommandLine::parseServe(Invocation invocation, const QStringList &positional,
                                    const QCommandLineParser &parser)
 {
-    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail, const QString &context) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = problem;
-        invocation.problemDetail = detail;
-        invocation.problemContext = context;
-        return invocation;
-    };
     if (positional.size() > 1)
-        return fail(Invocation::Problem::UnexpectedArgument, positional.at(1), serveCommand);
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(1), serveCommand);
 
     // A whole number within [min, max], or a finite number within [min, max].
     const auto whole = [&parser](const QString &name, qlonglong min, qlonglong max, auto &target) {
@@ -510,17 +483,17 @@ Invocation CommandLine::parseServe(Invocation invocation, const QStringList &pos
         return true;
     };
     if (!whole(portName, 0, 65535, invocation.servePort))
-        return fail(Invocation::Problem::BadServeValue, parser.value(portName), portName);
+        return failed(invocation, Invocation::Problem::BadServeValue, parser.value(portName), portName);
     if (!number(latencyName, 0.0, Invocation::maxServeLatency, invocation.serveLatency))
-        return fail(Invocation::Problem::BadServeValue, parser.value(latencyName), latencyName);
+        return failed(invocation, Invocation::Problem::BadServeValue, parser.value(latencyName), latencyName);
     if (!whole(rateName, 0, 1000000, invocation.serveRate))
-        return fail(Invocation::Problem::BadServeValue, parser.value(rateName), rateName);
+        return failed(invocation, Invocation::Problem::BadServeValue, parser.value(rateName), rateName);
     if (!whole(hangEveryName, 0, 1000000, invocation.serveHangEvery))
-        return fail(Invocation::Problem::BadServeValue, parser.value(hangEveryName), hangEveryName);
+        return failed(invocation, Invocation::Problem::BadServeValue, parser.value(hangEveryName), hangEveryName);
     if (!number(errorRateName, 0.0, 1.0, invocation.serveErrorRate))
-        return fail(Invocation::Problem::BadServeValue, parser.value(errorRateName), errorRateName);
+        return failed(invocation, Invocation::Problem::BadServeValue, parser.value(errorRateName), errorRateName);
     if (!whole(seedName, 0, std::numeric_limits<qlonglong>::max(), invocation.serveSeed))
-        return fail(Invocation::Problem::BadServeValue, parser.value(seedName), seedName);
+        return failed(invocation, Invocation::Problem::BadServeValue, parser.value(seedName), seedName);
     invocation.action = Invocation::Action::Serve;
     return invocation;
 }
@@ -528,14 +501,6 @@ Invocation CommandLine::parseServe(Invocation invocation, const QStringList &pos
 Invocation CommandLine::parseAssignments(Invocation invocation, const lessons::Lesson &lesson,
                                          const QStringList &assignments)
 {
-    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
-                                    const QString &context = {}) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = problem;
-        invocation.problemDetail = detail;
-        invocation.problemContext = context;
-        return invocation;
-    };
     for (const QString &assignment : assignments) {
         const lessons::ParamInput input = lessons::parse_assignment(lesson, assignment.toStdString());
         const QString name = QString::fromStdString(input.name);
@@ -544,15 +509,15 @@ Invocation CommandLine::parseAssignments(Invocation invocation, const lessons::L
         case lessons::ParamProblem::None:
             break;
         case lessons::ParamProblem::MissingEquals:
-            return fail(Invocation::Problem::MissingEquals, assignment);
+            return failed(invocation, Invocation::Problem::MissingEquals, assignment);
         case lessons::ParamProblem::UnknownParameter:
-            return fail(Invocation::Problem::UnknownParameter, name);
+            return failed(invocation, Invocation::Problem::UnknownParameter, name);
         case lessons::ParamProblem::NotANumber:
-            return fail(Invocation::Problem::NotANumber, value, name);
+            return failed(invocation, Invocation::Problem::NotANumber, value, name);
         case lessons::ParamProblem::NotAWholeNumber:
-            return fail(Invocation::Problem::NotAWholeNumber, value, name);
+            return failed(invocation, Invocation::Problem::NotAWholeNumber, value, name);
         case lessons::ParamProblem::OutOfRange:
-            return fail(Invocation::Problem::OutOfRange, value, name);
+            return failed(invocation, Invocation::Problem::OutOfRange, value, name);
         }
     }
     invocation.assignments = assignments;
@@ -562,23 +527,14 @@ Invocation CommandLine::parseAssignments(Invocation invocation, const lessons::L
 Invocation CommandLine::parseLesson(Invocation invocation, const QString &lessonId,
                                     const QStringList &assignments)
 {
-    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
-                                    const QString &context = {}) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = problem;
-        invocation.problemDetail = detail;
-        invocation.problemContext = context;
-        return invocation;
-    };
-
     invocation.lessonId = lessonId;
     const lessons::Lesson *lesson = lessons::find(invocation.lessonId.toStdString());
     if (!lesson)
-        return fail(Invocation::Problem::UnknownLesson, invocation.lessonId);
+        return failed(invocation, Invocation::Problem::UnknownLesson, invocation.lessonId);
     if (lesson->placeholder)
-        return fail(Invocation::Problem::PlaceholderLesson, invocation.lessonId);
+        return failed(invocation, Invocation::Problem::PlaceholderLesson, invocation.lessonId);
     if (invocation.pitfall && !lesson->has_pitfall)
-        return fail(Invocation::Problem::NoPitfall, invocation.lessonId);
+        return failed(invocation, Invocation::Problem::NoPitfall, invocation.lessonId);
 
     invocation = parseAssignments(invocation, *lesson, assignments);
     if (invocation.action == Invocation::Action::Fail)
@@ -589,25 +545,16 @@ Invocation CommandLine::parseLesson(Invocation invocation, const QString &lesson
 Invocation CommandLine::parseLive(Invocation invocation, const QStringList &positional,
                                   const QStringList &assignments, const QString &url)
 {
-    const auto fail = [&invocation](Invocation::Problem problem, const QString &detail,
-                                    const QString &context = {}) {
-        invocation.action = Invocation::Action::Fail;
-        invocation.problem = problem;
-        invocation.problemDetail = detail;
-        invocation.problemContext = context;
-        return invocation;
-    };
-
     if (positional.size() < 2)
-        return fail(Invocation::Problem::MissingLesson, {}, liveCommand);
+        return failed(invocation, Invocation::Problem::MissingLesson, {}, liveCommand);
     if (positional.size() > 2)
-        return fail(Invocation::Problem::UnexpectedArgument, positional.at(2), liveCommand);
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), liveCommand);
     invocation.lessonId = positional.at(1);
     const lessons::Lesson *lesson = LiveCommand::lesson(invocation.lessonId);
     if (!lesson)
-        return fail(Invocation::Problem::NoLiveVariant, invocation.lessonId);
+        return failed(invocation, Invocation::Problem::NoLiveVariant, invocation.lessonId);
     if (invocation.pitfall && !lesson->has_pitfall)
-        return fail(Invocation::Problem::NoPitfall, invocation.lessonId);
+        return failed(invocation, Invocation::Problem::NoPitfall, invocation.lessonId);
 
     // Checked against the live ranges, which are wider than the model's.
     invocation = parseAssignments(invocation, *lesson, assignments);
@@ -617,10 +564,10 @@ Invocation CommandLine::parseLive(Invocation invocation, const QStringList &posi
     // A URL that is not http(s) is bad input: refused before anything runs.
     if (!url.isNull()) {
         if (!live::HttpSession::checkUrl(QUrl(url.trimmed(), QUrl::StrictMode)).isEmpty())
-            return fail(Invocation::Problem::BadUrl, url);
+            return failed(invocation, Invocation::Problem::BadUrl, url);
         // Qt's h2c to a server that speaks no HTTP/2 fails noisily, attempt by attempt.
         if (invocation.http2)
-            return fail(Invocation::Problem::Http2WithUrl, {});
+            return failed(invocation, Invocation::Problem::Http2WithUrl, {});
         invocation.liveUrl = url.trimmed();
     }
     invocation.action = Invocation::Action::LiveLesson;

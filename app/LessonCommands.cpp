@@ -1,20 +1,18 @@
 #include "LessonCommands.h"
 
-#include <lessons/param_input.hpp>
-#include <trace/chrome_trace.hpp>
+#include "TraceJsonFile.h"
 
-#include <QDir>
+#include <lessons/param_input.hpp>
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <algorithm>
 #include <exception>
 #include <map>
-#include <sstream>
 #include <string>
 
 namespace {
@@ -172,20 +170,10 @@ int LessonCommands::run(const Invocation &invocation)
     }
 
     // Refuse a trace file that cannot be written before running, so nothing is printed in vain.
-    QString tracePath;
-    if (!invocation.traceJsonPath.isEmpty()) {
-        const QFileInfo info(invocation.traceJsonPath);
-        const QDir folder = info.absoluteDir();
-        if (!folder.exists()) {
-            complain(tr("cannot write the trace to '%1': the folder '%2' does not exist")
-                         .arg(invocation.traceJsonPath, QDir::toNativeSeparators(folder.path())));
-            return 2;
-        }
-        if (info.isDir()) {
-            complain(tr("cannot write the trace to '%1': it is a folder").arg(invocation.traceJsonPath));
-            return 2;
-        }
-        tracePath = info.absoluteFilePath();
+    const TraceJsonFile traceFile(invocation.traceJsonPath);
+    if (const QString problem = traceFile.check(); !problem.isEmpty()) {
+        complain(problem);
+        return 2;
     }
 
     lessons::Run result;
@@ -209,17 +197,9 @@ int LessonCommands::run(const Invocation &invocation)
     }
     std::fflush(stdout);
 
-    if (!tracePath.isEmpty()) {
-        std::ostringstream json;
-        trace::write_chrome_trace(*result.recorder, json);
-        const std::string bytes = json.str();
-        // QSaveFile writes a temporary file beside the target and renames it on commit():
-        // the target is either the old file or the whole new one, never half written.
-        QSaveFile file(tracePath);
-        if (!file.open(QIODevice::WriteOnly)
-            || file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())
-            || !file.commit()) {
-            complain(tr("cannot write the trace to '%1': %2").arg(invocation.traceJsonPath, file.errorString()));
+    if (traceFile.wanted()) {
+        if (const QString problem = traceFile.write(*result.recorder); !problem.isEmpty()) {
+            complain(problem);
             return 1;
         }
     }

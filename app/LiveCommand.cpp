@@ -1,20 +1,17 @@
 #include "LiveCommand.h"
 
+#include "TraceJsonFile.h"
+
 #include <live/DemoServer.h>
 #include <live/Http2Front.h>
 #include <live/HttpSession.h>
 #include <live/LiveHttp.h>
 #include <live/LiveRun.h>
 #include <lessons/param_input.hpp>
-#include <trace/chrome_trace.hpp>
 
-#include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <exception>
-#include <sstream>
 #include <string>
 
 namespace {
@@ -61,20 +58,10 @@ int LiveCommand::run(const Invocation &invocation)
     }
 
     // Refuse a trace file that cannot be written before running, so nothing runs in vain.
-    QString tracePath;
-    if (!invocation.traceJsonPath.isEmpty()) {
-        const QFileInfo info(invocation.traceJsonPath);
-        const QDir folder = info.absoluteDir();
-        if (!folder.exists()) {
-            complain(tr("cannot write the trace to '%1': the folder '%2' does not exist")
-                         .arg(invocation.traceJsonPath, QDir::toNativeSeparators(folder.path())));
-            return 2;
-        }
-        if (info.isDir()) {
-            complain(tr("cannot write the trace to '%1': it is a folder").arg(invocation.traceJsonPath));
-            return 2;
-        }
-        tracePath = info.absoluteFilePath();
+    const TraceJsonFile traceFile(invocation.traceJsonPath);
+    if (const QString problem = traceFile.check(); !problem.isEmpty()) {
+        complain(problem);
+        return 2;
     }
 
     // Without --url: the demo server, behaving as the model's server does.
@@ -138,15 +125,9 @@ int LiveCommand::run(const Invocation &invocation)
         print(stdout, summary);
     }
 
-    if (!tracePath.isEmpty()) {
-        std::ostringstream json;
-        trace::write_chrome_trace(*result.recorder, json);
-        const std::string bytes = json.str();
-        QSaveFile file(tracePath);
-        if (!file.open(QIODevice::WriteOnly)
-            || file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())
-            || !file.commit()) {
-            complain(tr("cannot write the trace to '%1': %2").arg(invocation.traceJsonPath, file.errorString()));
+    if (traceFile.wanted()) {
+        if (const QString problem = traceFile.write(*result.recorder); !problem.isEmpty()) {
+            complain(problem);
             return 1;
         }
     }

@@ -18,6 +18,7 @@
 #include <TraceView.h>
 
 #include <lessons/lesson.hpp>
+#include <live/LiveVariants.h>
 #include <trace/chrome_trace.hpp>
 #include <trace/recorder.hpp>
 #include <trace/text_log.hpp>
@@ -365,6 +366,11 @@ void MainWindow::onRunReplaced()
     if (!m_session->hasRun())
         return;
     const lessons::Lesson *lesson = m_session->lesson();
+    // A live run draws what the live variant says (its session's connections, say).
+    if (lesson && m_session->isExternalRun()) {
+        if (const lessons::Lesson *live = live::liveLesson(QString::fromStdString(lesson->id)))
+            lesson = live;
+    }
     double poolSize = 0;
     if (lesson && !lesson->pool_size_parameter.empty())
         poolSize = m_session->parameter(QString::fromStdString(lesson->pool_size_parameter));

@@ -86,9 +86,18 @@ void VisualizationPanel::setRun(const trace::Recorder *recorder, const lessons::
     m_console->clear();  // a new run: its lines may differ anywhere, not only at the end
     // The pool's queue of idle connections is drawn by the pool view, not as a queue.
     const QString poolQueue = lesson ? QString::fromStdString(lesson->pool_queue) : QString();
-    m_pool->setPoolQueue(poolQueue, poolQueue.isEmpty() ? 0 : int(poolSize));
-    m_queue->setIgnoredQueue(poolQueue);
-    m_poolQueue = poolQueue;
+    const QString poolSemaphore = lesson ? QString::fromStdString(lesson->pool_semaphore) : QString();
+    if (!poolSemaphore.isEmpty())
+        m_pool->setConnectionSemaphore(poolSemaphore);
+    else
+        m_pool->setPoolQueue(poolQueue, poolQueue.isEmpty() ? 0 : int(poolSize));
+    m_semaphore->setIgnoredSemaphore(poolSemaphore);
+    QStringList hidden{poolQueue};
+    if (lesson) {
+        for (const std::string &name : lesson->hidden_queues) hidden << QString::fromStdString(name);
+    }
+    m_queue->setIgnoredQueues(hidden);
+    m_poolObject = poolSemaphore.isEmpty() ? poolQueue : poolSemaphore;
     showObjectViews(recorder);
 }
 
@@ -100,7 +109,7 @@ void VisualizationPanel::runGrew(const trace::Recorder *recorder)
 
 void VisualizationPanel::showObjectViews(const trace::Recorder *recorder)
 {
-    const QString &poolQueue = m_poolQueue;
+    const QString &poolObject = m_poolObject;
     // Objects are never forgotten by a TraceState, so the final state holds every object
     // the run creates: a view with nothing in it now has nothing at any cursor.
     bool anyObjectView = false;
@@ -113,7 +122,7 @@ void VisualizationPanel::showObjectViews(const trace::Recorder *recorder)
             view->setAnimated(wasAnimated);
             bool show = view->hasContent();
             if (view == m_pool)
-                show = show && !poolQueue.isEmpty();
+                show = show && !poolObject.isEmpty();
             view->setVisible(show);
             anyObjectView = anyObjectView || show;
         }

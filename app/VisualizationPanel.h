@@ -71,7 +71,7 @@ private:
     ConsoleView *m_console = nullptr;
     DeadlockOverlay *m_overlay = nullptr;
     QWidget *m_objectColumn = nullptr;
-    QString m_poolQueue;
+    QString m_poolObject;
     QSplitter *m_vertical = nullptr;
     QSplitter *m_stage = nullptr;
 };

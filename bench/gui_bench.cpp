@@ -25,19 +25,35 @@
 //   seeks:  S random cursors (fixed seed): seeker.seek(n) timed alone and with
 //           setState + repaint().
 //
-//   gui_bench [--smoke] [--only lessons|timeline] [--moves M] [--tasks N] [--sleeps K] [--frames F] [--seeks S]
+// "live": does the live animation slow a live run? The HTTP lesson's live variant with R
+// requests at limit L (default 200 at 50, the live ranges' top) against a demo server of this process that behaves
+// as the model's (100 ms per answer, 4 requests/s, every 4th first attempt hangs), run
+//   closed: as `dirigent live http` runs it, no window;
+//   open:   by the window's LiveController in a MainWindow shown offscreen (1366x768,
+//           animations on), the views following the growing trace;
+// one after the other. For each: the run's own total time (first request to last log line,
+// what the learner reads in the summary), the wall clock and the process CPU it took, and
+// (open) how many times the views were told that the trace grew.
+//
+//   gui_bench [--smoke] [--only lessons|timeline|live] [--moves M] [--tasks N] [--sleeps K] [--frames F] [--seeks S]
+//             [--requests R] [--limit L]
 // --smoke (or DIRIGENT_BENCH_SMOKE=1): one lesson, 2 moves, 100 tasks, 20 frames, 20 seeks.
+#include "LiveController.h"
 #include "MainWindow.h"
 #include "TimelineView.h"
 #include "LessonSession.h"
 #include "Player.h"
 
 #include <aio/aio.hpp>
+#include <live/DemoServer.h>
+#include <live/LiveHttp.h>
+#include <live/LiveRun.h>
 #include <lessons/lesson.hpp>
 #include <trace/recorder.hpp>
 #include <trace/state_seeker.hpp>
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QString>
 
 #include <algorithm>
@@ -46,6 +62,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
@@ -274,6 +291,105 @@ std::string benchTimeline(int taskCount, int sleeps, int frames, int seeks)
            + ", \"seek_replayed_max\": " + jsonNumber(rp.max) + "}";
 }
 
+// --- (c) a live run with the window open and closed
+
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+struct LiveSide {
+    double total = 0, wall = 0, cpu = 0;
+    int sent = 0, ok = 0, updates = 0;
+    std::string error;
+};
+
+std::string jsonSide(const std::string &name, const LiveSide &s)
+{
+    return "\"" + name + "\": {\"total_s\": " + jsonNumber(s.total) + ", \"wall_s\": " + jsonNumber(s.wall)
+           + ", \"cpu_s\": " + jsonNumber(s.cpu) + ", \"sent\": " + std::to_string(s.sent) + ", \"ok\": "
+           + std::to_string(s.ok) + ", \"updates\": " + std::to_string(s.updates) + ", \"error\": "
+           + jsonString(s.error) + "}";
+}
+
+lessons::Params liveParams(int requests, int limit)
+{
+    lessons::Params params = lessons::defaults(live::LiveHttp::lesson());
+    params.values.insert_or_assign("requests", requests);
+    params.values.insert_or_assign("limit", limit);
+    return params;
+}
+
+LiveSide liveClosed(int requests, int limit)
+{
+    LiveSide side;
+    live::DemoServer server(live::LiveHttp::modelServer());
+    QString error;
+    if (!server.start(0, &error)) {
+        side.error = error.toStdString();
+        return side;
+    }
+    live::LiveHttp scenario(liveParams(requests, limit), false, server.url());
+    live::LiveRun run(scenario);
+    const double cpu0 = cpuSeconds();
+    const auto t0 = Clock::now();
+    if (!run.start(&error)) {
+        side.error = error.toStdString();
+        return side;
+    }
+    run.waitForFinished(-1);
+    side.wall = msSince(t0, Clock::now()) / 1000;
+    side.cpu = cpuSeconds() - cpu0;
+    side.total = scenario.measured().totalTime;
+    side.sent = scenario.measured().sent;
+    side.ok = scenario.measured().ok;
+    server.stop();
+    return side;
+}
+
+LiveSide liveOpen(int requests, int limit)
+{
+    LiveSide side;
+    MainWindow window(nullptr, false);
+    window.resize(1366, 768);
+    window.show();
+    for (int i = 0; i < 3; ++i) pump();
+    if (!window.openLesson(QStringLiteral("http"))) {
+        side.error = "the http lesson did not open";
+        return side;
+    }
+    LiveController *controller = window.liveController();
+    controller->setLiveMode(true);
+    controller->setParameter(QStringLiteral("requests"), requests);
+    controller->setParameter(QStringLiteral("limit"), limit);
+    QEventLoop waiter;
+    QObject::connect(controller, &LiveController::finished, &waiter, &QEventLoop::quit);
+    const double cpu0 = cpuSeconds();
+    const auto t0 = Clock::now();
+    if (!controller->start()) {
+        side.error = controller->statusText().toStdString();
+        return side;
+    }
+    waiter.exec();
+    side.wall = msSince(t0, Clock::now()) / 1000;
+    side.cpu = cpuSeconds() - cpu0;
+    side.total = controller->measured().totalTime;
+    side.sent = controller->measured().sent;
+    side.ok = controller->measured().ok;
+    side.updates = controller->growthCount();
+    return side;
+}
+
+std::string benchLive(int requests, int limit)
+{
+    const LiveSide closed = liveClosed(requests, limit);
+    const LiveSide open = liveOpen(requests, limit);
+    return "\"live\": {\"requests\": " + std::to_string(requests) + ", \"limit\": " + std::to_string(limit) + ", "
+           + jsonSide("closed", closed) + ", " + jsonSide("open", open) + "}";
+}
+
 int intArg(int argc, char **argv, int &i)
 {
     if (i + 1 >= argc) {
@@ -291,7 +407,7 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     bool smoke = qEnvironmentVariableIntValue("DIRIGENT_BENCH_SMOKE") != 0;
     std::string only;
-    int moves = -1, tasks = -1, sleeps = 20, frames = -1, seeks = -1;
+    int moves = -1, tasks = -1, sleeps = 20, frames = -1, seeks = -1, requests = -1, limit = 50;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--smoke")) smoke = true;
         else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
@@ -300,9 +416,11 @@ int main(int argc, char **argv)
         else if (!std::strcmp(argv[i], "--sleeps")) sleeps = std::max(1, intArg(argc, argv, i));
         else if (!std::strcmp(argv[i], "--frames")) frames = intArg(argc, argv, i);
         else if (!std::strcmp(argv[i], "--seeks")) seeks = intArg(argc, argv, i);
+        else if (!std::strcmp(argv[i], "--requests")) requests = std::max(1, intArg(argc, argv, i));
+        else if (!std::strcmp(argv[i], "--limit")) limit = std::max(1, intArg(argc, argv, i));
         else {
-            std::fprintf(stderr, "usage: gui_bench [--smoke] [--only lessons|timeline] [--moves M] [--tasks N] "
-                                 "[--sleeps K] [--frames F] [--seeks S]\n");
+            std::fprintf(stderr, "usage: gui_bench [--smoke] [--only lessons|timeline|live] [--moves M] [--tasks N] "
+                                 "[--sleeps K] [--frames F] [--seeks S] [--requests R] [--limit L]\n");
             return 2;
         }
     }
@@ -310,6 +428,7 @@ int main(int argc, char **argv)
     if (tasks < 0) tasks = smoke ? 100 : 1000;
     if (frames < 0) frames = smoke ? 20 : 200;
     if (seeks < 0) seeks = smoke ? 20 : 200;
+    if (requests < 0) requests = smoke ? 8 : 200;
 
     QApplication app(argc, argv);
     // QApplication set LC_NUMERIC from the environment; the lessons format with vsnprintf.
@@ -319,6 +438,7 @@ int main(int argc, char **argv)
                       + jsonString(QApplication::platformName().toStdString());
     if (only.empty() || only == "lessons") out += ",\n" + benchLessons(moves, smoke);
     if (only.empty() || only == "timeline") out += ",\n" + benchTimeline(tasks, sleeps, frames, seeks);
+    if (only.empty() || only == "live") out += ",\n" + benchLive(requests, limit);
     out += "}\n";
     std::fputs(out.c_str(), stdout);
     return 0;

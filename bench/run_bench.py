@@ -13,6 +13,8 @@ both sides (see bench/python/common.py); the wall-clock figures are kept in the 
 The GUI rows (--gui-bench bench/gui_bench; keys gui_slider, gui_timeline) run the real
 main window and the timeline offscreen, one process per repetition, and report wall-clock
 milliseconds (what a learner waits for); see bench/gui_bench.cpp. They have no CPython twin.
+gui_live runs the HTTP lesson live twice per repetition, without a window and in the window
+(offscreen, the views following the run), and compares the runs' own total times.
 
 The HTTP rows (--http-bench bench/http_bench and --dirigent, the app; keys http_rps,
 http_latency_1, http_latency_10, http_latency_50) start `dirigent serve` on 127.0.0.1 (a free
@@ -99,6 +101,7 @@ WORKLOADS = [
              unit="ms"),
     Workload("gui_timeline", "GUI: timeline, 1,000 tasks / ~100k events", cpp_binary="gui", gui="timeline",
              unit="ms"),
+    Workload("gui_live", "GUI: live HTTP run, window open vs closed", cpp_binary="gui", gui="live", unit="seconds"),
     # Issue 10: (a) throughput without latency; (b) 50 ms per answer at concurrency 1, 10, 50.
     # Concurrency 1 with 200 GETs, not 1,000: 1,000 would take 50 s per client and repetition.
     Workload("http_rps", "HTTP GETs/s", cpp_binary="http", http=(10000, 100, 0.0), http_smoke=(100, 10, 0.0)),
@@ -449,6 +452,24 @@ def main():
         add_row("GUI timeline: seek + setState + repaint", "ms", d, None, "≤ 2 ms",
                 d is not None and d["median"] <= 2,
                 note=f"slowest {max((x['seek_repaint_max_ms'] for x in t), default=0):.2f} ms" if t else None)
+
+    if "gui_live" in by_key:
+        runs = [r["live"] for r in raw["gui_live"]["cpp"]]
+        size = f"{runs[0]['requests']} requests, limit {runs[0]['limit']}" if runs else ""
+        errors = sorted({r[side]["error"] for r in runs for side in ("closed", "open") if r[side]["error"]})
+        closed = stats([r["closed"]["total_s"] for r in runs if not r["closed"]["error"]])
+        opened = stats([r["open"]["total_s"] for r in runs if not r["open"]["error"]])
+        add_row(f"Live HTTP run ({size}, demo server as the model): total time, window closed", "seconds",
+                closed, None, note="; ".join(errors) or
+                f"CPU {statistics.median(r['closed']['cpu_s'] for r in runs):.2f} s per run" if runs else None)
+        add_row(f"Live HTTP run ({size}): total time, window open (offscreen, views following)", "seconds",
+                opened, None, "≤ closed + 5 %",
+                opened is not None and closed is not None and opened["median"] <= closed["median"] * 1.05,
+                note=(f"open/closed per repetition: "
+                      + ", ".join(f"{r['open']['total_s'] / r['closed']['total_s']:.3f}" for r in runs
+                                  if r["closed"]["total_s"] > 0)
+                      + f"; CPU {statistics.median(r['open']['cpu_s'] for r in runs):.2f} s per run, "
+                      f"{statistics.median(r['open']['updates'] for r in runs):.0f} view updates") if runs else None)
 
     http_keys = [w.key for w in workloads if w.http]
     for key in http_keys:

@@ -9,7 +9,7 @@
 #   scripts/bench.sh --only switches_10k,queue
 #   scripts/bench.sh --smoke           # tiny sizes, one run (what CTest's bench_smoke does)
 #   scripts/bench.sh --no-gui          # without the GUI workloads (no Qt build: the std-only layers)
-#   scripts/bench.sh --only gui_slider,gui_timeline   # only the GUI workloads (offscreen)
+#   scripts/bench.sh --only gui_slider,gui_timeline,gui_live   # only the GUI workloads (offscreen)
 #   scripts/bench.sh --only http_rps,http_latency_1,http_latency_10,http_latency_50
 #                                      # the HTTP workloads: live client vs aiohttp vs httpx
 #

@@ -464,20 +464,8 @@
         <translation>interner Fehler: die Lektion &apos;%1&apos; kann nicht laufen</translation>
     </message>
     <message>
-        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
-    </message>
-    <message>
         <source>the lesson &apos;%1&apos; could not run: %2</source>
         <translation>die Lektion &apos;%1&apos; konnte nicht laufen: %2</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: %2</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
     </message>
     <message>
         <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
@@ -525,24 +513,12 @@
         <translation>interner Fehler: die Lektion &apos;%1&apos; hat keine Live-Variante</translation>
     </message>
     <message>
-        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
-    </message>
-    <message>
         <source>cannot start the demo server on 127.0.0.1: %1</source>
         <translation>kann den Demo-Server auf 127.0.0.1 nicht starten: %1</translation>
     </message>
     <message>
         <source>the lesson &apos;%1&apos; could not run live: %2</source>
         <translation>die Lektion &apos;%1&apos; konnte nicht live laufen: %2</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: %2</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
     </message>
     <message>
         <source>the live run of &apos;%1&apos; failed: %2</source>
@@ -1121,6 +1097,22 @@
         <source>Pool (%1): %2 idle, %3 in use or unopened</source>
         <translation>Pool (%1): %2 frei, %3 belegt oder ungeöffnet</translation>
     </message>
+    <message>
+        <source>%1 connections open, %2 opened in all</source>
+        <translation>%1 Verbindungen offen, %2 insgesamt geöffnet</translation>
+    </message>
+    <message>
+        <source>, %1 connecting</source>
+        <translation>, %1 im Aufbau</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>Aufbau …</translation>
+    </message>
+    <message>
+        <source>no request waits for a connection</source>
+        <translation>keine Anfrage wartet auf eine Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -1574,6 +1566,21 @@
     <message>
         <source>Deadlock report</source>
         <translation>Deadlock-Bericht</translation>
+    </message>
+</context>
+<context>
+    <name>TraceJsonFile</name>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
     </message>
 </context>
 </TS>

@@ -464,20 +464,8 @@
         <translation>internal error: the lesson &apos;%1&apos; cannot run</translation>
     </message>
     <message>
-        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
-        <translation>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
-        <translation>cannot write the trace to &apos;%1&apos;: it is a folder</translation>
-    </message>
-    <message>
         <source>the lesson &apos;%1&apos; could not run: %2</source>
         <translation>the lesson &apos;%1&apos; could not run: %2</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: %2</source>
-        <translation>cannot write the trace to &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
@@ -525,24 +513,12 @@
         <translation>internal error: the lesson &apos;%1&apos; has no live variant</translation>
     </message>
     <message>
-        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
-        <translation>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
-        <translation>cannot write the trace to &apos;%1&apos;: it is a folder</translation>
-    </message>
-    <message>
         <source>cannot start the demo server on 127.0.0.1: %1</source>
         <translation>cannot start the demo server on 127.0.0.1: %1</translation>
     </message>
     <message>
         <source>the lesson &apos;%1&apos; could not run live: %2</source>
         <translation>the lesson &apos;%1&apos; could not run live: %2</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: %2</source>
-        <translation>cannot write the trace to &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>the live run of &apos;%1&apos; failed: %2</source>
@@ -1121,6 +1097,22 @@
         <source>Pool (%1): %2 idle, %3 in use or unopened</source>
         <translation>Pool (%1): %2 idle, %3 in use or unopened</translation>
     </message>
+    <message>
+        <source>%1 connections open, %2 opened in all</source>
+        <translation>%1 connections open, %2 opened in all</translation>
+    </message>
+    <message>
+        <source>, %1 connecting</source>
+        <translation>, %1 connecting</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <source>no request waits for a connection</source>
+        <translation>no request waits for a connection</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -1574,6 +1566,21 @@
     <message>
         <source>Deadlock report</source>
         <translation>Deadlock report</translation>
+    </message>
+</context>
+<context>
+    <name>TraceJsonFile</name>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>cannot write the trace to &apos;%1&apos;: it is a folder</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>cannot write the trace to &apos;%1&apos;: %2</translation>
     </message>
 </context>
 </TS>

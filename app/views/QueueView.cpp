@@ -53,7 +53,7 @@ void QueueView::setState(const trace::TraceState &state, const aio::TraceEvent *
         if (!o.is_queue()) continue;
         Queue q;
         q.name = o.name.empty() ? QStringLiteral("#%1").arg(o.id) : StateStyle::fromView(o.name);
-        if (!m_ignored.isEmpty() && q.name == m_ignored) continue;
+        if (m_ignored.contains(q.name)) continue;
         q.kind = o.kind;
         q.capacity = o.capacity;
         for (std::string_view item : o.items) q.items.append(StateStyle::fromView(item));

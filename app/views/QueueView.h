@@ -25,8 +25,8 @@ public:
     bool hasContent() const override { return !m_queues.isEmpty(); }
 
     // A queue another view draws (the pool's idle connections): left out here.
-    void setIgnoredQueue(const QString &name) { m_ignored = name; }
-    QString ignoredQueue() const { return m_ignored; }
+    void setIgnoredQueues(const QStringList &names) { m_ignored = names; }
+    QStringList ignoredQueues() const { return m_ignored; }
 
     QSize sizeHint() const override { return {560, 150}; }
     QSize minimumSizeHint() const override { return {320, 100}; }
@@ -55,6 +55,6 @@ private:
     QVector<Queue> m_queues;
     QVector<TaskToken> m_all;
     QVector<Box> m_boxes;
-    QString m_ignored;
+    QStringList m_ignored;
     TokenAnimator *m_animator;
 };

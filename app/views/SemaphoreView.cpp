@@ -31,6 +31,7 @@ void SemaphoreView::setState(const trace::TraceState &state, const aio::TraceEve
         if (!o.is_semaphore() && o.kind != aio::WaitKind::Lock) continue;
         Guarded g;
         g.name = o.name.empty() ? QStringLiteral("#%1").arg(o.id) : StateStyle::fromView(o.name);
+        if (!m_ignored.isEmpty() && g.name == m_ignored) continue;
         g.kind = o.kind;
         g.capacity = o.kind == aio::WaitKind::Lock ? 1 : o.capacity;
         g.free = o.free_permits;

@@ -19,6 +19,9 @@ class SemaphoreView : public TraceView
 public:
     explicit SemaphoreView(QWidget *parent = nullptr);
 
+    // Semaphores of this name are drawn by the pool view (a live session's connections).
+    void setIgnoredSemaphore(const QString &name) { m_ignored = name; }
+
     void setState(const trace::TraceState &state, const aio::TraceEvent *current) override;
     QString describe() const override;
     bool hasContent() const override { return !m_objects.isEmpty(); }
@@ -46,6 +49,7 @@ private:
 
     void relayout(bool animate) override;
 
+    QString m_ignored;
     QVector<Guarded> m_objects;
     QVector<TaskToken> m_all;
     QVector<Box> m_boxes;

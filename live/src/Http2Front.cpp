@@ -11,6 +11,11 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace live {
 
 namespace {
@@ -95,6 +100,12 @@ bool Http2Front::start(quint16 backendPort, QString *error)
         QStringLiteral("--accesslog-format=") + accessLogFormat,
         QStringLiteral("--errorlog-file=") + m_dir->filePath(QStringLiteral("error.log")),
     });
+#ifdef Q_OS_LINUX
+    // Should Dirigent die without stopping it (killed, crashed), nghttpx goes too instead of
+    // holding its port. The signal comes when the thread that started it ends: start() is
+    // called from the thread that lives as long as the front (the GUI's, the command's).
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_process->start();
     if (!m_process->waitForStarted(startTimeoutMs))
         return fail(QStringLiteral("cannot start %1: %2").arg(m_program, m_process->errorString()));

@@ -79,7 +79,29 @@ HttpSession::HttpSession(int maxConnections, Protocol protocol, QObject *parent)
     }
 }
 
-HttpSession::~HttpSession() = default;
+// The managers go with the session, and their connections with them.
+HttpSession::~HttpSession()
+{
+    if (m_open > 0)
+        m_slots.report_count(0, "open");
+}
+
+void HttpSession::connectionOpened()
+{
+    ++m_open;
+    ++m_opened;
+    m_slots.report_count(m_open, "open");
+    Q_EMIT changed();
+}
+
+void HttpSession::connectionLost()
+{
+    if (m_open == 0)
+        return;
+    --m_open;
+    m_slots.report_count(m_open, "open");
+    Q_EMIT changed();
+}
 
 QString HttpSession::checkUrl(const QUrl &url)
 {
@@ -140,10 +162,30 @@ aio::Task<HttpResponse> HttpSession::get(QUrl url)
     Counting inFlight(pool.inFlight, this);
     Counting total(m_inFlight, this);
     m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
+    connect(reply.get(), &QNetworkReply::socketStartedConnecting, this, &HttpSession::connectionOpened);
 
-    HttpResponse response = HttpResponse::fromReply(co_await qtaio::awaitReply(reply.get()));
-    response.pool = index;
-    co_return response;
+    // However this request ends without an answer, its HTTP/1.1 connection ends with it: Qt
+    // closes a connection whose reply is aborted or failed. (An HTTP/2 stream can be reset
+    // alone; there only a failure, not an abort, costs the connection.)
+    struct Outcome {
+        HttpSession *session;
+        bool answered = false;
+        bool failed = false;
+        ~Outcome()
+        {
+            if (!answered && (failed || session->m_protocol == Protocol::Http1))
+                session->connectionLost();
+        }
+    } outcome{this};
+    try {
+        HttpResponse response = HttpResponse::fromReply(co_await qtaio::awaitReply(reply.get()));
+        outcome.answered = true;
+        response.pool = index;
+        co_return response;
+    } catch (const qtaio::NetworkError &) {
+        outcome.failed = true;
+        throw;
+    }
 }
 
 } // namespace live

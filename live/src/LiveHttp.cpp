@@ -70,8 +70,10 @@ aio::Task<bool> fetch(std::shared_ptr<HttpSession> session, std::shared_ptr<aio:
                 error = QString::fromUtf8(e.what());
                 reason = e.reason();
             }
-            if (own)
+            if (own) {
                 figures->sent += own->sent();
+                figures->connectionsOpened += own->connectionsOpened();
+            }
         }
         if (timedOut)
             ++figures->timeouts;
@@ -155,6 +157,7 @@ aio::Task<void> LiveHttp::main()
     m_figures.failed = static_cast<int>(std::count(results.begin(), results.end(), false));
     m_figures.sent += session->sent();
     m_figures.peakWaiting = session->peakWaiting();
+    m_figures.connectionsOpened += session->connectionsOpened();
     m_figures.totalTime = aio::time() - started;
     if (server) {
         // The server's last lines come through Qt's event queue a moment after the answers.
@@ -204,6 +207,7 @@ QList<Figure> LiveHttp::figures() const
         {QStringLiteral("429s"), number(m_figures.tooMany)},
         {QStringLiteral("timeouts"), number(m_figures.timeouts)},
         {QStringLiteral("errors"), number(m_figures.errors)},
+        {QStringLiteral("connections opened by the client"), number(m_figures.connectionsOpened)},
         {QStringLiteral("total time"), QString::number(m_figures.totalTime, 'f', 3) + QStringLiteral(" s")},
     };
 }
@@ -229,6 +233,8 @@ const lessons::Lesson &LiveHttp::lesson()
         l.parameters = parameters();
         // Live, the pitfall adds the classic mistake of real code to the model's one.
         l.pitfall = {"Neue Session pro Anfrage, sofort wiederholen", "A new session per request, retry at once"};
+        l.pool_semaphore = "connections"; // every HttpSession's, see HttpSession.h
+        l.hidden_queues = {"server events"};
         return l;
     }();
     return live;

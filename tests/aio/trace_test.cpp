@@ -153,6 +153,28 @@ TEST(Trace, QueueEventsNameTheObjectAndTheItem) {
     EXPECT_EQ(gets[0].value, 0);
 }
 
+TEST(Trace, AnObjectReportsACountOfItsOwnOnlyInsideATracedLoop) {
+    aio::Semaphore outside(3, "connections");
+    outside.report_count(1, "open");  // no loop: nothing to report to, and no crash
+    Recorder rec;
+    auto main = []() -> aio::Task<> {
+        aio::Semaphore slots(3, "connections");
+        slots.report_count(2, "open");
+        co_await aio::sleep(0);
+        slots.report_count(0, "open");
+    };
+    aio::run(main(), {.sink = &rec});
+    const auto counts = rec.of(aio::EventKind::ObjectCount);
+    ASSERT_EQ(counts.size(), 2u);
+    const auto created = rec.of(aio::EventKind::ObjectCreated);
+    ASSERT_EQ(created.size(), 1u);
+    EXPECT_EQ(counts[0].object, created[0].object);
+    EXPECT_EQ(counts[0].value, 2);
+    EXPECT_EQ(counts[0].text, "open");
+    EXPECT_EQ(counts[0].task, 1u);  // the task that reported it
+    EXPECT_EQ(counts[1].value, 0);
+}
+
 TEST(Trace, AQueueAppearsAsOneObjectWithoutItsInternalJoinEvent) {
     // The learner's program created one queue and no aio::Event: the trace must not show an
     // anonymous Event (the queue's internal `finished_`) with set/clear events of its own.

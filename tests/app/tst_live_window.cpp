@@ -12,6 +12,9 @@
 
 #include <LessonSession.h>
 #include <Player.h>
+#include <PoolView.h>
+#include <QueueView.h>
+#include <SemaphoreView.h>
 #include <TimelineView.h>
 
 #include <lessons/lesson.hpp>
@@ -138,10 +141,15 @@ private slots:
         QSignalSpy grew(window.session(), &LessonSession::runGrew);
         int growthWhileRunning = 0;
         int followedAtGrowth = 0;
+        int poolShowedABusyRequest = 0;
+        auto *pool = window.visualization()->findChild<PoolView *>();
+        QVERIFY(pool);
         connect(window.session(), &LessonSession::runGrew, this, [&] {
             if (!window.session()->externalRunning())
                 return;
             ++growthWhileRunning;
+            if (pool->isVisible() && pool->describe().contains(QStringLiteral("busy: req-")))
+                ++poolShowedABusyRequest;
             if (player->followingHead() && player->cursor() == player->length())
                 ++followedAtGrowth;
         });
@@ -198,6 +206,22 @@ private slots:
             QVERIFY(!table->item(row, 2)->text().isEmpty());
         }
         QVERIFY(live->serverStats().connectionsAccepted >= 1);
+
+        // The pool view drew the session's connections as they were used, and ends with the
+        // count the server saw; the session's semaphore and the server lane's queue are not
+        // drawn a second time as a semaphore and a queue.
+        QVERIFY(poolShowedABusyRequest >= 1);
+        player->toEnd();
+        QVERIFY(pool->isVisible());
+        QVERIFY2(pool->describe().startsWith(QStringLiteral("connections: open 0 | opened %1 |")
+                                                 .arg(live->serverStats().connectionsAccepted)),
+                 qPrintable(pool->describe()));
+        QVERIFY(live->measured().connectionsOpened == live->serverStats().connectionsAccepted);
+        auto *semaphores = window.visualization()->findChild<SemaphoreView *>();
+        QVERIFY(!semaphores->describe().contains(QStringLiteral("connections")));
+        QVERIFY(semaphores->describe().contains(QStringLiteral("semaphore limit")));
+        auto *queues = window.visualization()->findChild<QueueView *>();
+        QVERIFY(!queues->describe().contains(QStringLiteral("server events")));
     }
 
     void http2RunsThroughTheFrontOnOneConnection()

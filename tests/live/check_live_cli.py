@@ -25,7 +25,7 @@ import sys
 failures: list[str] = []
 
 SUMMARY_NAMES = ["requests sent", "ok", "failed", "429s", "timeouts", "total time",
-                 "connections accepted", "peak in flight at the server"]
+                 "connections opened by the client", "connections accepted", "peak in flight at the server"]
 LOG_LINE = re.compile(r"^t=\d+\.\d{3} (req \d+ attempt \d: .+|done: \d+ ok, \d+ failed, \d+ sent)$")
 
 
@@ -72,6 +72,8 @@ def check_demo_run(dirigent: str) -> None:
         expect(summary["peak in flight at the server"] == "3", "the server saw the limit (3) in flight", result)
         expect(re.fullmatch(r"\d+\.\d{3} s", summary["total time"]) is not None, "total time in seconds", result)
         expect(int(summary["connections accepted"]) >= 3, "the server counted the connections", result)
+        expect(summary["connections opened by the client"] == summary["connections accepted"],
+               "the client counted the connections the server accepted", result)
 
     # Live ranges: 100 requests and a limit of 20 are allowed (the model stops at 12 and 4).
     wide = run(dirigent, "http", "--set", "requests=100", "--set", "limit=20", "--set", "timeout=1")

@@ -6,6 +6,7 @@
 #include "live/LiveRun.h"
 
 #include <aio/event_loop.hpp>
+#include <trace/trace_state.hpp>
 
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void theServerSeesTheLimitInFlight_data();
     void theServerSeesTheLimitInFlight();
     void oneSessionReusesConnectionsAndThePitfallOpensOnePerRequest();
+    void theClientCountsTheConnectionsTheServerAccepted();
     void aHangingRequestTimesOutAndIsRetried();
     void retryAfterIsHonouredAndTheStormGivesUpAfterTheLastAttempt();
     void aServerStoppedMidRunEndsEveryTask();
@@ -138,7 +140,7 @@ void TestLiveHttp::theLiveRunLogsAsTheModelDoes()
         names << f.name;
     QCOMPARE(names, (QStringList{QStringLiteral("requests sent"), QStringLiteral("ok"), QStringLiteral("failed"),
                                  QStringLiteral("429s"), QStringLiteral("timeouts"), QStringLiteral("errors"),
-                                 QStringLiteral("total time")}));
+                                 QStringLiteral("connections opened by the client"), QStringLiteral("total time")}));
 }
 
 void TestLiveHttp::theServerSeesTheLimitInFlight_data()
@@ -178,6 +180,41 @@ void TestLiveHttp::oneSessionReusesConnectionsAndThePitfallOpensOnePerRequest()
     QCOMPARE(pitfall.figures.ok, 20);
     QCOMPARE(pitfall.figures.sent, 20);
     QCOMPARE(server.stats().connectionsAccepted - before, 20);
+    QCOMPARE(pitfall.figures.connectionsOpened, 20);
+}
+
+void TestLiveHttp::theClientCountsTheConnectionsTheServerAccepted()
+{
+    // The model's server: timeouts abort replies (and so their connections), 429s do not.
+    live::DemoServer server(live::LiveHttp::modelServer());
+    QVERIFY(server.start());
+    const Outcome o = runLive(params(12, 4), false, server.url());
+    QVERIFY2(o.result.error.empty(), o.result.error.c_str());
+    QVERIFY2(o.figures.timeouts >= 1, "the run should have aborted at least one reply");
+    QCOMPARE(o.figures.connectionsOpened, server.stats().connectionsAccepted);
+    QVERIFY(o.figures.connectionsOpened > 4); // a timed-out attempt costs a new connection
+
+    // The trace carries the same count on the session's "connections" semaphore, which the
+    // pool view draws: open never above the limit, every opening counted, none open at the end.
+    trace::TraceState state;
+    std::int64_t peakOpen = 0;
+    for (std::size_t i = 0; i < o.result.recorder->size(); ++i) {
+        const aio::TraceEvent &e = (*o.result.recorder)[i];
+        state.apply(e);
+        if (e.kind == aio::EventKind::ObjectCount)
+            peakOpen = std::max(peakOpen, e.value);
+    }
+    const trace::ObjectInfo *connections = nullptr;
+    for (const trace::ObjectInfo &object : state.objects()) {
+        if (object.name == "connections")
+            connections = &object;
+    }
+    QVERIFY(connections);
+    QVERIFY(connections->is_semaphore());
+    QCOMPARE(connections->counted, std::string_view("open"));
+    QCOMPARE(connections->count_rises, std::int64_t(o.figures.connectionsOpened));
+    QVERIFY2(peakOpen <= 4, qPrintable(QString::number(peakOpen)));
+    QCOMPARE(connections->count, std::int64_t(0));
 }
 
 void TestLiveHttp::aHangingRequestTimesOutAndIsRetried()

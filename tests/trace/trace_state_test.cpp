@@ -239,6 +239,22 @@ TEST(TraceState, keeps_a_token_buckets_level_and_waiters) {
     EXPECT_EQ(ids(st.object(3)->waiters), Ids{2});
 }
 
+TEST(TraceState, keeps_the_count_an_object_reports_and_adds_up_its_rises) {
+    trace::Recorder recorder;
+    EventScript s(recorder);
+    s.tick(0).object(4, W::Semaphore, "connections", 6);
+    EXPECT_EQ(trace::fold(recorder, recorder.size()).object(4)->count, -1);  // never reported
+    s.op(K::ObjectCount, 4, 0, 1, "open").op(K::ObjectCount, 4, 0, 3, "open").op(K::ObjectCount, 4, 0, 2, "open");
+    s.op(K::ObjectCount, 4, 0, 4, "open").op(K::ObjectCount, 4, 0, 0, "open");
+    const trace::TraceState st = trace::fold(recorder, recorder.size());
+    EXPECT_EQ(st.object(4)->count, 0);
+    EXPECT_EQ(st.object(4)->counted, "open");
+    EXPECT_EQ(st.object(4)->count_rises, 5);  // 1 + 2 + 2: every connection opened
+    EXPECT_EQ(st.object(4)->capacity, 6);     // the semaphore itself is untouched
+    EXPECT_EQ(st.object(4)->free_permits, 6);
+    EXPECT_EQ(trace::fold(recorder, 3).object(4)->count, 3);  // at an earlier cursor
+}
+
 TEST(TraceState, lists_pending_timers_in_firing_order) {
     trace::Recorder recorder;
     EventScript s(recorder);

@@ -317,7 +317,7 @@ void TestViews::queue()
     // A queue drawn by the pool view is left out here.
     for (const auto &r : m_runs) {
         if (r->lesson->pool_queue.empty()) continue;
-        view.setIgnoredQueue(QString::fromStdString(r->lesson->pool_queue));
+        view.setIgnoredQueues({QString::fromStdString(r->lesson->pool_queue)});
         view.setState(trace::fold(*r->run.recorder, r->run.recorder->size() / 2), nullptr);
         QVERIFY(!view.describe().contains(QString::fromStdString(r->lesson->pool_queue)));
     }

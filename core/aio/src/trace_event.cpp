@@ -27,6 +27,7 @@ std::string_view to_string(EventKind kind) {
         case EventKind::EventSet: return "event_set";
         case EventKind::EventClear: return "event_clear";
         case EventKind::BucketTake: return "bucket_take";
+        case EventKind::ObjectCount: return "object_count";
         case EventKind::Log: return "log";
         case EventKind::Deadlock: return "deadlock";
         case EventKind::NeverAwaited: return "never_awaited";

@@ -410,6 +410,9 @@ private:
             args_text("level", e.text);
             buf_ += "}}";
             break;
+        case EventKind::ObjectCount:
+            counter(object_label(e.object) + " " + e.text, "count", e.value);
+            break;
         case EventKind::Log:
             begin_instant(e.text, e.task, "log");
             buf_ += '}';

@@ -49,7 +49,8 @@ unsigned fields_of(EventKind kind) noexcept {
     case EventKind::LockRelease:
     case EventKind::EventSet:
     case EventKind::EventClear: return Task | Obj;
-    case EventKind::BucketTake: return Task | Obj | Value | Text;
+    case EventKind::BucketTake:
+    case EventKind::ObjectCount: return Task | Obj | Value | Text;
     case EventKind::Log: return Task | Text;
     case EventKind::Deadlock: return Task | Wait | Obj | At | Text;
     case EventKind::NeverAwaited: return At | Text;
@@ -71,7 +72,8 @@ bool is_object_operation(EventKind kind) noexcept {
     case EventKind::LockRelease:
     case EventKind::EventSet:
     case EventKind::EventClear:
-    case EventKind::BucketTake: return true;
+    case EventKind::BucketTake:
+    case EventKind::ObjectCount: return true;
     default: return false;
     }
 }

@@ -347,6 +347,14 @@ void TraceState::apply(const aio::TraceEvent& e) {
         o.tokens_taken += e.value;
         break;
     }
+    case EventKind::ObjectCount: {
+        ObjectInfo& o = object_ref(e.object, WaitKind::None);
+        if (o.count >= 0 && e.value > o.count) o.count_rises += e.value - o.count;
+        if (o.count < 0) o.count_rises = e.value;
+        o.count = e.value;
+        o.counted = e.text;
+        break;
+    }
     case EventKind::Log:
         log_.push_back({e.seq, e.time_ns, e.task, e.text});
         break;

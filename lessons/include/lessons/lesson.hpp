@@ -102,6 +102,13 @@ struct Lesson {
     // lesson): its name as given to the Queue, and the parameter holding the pool's size.
     std::string pool_queue;
     std::string pool_size_parameter;
+    // A live session's connections (the HTTP lesson live): the semaphore whose holders are
+    // the requests on a connection and which reports how many connections are open
+    // (ObjectCount). The pool view draws it, the semaphore view leaves it out.
+    std::string pool_semaphore;
+    // Queues that carry the live run's plumbing, not the lesson's story (the server lane's
+    // events): the queue view leaves them out.
+    std::vector<std::string> hidden_queues;
     // A place kept in the registry for a lesson still to come (no scenario yet).
     bool placeholder = false;
 };

@@ -72,6 +72,13 @@ public:
     int peakWaiting() const { return m_peakWaiting; }
     // Requests handed to QtNetwork so far (every attempt counts).
     int sent() const { return m_sent; }
+    // Connections as the client sees them: open now, and opened since the session was made.
+    // Qt says when a request starts a new connection (socketStartedConnecting); an HTTP/1.1
+    // request that ends without an answer (aborted by a timeout or Stop, or failed) takes
+    // its connection with it. Both counts go into the trace on the "connections" semaphore,
+    // which is what the pool view draws.
+    int connectionsOpen() const { return m_open; }
+    int connectionsOpened() const { return m_opened; }
 
 Q_SIGNALS:
     // In flight or waiting changed (a request started waiting, went out, or ended).
@@ -84,6 +91,8 @@ private:
     };
 
     int leastBusyPool() const;
+    void connectionOpened();
+    void connectionLost();
 
     int m_maxConnections;
     Protocol m_protocol = Protocol::Http1;
@@ -94,6 +103,8 @@ private:
     int m_waiting = 0;
     int m_peakWaiting = 0;
     int m_sent = 0;
+    int m_open = 0;
+    int m_opened = 0;
 };
 
 } // namespace live

@@ -36,6 +36,7 @@ struct LiveHttpFigures {
     int errors = 0;    // attempts that got no HTTP answer at all (refused, closed, malformed)
     int responses = 0; // attempts that got an HTTP answer, whatever its status
     int peakWaiting = 0; // most requests waiting at once for a connection of the shared session
+    int connectionsOpened = 0; // connections the client's sessions opened (Qt's socketStartedConnecting)
     QString lastError; // the message of the last such error ("Connection refused")
     double totalTime = 0; // seconds from the start to the final log line
 };

@@ -34,6 +34,7 @@ enum class EventKind : std::uint8_t {
     EventSet,         // object, task
     EventClear,       // object, task
     BucketTake,       // object, task, value = tokens taken, text = level after
+    ObjectCount,      // object, task, value = a count the object keeps (e.g. connections open), text = what it counts
     Log,              // task, text = the program's line
     Deadlock,         // one per waiting task: task, wait, object, loc of its await
     NeverAwaited,     // a coroutine was created and dropped without being awaited; loc = its creation

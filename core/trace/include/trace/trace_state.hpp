@@ -106,6 +106,12 @@ struct ObjectInfo {
     // Semaphores, locks, events, buckets: tasks blocked in acquire()/wait(), FIFO.
     Fifo<std::uint32_t> waiters;
 
+    // A count the object reports itself (ObjectCount), e.g. a session's connections open;
+    // -1: never reported. count_rises adds up every increase: how many were opened in all.
+    std::string_view counted;
+    std::int64_t count = -1;
+    std::int64_t count_rises = 0;
+
     bool is_set = false;          // Event
     std::string_view level;       // Bucket: token level after the last take
     std::int64_t tokens_taken = 0;

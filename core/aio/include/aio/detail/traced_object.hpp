@@ -12,6 +12,11 @@ class TracedObject {
 public:
     const std::string& name() const noexcept { return name_; }
     // The id is given by the running loop the first time the object is used.
+    // A count the object keeps that the trace cannot infer from its operations (a session's
+    // connections open, say): one ObjectCount event, shown by the views and in Chrome's
+    // counters. Nothing is emitted outside a traced loop.
+    void report_count(std::int64_t value, std::string what) { trace(EventKind::ObjectCount, value, std::move(what)); }
+
     std::uint32_t object_id() {
         if (!id_) [[unlikely]] id_ = register_object(kind_, name_, capacity_);
         return id_;
