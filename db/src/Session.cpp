@@ -218,6 +218,8 @@ void Session::fail(const QSqlError &error, Outcome &out) const
             out.failure = Outcome::Failure::CheckViolation;
         else if ((code & 0xff) == SQLITE_INTERRUPT || m_interrupter.abortRequested())
             out.failure = Outcome::Failure::Interrupted;
+        else if ((code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_NOTADB)
+            out.failure = Outcome::Failure::Connection;
     } else if (m_postgres) {
         const QString state = error.nativeErrorCode(); // QPSQL gives the SQLSTATE
         if (state == QLatin1String("23514"))
@@ -227,8 +229,6 @@ void Session::fail(const QSqlError &error, Outcome &out) const
         else if (state.startsWith(QLatin1String("08")) || PQstatus(m_postgres) != CONNECTION_OK)
             out.failure = Outcome::Failure::Connection;
     }
-    if (error.type() == QSqlError::ConnectionError)
-        out.failure = Outcome::Failure::Connection;
     if (out.message.isEmpty())
         out.message = QStringLiteral("the statement failed");
 }

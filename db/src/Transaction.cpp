@@ -5,26 +5,27 @@
 
 namespace db {
 
-Transaction::~Transaction()
+Transaction::State::~State()
 {
-    if (m_conn)
-        m_conn->rollbackLater();
+    if (conn)
+        conn->rollbackLater();
 }
 
 aio::Task<void> Transaction::commit()
 {
-    if (!m_conn)
+    if (!isActive())
         throw Error(QStringLiteral("the transaction is over already"));
-    co_await m_conn->perform(Connection::Step::Commit, QStringLiteral("COMMIT"), {}, QStringLiteral("COMMIT"));
-    m_conn->m_transactionOpen = false;
-    m_conn = nullptr;
+    Connection *conn = m_state->conn;
+    co_await conn->perform(Connection::Step::Commit, QStringLiteral("COMMIT"), {}, QStringLiteral("COMMIT"));
+    conn->m_transactionOpen = false;
+    m_state->conn = nullptr;
 }
 
 aio::Task<void> Transaction::rollback()
 {
-    if (!m_conn)
+    if (!isActive())
         throw Error(QStringLiteral("the transaction is over already"));
-    Connection *conn = std::exchange(m_conn, nullptr);
+    Connection *conn = std::exchange(m_state->conn, nullptr);
     conn->m_transactionOpen = false;
     co_await conn->perform(Connection::Step::Rollback, QStringLiteral("ROLLBACK"), {}, QStringLiteral("ROLLBACK"));
 }

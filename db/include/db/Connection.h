@@ -179,7 +179,9 @@ private:
 };
 
 // asyncpg.connect: opens one connection (the pitfall: one per query). `number` names it in
-// the trace ("conn-N"); 0 takes the next of a process-wide count.
+// the trace ("conn-N"); 0 takes the next of a process-wide count. A Pool numbers its own
+// connections 1, 2, ... (as the modelled lesson does): a program that also opens plain
+// connections beside a pool should give them numbers of its own to keep the names apart.
 aio::Task<std::shared_ptr<Connection>> connect(Options options, int number = 0);
 
 } // namespace db

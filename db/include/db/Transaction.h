@@ -15,7 +15,7 @@
 
 #include <aio/task.hpp>
 
-#include <utility>
+#include <memory>
 
 namespace db {
 
@@ -23,23 +23,33 @@ class Connection;
 
 class Transaction {
 public:
-    Transaction(Transaction &&other) noexcept : m_conn(std::exchange(other.m_conn, nullptr)) {}
-    Transaction &operator=(Transaction &&) = delete;
-    Transaction(const Transaction &) = delete;
-    ~Transaction();
+    // Copies share one transaction (aio::Task results must be copyable): the last copy to
+    // die rolls back what was neither committed nor rolled back.
+    Transaction(const Transaction &) = default;
+    Transaction &operator=(const Transaction &) = default;
+    Transaction(Transaction &&) noexcept = default;
+    Transaction &operator=(Transaction &&) noexcept = default;
+    ~Transaction() = default;
 
     // COMMIT. On failure the transaction stays open, and the destructor rolls it back.
     aio::Task<void> commit();
     // ROLLBACK now, awaited.
     aio::Task<void> rollback();
     // Neither committed nor rolled back yet.
-    bool isActive() const { return m_conn != nullptr; }
+    bool isActive() const { return m_state && m_state->conn; }
 
 private:
     friend class Connection;
-    explicit Transaction(Connection *conn) : m_conn(conn) {}
+    struct State {
+        Connection *conn = nullptr; // null once committed or rolled back
+        State(const State &) = delete;
+        State &operator=(const State &) = delete;
+        explicit State(Connection *c) : conn(c) {}
+        ~State();
+    };
+    explicit Transaction(Connection *conn) : m_state(std::make_shared<State>(conn)) {}
 
-    Connection *m_conn;
+    std::shared_ptr<State> m_state;
 };
 
 } // namespace db
