@@ -2,10 +2,12 @@
 
 #include "Interrupter.h"
 
+#include <QDeadlineTimer>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 #include <QUrl>
 
 #include <libpq-fe.h>
@@ -92,16 +94,26 @@ Outcome Session::open()
     m_sqlite = nativeHandle<sqlite3>(m_db, "sqlite3*");
     if (m_sqlite)
         m_interrupter.attachSqlite(m_sqlite);
-    // WAL: readers do not wait for the writer, nor the writer for readers. The statement
-    // also touches the file, so a database that cannot be written shows here, not later.
-    QSqlQuery wal(m_db);
-    if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
-        out.failure = Outcome::Failure::Connection;
-        out.message = QStringLiteral("cannot use %1: %2").arg(where, messageOf(wal.lastError()));
-        out.usable = false;
-        return out;
+    // WAL: readers do not wait for the writer, nor the writer for readers. The mode stays
+    // in the file; the statement also touches it, so a database that cannot be written
+    // shows here, not later. Switching needs the file to itself: connections of a new pool
+    // opening side by side get "database is locked" at once (SQLite does not wait there, to
+    // avoid a deadlock), so try again for up to the busy timeout.
+    QDeadlineTimer patience(static_cast<qint64>(m_options.busyTimeout * 1000));
+    for (;;) {
+        QSqlQuery wal(m_db);
+        if (wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            break;
+        const bool busy = m_sqlite && (sqlite3_errcode(m_sqlite) & 0xff) == SQLITE_BUSY;
+        if (!busy || patience.hasExpired()) {
+            out.failure = Outcome::Failure::Connection;
+            out.message = QStringLiteral("cannot use %1: %2").arg(where, messageOf(wal.lastError()));
+            out.usable = false;
+            return out;
+        }
+        wal.finish();
+        QThread::msleep(10);
     }
-    wal.finish();
     if (m_sqlite && sqlite3_db_readonly(m_sqlite, "main") == 1) {
         out.failure = Outcome::Failure::Connection;
         out.message = QStringLiteral("cannot write %1: the file is read-only").arg(where);
