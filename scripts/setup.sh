@@ -17,8 +17,9 @@ packages=(
   locales
   # C++ test and benchmark libraries
   libgtest-dev libgmock-dev libbenchmark-dev
-  # the database server for the Qt SQL tests
-  postgresql
+  # the database server for the Qt SQL tests, and the client libraries that db/ links
+  # (sqlite3_interrupt, PQcancel)
+  postgresql libsqlite3-dev libpq-dev
   # the real Python HTTP clients of the live HTTP lesson (lessons/http/live_*.py)
   python3-aiohttp python3-httpx
   # nghttpx, the cleartext HTTP/2 front of `dirigent live http --http2`
