@@ -6,6 +6,7 @@
 #include <lessons/lesson.hpp>
 #include <lessons/param_input.hpp>
 #include <live/HttpSession.h>
+#include <live/LiveDatabase.h>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -52,6 +53,7 @@ const QLatin1String http2Name("http2");
 const QLatin1String atName("at");
 const QLatin1String sizeName("size");
 const QLatin1String liveName("live");
+const QLatin1String dbName("db");
 // `dirigent serve`
 const QLatin1String portName("port");
 const QLatin1String latencyName("latency");
@@ -78,7 +80,7 @@ QStringList commandsOf(const QString &option)
         return {runCommand, liveCommand};
     if (option == quizName)
         return {runCommand};
-    if (option == urlName || option == http2Name)
+    if (option == urlName || option == http2Name || option == dbName)
         return {liveCommand};
     if (option == atName || option == sizeName || option == liveName)
         return {screenshotCommand};
@@ -161,6 +163,11 @@ void declareOptions(QCommandLineParser &parser)
     parser.addOption({http2Name,
                       CommandLine::tr("live: speak HTTP/2 (every request on one connection, as httpx can) "
                                       "instead of HTTP/1.1; the demo server is put behind nghttpx.")});
+    parser.addOption({dbName,
+                      //: <database> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("live database: the database: sqlite (the default: a new file in a "
+                                      "temporary folder), the path of a SQLite file, or a postgresql:// URL."),
+                      QStringLiteral("database")});
     parser.addOption({portName,
                       //: <n> is the option's value as the help shows it; keep it as is.
                       CommandLine::tr("serve: listen on 127.0.0.1:<n>; 0 or none: a free port."),
@@ -377,7 +384,8 @@ Invocation CommandLine::parse(const QStringList &arguments)
         invocation.traceJsonPath = parser.value(traceJsonName);
         invocation.http2 = parser.isSet(http2Name);
         return parseLive(invocation, positional, parser.values(setName),
-                         parser.isSet(urlName) ? parser.value(urlName) : QString());
+                         parser.isSet(urlName) ? parser.value(urlName) : QString(),
+                         parser.isSet(dbName) ? parser.value(dbName) : QString());
     }
 
     if (parser.isSet(quitAfterName)) {
@@ -429,7 +437,7 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
 
     // --live: the lesson's live variant, its values checked against the live ranges.
     if (invocation.live)
-        invocation = parseLive(invocation, positional.mid(0, 2), assignments, QString());
+        invocation = parseLive(invocation, positional.mid(0, 2), assignments, QString(), QString());
     else
         invocation = parseLesson(invocation, positional.at(1), assignments);
     if (invocation.action == Invocation::Action::Fail)
@@ -543,7 +551,7 @@ Invocation CommandLine::parseLesson(Invocation invocation, const QString &lesson
 }
 
 Invocation CommandLine::parseLive(Invocation invocation, const QStringList &positional,
-                                  const QStringList &assignments, const QString &url)
+                                  const QStringList &assignments, const QString &url, const QString &database)
 {
     if (positional.size() < 2)
         return failed(invocation, Invocation::Problem::MissingLesson, {}, liveCommand);
@@ -560,6 +568,22 @@ Invocation CommandLine::parseLive(Invocation invocation, const QStringList &posi
     invocation = parseAssignments(invocation, *lesson, assignments);
     if (invocation.action == Invocation::Action::Fail)
         return invocation;
+
+    // Each lesson's own options: the HTTP lesson asks a server, the database lesson a database.
+    const bool http = invocation.lessonId == QLatin1String("http");
+    if (!http && !url.isNull())
+        return failed(invocation, Invocation::Problem::OptionNotForLesson, QStringLiteral("--url"), invocation.lessonId);
+    if (!http && invocation.http2)
+        return failed(invocation, Invocation::Problem::OptionNotForLesson, QStringLiteral("--http2"), invocation.lessonId);
+    if (invocation.lessonId != QLatin1String("database") && !database.isNull())
+        return failed(invocation, Invocation::Problem::OptionNotForLesson, QStringLiteral("--db"), invocation.lessonId);
+    if (!database.isNull()) {
+        const QString why = live::LiveDatabase::checkDatabase(database.trimmed());
+        if (!why.isEmpty() || database.trimmed().isEmpty())
+            return failed(invocation, Invocation::Problem::BadDatabase, database,
+                          why.isEmpty() ? QStringLiteral("it is empty") : why);
+        invocation.liveDatabase = database.trimmed();
+    }
 
     // A URL that is not http(s) is bad input: refused before anything runs.
     if (!url.isNull()) {
@@ -588,6 +612,7 @@ QString CommandLine::helpText()
            + QStringLiteral("  dirigent lessons\n"
                             "  dirigent run queues --set workers=3 --pitfall\n"
                             "  dirigent live http --set requests=100 --set limit=20\n"
+                            "  dirigent live database --db postgresql://me:secret@127.0.0.1/bank\n"
                             "  dirigent screenshot queues --lang de --at 0.25 --size 1920x1080 queues.png\n"
                             "  dirigent serve --port 8080 --latency 0.05 --rate 10\n");
 }
@@ -642,6 +667,15 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::BadUrl:
         what = tr("--url expects an http:// or https:// URL with a host, not '%1'").arg(detail);
+        break;
+    case Invocation::Problem::OptionNotForLesson:
+        //: %1: an option such as --url; %2: a lesson id
+        what = tr("the option '%1' does not work with 'dirigent live %2'").arg(detail, invocation.problemContext);
+        break;
+    case Invocation::Problem::BadDatabase:
+        //: %1: the --db value as typed; %2: why it cannot be used (English, from the program)
+        what = tr("--db expects sqlite, a SQLite file or a postgresql:// URL; '%1' cannot be used: %2")
+                   .arg(detail, invocation.problemContext);
         break;
     case Invocation::Problem::Http2WithUrl:
         what = tr("--http2 puts nghttpx in front of the demo server; leave out --url");

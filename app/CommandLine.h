@@ -43,7 +43,8 @@ private:
     static Invocation parseServe(Invocation invocation, const QStringList &positional,
                                  const QCommandLineParser &parser);
     static Invocation parseLive(Invocation invocation, const QStringList &positional,
-                                const QStringList &assignments, const QString &url);
+                                const QStringList &assignments, const QString &url,
+                                const QString &database);
     // Every --set NAME=VALUE checked against `lesson` (its ranges); the first wrong one fails.
     static Invocation parseAssignments(Invocation invocation, const lessons::Lesson &lesson,
                                        const QStringList &assignments);

@@ -50,6 +50,8 @@ struct Invocation
         NoLiveVariant,       // detail: the lesson id as typed (not one with a live variant)
         BadUrl,              // detail: the --url as typed; context: why it is refused
         Http2WithUrl,        // --http2 and --url together: the HTTP/2 front goes before the demo server only
+        OptionNotForLesson,  // detail: the option as typed (--url, --db); context: the lesson id
+        BadDatabase,         // detail: the --db as typed; context: why it is refused
     };
 
     QStringList arguments; // as given, program name first
@@ -81,6 +83,7 @@ struct Invocation
     bool live = false; // the command is `live` (or `screenshot --live`): --set is checked against the live ranges
     QString liveUrl;   // --url: the server to ask instead of the demo server; empty: the demo server
     bool http2 = false; // --http2: speak HTTP/2 (the demo server behind nghttpx), not HTTP/1.1
+    QString liveDatabase; // --db: "sqlite" (the default), a SQLite file, or a postgresql:// URL
 
     // `dirigent screenshot LESSON OUT.png`
     QString imagePath;             // OUT.png, as typed

@@ -5,7 +5,9 @@
 #include <live/DemoServer.h>
 #include <live/Http2Front.h>
 #include <live/HttpSession.h>
+#include <live/LiveDatabase.h>
 #include <live/LiveHttp.h>
+#include <live/LiveVariants.h>
 #include <live/LiveRun.h>
 #include <lessons/param_input.hpp>
 
@@ -33,14 +35,12 @@ void complain(const QString &what)
 
 QStringList LiveCommand::lessonIds()
 {
-    return {QStringLiteral("http")};
+    return live::liveLessonIds();
 }
 
 const lessons::Lesson *LiveCommand::lesson(const QString &id)
 {
-    if (id == QLatin1String("http"))
-        return &live::LiveHttp::lesson();
-    return nullptr;
+    return live::liveLesson(id);
 }
 
 int LiveCommand::run(const Invocation &invocation)
@@ -63,6 +63,9 @@ int LiveCommand::run(const Invocation &invocation)
         complain(problem);
         return 2;
     }
+
+    if (invocation.lessonId == QLatin1String("database"))
+        return runDatabase(invocation, params, traceFile);
 
     // Without --url: the demo server, behaving as the model's server does.
     live::DemoServer server(live::LiveHttp::modelServer());
@@ -143,6 +146,48 @@ int LiveCommand::run(const Invocation &invocation)
                                    : tr("no answer within %1 s to any attempt").arg(params["timeout"]);
         //: %1: the URL as typed, %2: why (Qt's message, such as "Connection refused")
         complain(tr("cannot reach %1: %2").arg(base.toString(), reason));
+        return 1;
+    }
+    return 0;
+}
+
+int LiveCommand::runDatabase(const Invocation &invocation, const lessons::Params &params,
+                             const TraceJsonFile &traceFile)
+{
+    live::LiveDatabase scenario(params, invocation.pitfall, invocation.liveDatabase);
+    live::LiveRun run(scenario);
+    run.setLogOutput(stdout); // the log as it happens
+    QString error;
+    if (!run.start(&error)) {
+        complain(tr("the lesson '%1' could not run live: %2").arg(invocation.lessonId, error));
+        return 1;
+    }
+    run.waitForFinished(-1); // every statement has its command timeout: the run ends by itself
+    const live::LiveResult &result = run.result();
+    const live::LiveDatabaseFigures &measured = scenario.measured();
+
+    // A database that could not be opened has nothing to sum up.
+    const bool unreachable = measured.totalBefore < 0;
+    if (!unreachable) {
+        QString summary = QStringLiteral("\n");
+        for (const live::Figure &figure : result.figures)
+            summary += figure.name + QStringLiteral(": ") + figure.value + QLatin1Char('\n');
+        print(stdout, summary);
+    }
+    if (traceFile.wanted()) {
+        if (const QString problem = traceFile.write(*result.recorder); !problem.isEmpty()) {
+            complain(problem);
+            return 1;
+        }
+    }
+    if (unreachable) {
+        const QString reason = !measured.lastError.isEmpty() ? measured.lastError : QString::fromStdString(result.error);
+        //: %1: where ("SQLite at /tmp/x.sqlite", "PostgreSQL at 127.0.0.1:5432/bank"); %2: why
+        complain(tr("cannot use the database (%1): %2").arg(scenario.whereText(), reason));
+        return 1;
+    }
+    if (!result.error.empty()) {
+        complain(tr("the live run of '%1' failed: %2").arg(invocation.lessonId, QString::fromStdString(result.error)));
         return 1;
     }
     return 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Invocation.h"
+#include "TraceJsonFile.h"
 
 #include <lessons/lesson.hpp>
 
@@ -25,4 +26,8 @@ public:
     // (its parameters with the live ranges); nullptr for any other id.
     static QStringList lessonIds();
     static const lessons::Lesson *lesson(const QString &id);
+
+private:
+    // `live database`: the pool against SQLite or PostgreSQL (--db).
+    static int runDatabase(const Invocation &invocation, const lessons::Params &params, const TraceJsonFile &traceFile);
 };

@@ -1,5 +1,7 @@
 #include "Session.h"
 
+#include "SqliteSleep.h"
+
 #include "Interrupter.h"
 
 #include <QDeadlineTimer>
@@ -94,6 +96,7 @@ Outcome Session::open()
     m_sqlite = nativeHandle<sqlite3>(m_db, "sqlite3*");
     if (m_sqlite)
         m_interrupter.attachSqlite(m_sqlite);
+    registerSqliteSleep(m_sqlite, &m_interrupter); // PostgreSQL has pg_sleep
     // WAL: readers do not wait for the writer, nor the writer for readers. The mode stays
     // in the file; the statement also touches it, so a database that cannot be written
     // shows here, not later. Switching needs the file to itself: connections of a new pool

@@ -1,12 +1,13 @@
 #include "live/LiveVariants.h"
 
+#include "live/LiveDatabase.h"
 #include "live/LiveHttp.h"
 
 namespace live {
 
 QStringList liveLessonIds()
 {
-    return {QStringLiteral("http")};
+    return {QStringLiteral("http"), QStringLiteral("database")};
 }
 
 bool hasLiveVariant(const QString &lessonId)
@@ -18,6 +19,8 @@ const lessons::Lesson *liveLesson(const QString &lessonId)
 {
     if (lessonId == QLatin1String("http"))
         return &LiveHttp::lesson();
+    if (lessonId == QLatin1String("database"))
+        return &LiveDatabase::lesson();
     return nullptr;
 }
 
