@@ -5,6 +5,7 @@
 #include <lessons/param_input.hpp>
 #include <live/DemoServer.h>
 #include <live/Http2Front.h>
+#include <live/LiveDatabase.h>
 #include <live/LiveHttp.h>
 #include <live/LiveRun.h>
 #include <live/LiveVariants.h>
@@ -130,8 +131,8 @@ bool LiveController::ensureServer()
         return true;
     m_server = std::make_unique<live::DemoServer>(live::LiveHttp::modelServer());
     connect(m_server.get(), &live::DemoServer::serverEvent, this, [this](const live::ServerEvent &event) {
-        if (m_scenario && running())
-            m_scenario->serverSaw(event);
+        if (m_http && running())
+            m_http->serverSaw(event);
     });
     QString error;
     if (!m_server->start(0, &error)) {
@@ -172,10 +173,47 @@ void LiveController::stopFront()
     m_front.reset();
 }
 
+bool LiveController::isDatabaseLesson() const
+{
+    return m_liveLesson && m_liveLesson->id == "database";
+}
+
+void LiveController::setDatabase(const QString &database)
+{
+    const QString value = database.trimmed().isEmpty() ? QStringLiteral("sqlite") : database.trimmed();
+    if (value == m_database)
+        return;
+    m_database = value;
+    emit paramsChanged();
+}
+
+QString LiveController::databaseProblem() const
+{
+    return live::LiveDatabase::checkDatabase(m_database);
+}
+
+bool LiveController::startDatabase()
+{
+    if (const QString problem = databaseProblem(); !problem.isEmpty()) {
+        m_error = problem;
+        setStatus(Status::BadDatabase);
+        return false;
+    }
+    emit aboutToStart();
+    m_run.reset();
+    auto scenario = std::make_unique<live::LiveDatabase>(m_params, m_pitfall, m_database);
+    m_bank = scenario.get();
+    m_http = nullptr;
+    m_scenario = std::move(scenario);
+    return startRun();
+}
+
 bool LiveController::start()
 {
     if (!m_liveMode || !m_liveLesson || running())
         return false;
+    if (isDatabaseLesson())
+        return startDatabase();
     if (!ensureServer())
         return false;
     emit aboutToStart();
@@ -189,9 +227,17 @@ bool LiveController::start()
         return false;
 
     m_run.reset();
-    m_scenario = std::make_unique<live::LiveHttp>(m_params, m_pitfall, http2 ? m_front->url() : m_server->url());
-    m_scenario->setServerLane(true);
-    m_scenario->setProtocol(m_protocol);
+    auto scenario = std::make_unique<live::LiveHttp>(m_params, m_pitfall, http2 ? m_front->url() : m_server->url());
+    scenario->setServerLane(true);
+    scenario->setProtocol(m_protocol);
+    m_http = scenario.get();
+    m_bank = nullptr;
+    m_scenario = std::move(scenario);
+    return startRun();
+}
+
+bool LiveController::startRun()
+{
     auto run = std::make_unique<live::LiveRun>(*m_scenario);
     live::LiveRun *raw = run.get();
     connect(raw, &live::LiveRun::advanced, this, &LiveController::onAdvanced);
@@ -202,13 +248,20 @@ bool LiveController::start()
         m_resultLog = result.log;
         m_resultEnd = result.endTime;
         m_resultError = result.error;
-        m_measured = m_scenario ? m_scenario->measured() : live::LiveHttpFigures{};
+        m_measured = m_http ? m_http->measured() : live::LiveHttpFigures{};
+        m_measuredDatabase = m_bank ? m_bank->measured() : live::LiveDatabaseFigures{};
+        m_resultDatabaseText = m_bank ? m_bank->whereText() : QString();
         if (result.stopped)
             m_status = Status::Stopped;
-        else if (!result.error.empty()) {
+        else if (m_bank && m_measuredDatabase.totalBefore < 0) {
+            // The database was never usable: say why in its own words.
+            m_error = !m_measuredDatabase.lastError.isEmpty() ? m_measuredDatabase.lastError
+                                                              : QString::fromStdString(result.error);
+            m_status = Status::DatabaseFailed;
+        } else if (!result.error.empty()) {
             m_error = QString::fromStdString(result.error);
             m_status = Status::RunFailed;
-        } else if (m_measured.sent > 0 && m_measured.responses == 0) {
+        } else if (m_http && m_measured.sent > 0 && m_measured.responses == 0) {
             m_error = m_measured.lastError;
             m_status = Status::Unreachable;
         } else
@@ -302,8 +355,14 @@ QString LiveController::statusText() const
     const QLocale locale;
     switch (m_status) {
     case Status::Idle:
+        if (isDatabaseLesson())
+            return tr("Press Run: real queries go to a real database (SQLite, or PostgreSQL when you give its URL).");
         return tr("Press Run: real requests go to a demo server on this computer.");
     case Status::Running:
+        if (m_bank) {
+            //: %1: where, in the program's words ("SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank")
+            return tr("Live run against %1 …").arg(m_bank->whereText());
+        }
         if (m_front) {
             //: %1: the HTTP/2 front's address, %2: the demo server's
             return tr("Live run over HTTP/2 via nghttpx at %1, in front of the demo server at %2 …")
@@ -328,6 +387,11 @@ QString LiveController::statusText() const
                   "(Debian package nghttp2-proxy). Install it, or choose HTTP/1.1.");
     case Status::Http2Failed:
         return tr("The HTTP/2 front (nghttpx) could not start: %1").arg(m_error);
+    case Status::BadDatabase:
+        return tr("This database cannot be used: %1").arg(m_error);
+    case Status::DatabaseFailed:
+        //: %1: where ("PostgreSQL at 127.0.0.1:5432/bank"), %2: the database's own message
+        return tr("The database could not be used (%1): %2").arg(m_resultDatabaseText, m_error);
     }
     return {};
 }

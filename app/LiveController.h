@@ -5,6 +5,7 @@
 #include <lessons/lesson.hpp>
 #include <live/DemoServer.h>
 #include <live/HttpSession.h>
+#include <live/LiveDatabase.h>
 #include <live/LiveHttp.h>
 #endif
 #include <trace/recorder.hpp>
@@ -41,7 +42,11 @@ class LiveController : public QObject
 public:
     static constexpr int growthIntervalMs = 50;
 
-    enum class Status { Idle, Running, Stopping, Stopped, Finished, ServerFailed, RunFailed, Unreachable, NoHttp2, Http2Failed };
+    enum class Status {
+        Idle, Running, Stopping, Stopped, Finished, ServerFailed, RunFailed, Unreachable, NoHttp2, Http2Failed,
+        BadDatabase,    // the database field names nothing usable (checked before anything runs)
+        DatabaseFailed, // the database could not be opened or used (wrong password, not running, ...)
+    };
 
     explicit LiveController(LessonSession *session, QObject *parent = nullptr);
     ~LiveController() override;
@@ -68,6 +73,13 @@ public:
     // after it. Counts for the next run, like the parameters.
     live::HttpSession::Protocol protocol() const { return m_protocol; }
     void setProtocol(live::HttpSession::Protocol protocol);
+    // The database lesson: "sqlite" (the default: a new file in a temporary folder), the path
+    // of a SQLite file, or a postgresql:// URL. Counts for the next run. Empty: "sqlite".
+    QString database() const { return m_database; }
+    void setDatabase(const QString &database);
+    // Empty when database() can be used; else why not (live::LiveDatabase::checkDatabase).
+    QString databaseProblem() const;
+    bool isDatabaseLesson() const;
 
     // Starts a run with the current live parameters; false (with the status saying why)
     // when it cannot start.
@@ -84,6 +96,9 @@ public:
     // The last finished run: what it measured and for which parameters.
     bool hasResult() const { return m_hasResult; }
     const live::LiveHttpFigures &measured() const { return m_measured; }
+    // The database lesson's last run.
+    const live::LiveDatabaseFigures &measuredDatabase() const { return m_measuredDatabase; }
+    QString resultDatabaseText() const { return m_resultDatabaseText; }
     const live::ServerStats &serverStats() const { return m_serverStats; }
     const lessons::Params &resultParams() const { return m_resultParams; }
     bool resultPitfall() const { return m_resultPitfall; }
@@ -108,6 +123,8 @@ signals:
 
 private:
     bool ensureServer();
+    bool startDatabase();
+    bool startRun(); // the scenario is made: run it into the session
     bool startFront();
     void stopFront();
     void onAdvanced();
@@ -125,7 +142,10 @@ private:
 
     std::unique_ptr<live::DemoServer> m_server;
     std::unique_ptr<live::Http2Front> m_front; // only during an HTTP/2 run
-    std::unique_ptr<live::LiveHttp> m_scenario;
+    QString m_database = QStringLiteral("sqlite");
+    std::unique_ptr<live::LiveScenario> m_scenario;
+    live::LiveHttp *m_http = nullptr;         // m_scenario, when it is the HTTP lesson's
+    live::LiveDatabase *m_bank = nullptr;     // m_scenario, when it is the database lesson's
     std::unique_ptr<live::LiveRun> m_run;
     QTimer m_growthTimer;
     bool m_grew = false;
@@ -137,6 +157,8 @@ private:
 
     bool m_hasResult = false;
     live::LiveHttpFigures m_measured;
+    live::LiveDatabaseFigures m_measuredDatabase;
+    QString m_resultDatabaseText;
     live::ServerStats m_serverStats;
     lessons::Params m_resultParams;
     bool m_resultPitfall = false;

@@ -172,7 +172,7 @@ void LiveTab::retranslateUi()
     m_empty->setText(tr("Start a live run: then the model's prediction for the same values and what "
                         "was measured stand here side by side."));
     m_modelLabel->setText(tr("Model (virtual time)"));
-    m_liveLabel->setText(tr("Live (measured, with the server lane)"));
+    m_liveLabel->setText(m_live->isDatabaseLesson() ? tr("Live (measured)") : tr("Live (measured, with the server lane)"));
     m_modelTimeline->setAccessibleName(tr("Timeline of the model"));
     m_liveTimeline->setAccessibleName(tr("Timeline of the live run"));
     m_table->setAccessibleName(tr("Model and measurement"));
@@ -186,34 +186,60 @@ void LiveTab::retranslateUi()
 
     const lessons::Lesson *model = m_live->liveLesson() ? lessons::find(m_live->liveLesson()->id) : nullptr;
     const lessons::Run &run = m_modelRun;
-
-    const live::LiveHttpFigures &measured = m_live->measured();
-    const live::ServerStats &server = m_live->serverStats();
-    const QString none = QStringLiteral("—");
-    const auto number = [](int n) { return QLocale().toString(n); };
-    const auto fact = [&](auto compute) { return m_comparable ? compute() : none; };
     struct Line {
         QString name;
         QString model;
         QString measured;
     };
-    const lessons::Fact *sent = m_comparable ? run.facts.last("sent") : nullptr;
-    QList<Line> lines = {
-        {tr("Requests sent (retries included)"), fact([&] { return number(sent ? int(sent->value) : 0); }),
-         number(measured.sent)},
-        {tr("URLs with 200 OK"), fact([&] { return number(run.facts.count("ok")); }), number(measured.ok)},
-        {tr("URLs given up"), fact([&] { return number(run.facts.count("gave-up")); }), number(measured.failed)},
-        {tr("429 answers"), fact([&] { return number(statusCount(run, 429)); }), number(measured.tooMany)},
-        {tr("Timeouts"), fact([&] { return number(run.facts.count("timeout")); }), number(measured.timeouts)},
-        {tr("No answer at all (errors)"), fact([&] { return number(0); }), number(measured.errors)},
-        {tr("Total time"), fact([&] { return seconds(run.end_time); }), seconds(measured.totalTime)},
-        {tr("Connections the server accepted"), none, number(server.connectionsAccepted)},
-        {tr("Most requests in flight at the server"), none, number(server.peakInFlight)},
-    };
-    // What the HTTP/2 front (nghttpx) counted: the client's connections and its streams.
-    if (m_live->resultProtocol() == live::HttpSession::Protocol::Http2) {
-        lines.append({tr("Client connections (HTTP/2)"), none, number(m_live->frontConnections())});
-        lines.append({tr("Requests multiplexed (HTTP/2)"), none, number(m_live->frontRequests())});
+
+    const QString none = QStringLiteral("—");
+    const auto number = [](int n) { return QLocale().toString(n); };
+    const auto fact = [&](auto compute) { return m_comparable ? compute() : none; };
+    QList<Line> lines;
+    if (m_live->isDatabaseLesson()) {
+        const live::LiveDatabaseFigures &measured = m_live->measuredDatabase();
+        const lessons::Fact *opened = m_comparable ? run.facts.last("connections-opened") : nullptr;
+        const lessons::Fact *done = m_comparable ? run.facts.last("queries-done") : nullptr;
+        const lessons::Fact *total = m_comparable ? run.facts.last("total") : nullptr;
+        const auto totalText = [&](int n) { return n < 0 ? none : number(n); };
+        lines = {
+            {tr("Queries answered (of 50)"), fact([&] { return number(done ? int(done->value) : 0); }),
+             number(measured.queriesOk)},
+            {tr("Connections opened"), fact([&] { return number(opened ? int(opened->value) : 0); }),
+             number(measured.connectionsOpened)},
+            {tr("Most connections in use at once"), none, number(measured.peakInUse)},
+            {tr("Acquires that waited for a connection"), none, number(measured.acquireWaits)},
+            {tr("Commits"), fact([&] { return number(run.facts.count("committed")); }), number(measured.commits)},
+            {tr("Rollbacks"),
+             fact([&] { return number(run.facts.count("rolled-back") + run.facts.count("timed-out")); }),
+             number(measured.rollbacks)},
+            {tr("Statements stopped at the database"), none, number(measured.cancelledQueries)},
+            {tr("Total balance before"), none, totalText(measured.totalBefore)},
+            {tr("Total balance after"), fact([&] { return number(total ? int(total->value) : 0); }),
+             totalText(measured.totalAfter)},
+            {tr("Total time"), fact([&] { return seconds(run.end_time); }), seconds(measured.totalTime)},
+        };
+    } else {
+        const live::LiveHttpFigures &measured = m_live->measured();
+        const live::ServerStats &server = m_live->serverStats();
+        const lessons::Fact *sent = m_comparable ? run.facts.last("sent") : nullptr;
+        lines = {
+            {tr("Requests sent (retries included)"), fact([&] { return number(sent ? int(sent->value) : 0); }),
+             number(measured.sent)},
+            {tr("URLs with 200 OK"), fact([&] { return number(run.facts.count("ok")); }), number(measured.ok)},
+            {tr("URLs given up"), fact([&] { return number(run.facts.count("gave-up")); }), number(measured.failed)},
+            {tr("429 answers"), fact([&] { return number(statusCount(run, 429)); }), number(measured.tooMany)},
+            {tr("Timeouts"), fact([&] { return number(run.facts.count("timeout")); }), number(measured.timeouts)},
+            {tr("No answer at all (errors)"), fact([&] { return number(0); }), number(measured.errors)},
+            {tr("Total time"), fact([&] { return seconds(run.end_time); }), seconds(measured.totalTime)},
+            {tr("Connections the server accepted"), none, number(server.connectionsAccepted)},
+            {tr("Most requests in flight at the server"), none, number(server.peakInFlight)},
+        };
+        // What the HTTP/2 front (nghttpx) counted: the client's connections and its streams.
+        if (m_live->resultProtocol() == live::HttpSession::Protocol::Http2) {
+            lines.append({tr("Client connections (HTTP/2)"), none, number(m_live->frontConnections())});
+            lines.append({tr("Requests multiplexed (HTTP/2)"), none, number(m_live->frontRequests())});
+        }
     }
     m_table->setRowCount(int(lines.size()));
     for (int row = 0; row < lines.size(); ++row) {
@@ -227,14 +253,20 @@ void LiveTab::retranslateUi()
             m_table->setItem(row, column, item);
         }
     }
-    if (m_live->resultProtocol() == live::HttpSession::Protocol::Http2)
+    if (m_live->isDatabaseLesson()) {
+        const live::LiveDatabaseFigures &measured = m_live->measuredDatabase();
+        //: %1: connections opened, %2: where ("SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank")
+        m_connections->setText(tr("Connections: %1 opened for 50 queries and 3 transfers, on %2.")
+                                   .arg(number(measured.connectionsOpened), m_live->resultDatabaseText()));
+    } else if (m_live->resultProtocol() == live::HttpSession::Protocol::Http2) {
         //: %1: connections the HTTP/2 front counted, %2: attempts sent over them
         m_connections->setText(tr("Connections: %1 opened for %2 attempts (counted by the HTTP/2 front).")
-                                   .arg(number(m_live->frontConnections()), number(measured.sent)));
-    else
+                                   .arg(number(m_live->frontConnections()), number(m_live->measured().sent)));
+    } else {
         //: %1: connections the demo server counted, %2: attempts sent over them
         m_connections->setText(tr("Connections: %1 opened for %2 attempts (counted by the server).")
-                                   .arg(number(server.connectionsAccepted), number(measured.sent)));
+                                   .arg(number(m_live->serverStats().connectionsAccepted), number(m_live->measured().sent)));
+    }
     m_connections->setAccessibleName(m_connections->text());
 
     int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
@@ -246,20 +278,38 @@ void LiveTab::retranslateUi()
     m_modelTimeline->setVisible(m_comparable);
 
     if (!m_comparable && model) {
-        const lessons::Parameter *requests = lessons::find_parameter(*model, "requests");
-        const lessons::Parameter *limit = lessons::find_parameter(*model, "limit");
-        //: %1: the model's most requests, %2: its most requests in flight
-        m_notComparable->setText(tr("These values lie beyond the model's ranges (up to %1 requests, %2 in flight): "
-                                    "the model makes no prediction for them, so only the measurement is shown.")
-                                     .arg(requests ? int(requests->max) : 0)
-                                     .arg(limit ? int(limit->max) : 0));
+        if (m_live->isDatabaseLesson()) {
+            const lessons::Parameter *maxSize = lessons::find_parameter(*model, "max_size");
+            //: %1: the model's largest pool
+            m_notComparable->setText(tr("These values lie beyond the model's ranges (a pool of up to %1 connections): "
+                                        "the model makes no prediction for them, so only the measurement is shown.")
+                                         .arg(maxSize ? int(maxSize->max) : 0));
+        } else {
+            const lessons::Parameter *requests = lessons::find_parameter(*model, "requests");
+            const lessons::Parameter *limit = lessons::find_parameter(*model, "limit");
+            //: %1: the model's most requests, %2: its most requests in flight
+            m_notComparable->setText(tr("These values lie beyond the model's ranges (up to %1 requests, %2 in flight): "
+                                        "the model makes no prediction for them, so only the measurement is shown.")
+                                         .arg(requests ? int(requests->max) : 0)
+                                         .arg(limit ? int(limit->max) : 0));
+        }
     }
     m_notComparable->setVisible(!m_comparable);
-    m_explanation->setText(
-        tr("Why they differ: a real answer takes the server's 0.1 s plus a few milliseconds for the network "
-           "stack and the threads, and that varies from run to run. Each new connection costs a set-up the "
-           "model does not have. The server's rate window starts when the server starts counting, not at the "
-           "model's t = 0, so a request a few milliseconds later can land in the next second and get no 429."));
+    if (m_live->isDatabaseLesson())
+        m_explanation->setText(
+            tr("Why they differ: the model charges 0.3 s for every new connection; a real one opens in about a "
+               "millisecond (SQLite) or a few (PostgreSQL on this computer). The live program makes each lookup "
+               "and each UPDATE wait LATENCY at the database, but BEGIN, COMMIT and ROLLBACK take only what the "
+               "database needs, while the model charges LATENCY for them too, so the live transfers are shorter. "
+               "The deadline of the last transfer still ends it halfway: the statement that runs is stopped at "
+               "the database, and the rollback leaves the total as it was. SQLite lets one connection write at a "
+               "time: a second writer waits for the first one's COMMIT or ROLLBACK."));
+    else
+        m_explanation->setText(
+            tr("Why they differ: a real answer takes the server's 0.1 s plus a few milliseconds for the network "
+               "stack and the threads, and that varies from run to run. Each new connection costs a set-up the "
+               "model does not have. The server's rate window starts when the server starts counting, not at the "
+               "model's t = 0, so a request a few milliseconds later can land in the next second and get no 429."));
 }
 
 void LiveTab::changeEvent(QEvent *event)

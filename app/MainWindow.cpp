@@ -366,14 +366,16 @@ void MainWindow::onRunReplaced()
     if (!m_session->hasRun())
         return;
     const lessons::Lesson *lesson = m_session->lesson();
-    // A live run draws what the live variant says (its session's connections, say).
-    if (lesson && m_session->isExternalRun()) {
-        if (const lessons::Lesson *live = live::liveLesson(QString::fromStdString(lesson->id)))
-            lesson = live;
-    }
+    // A live run draws what the live variant says (its session's connections, say), with
+    // the values it ran with.
+    const bool live = lesson && m_session->isExternalRun() && live::liveLesson(QString::fromStdString(lesson->id));
+    if (live)
+        lesson = live::liveLesson(QString::fromStdString(lesson->id));
     double poolSize = 0;
-    if (lesson && !lesson->pool_size_parameter.empty())
-        poolSize = m_session->parameter(QString::fromStdString(lesson->pool_size_parameter));
+    if (lesson && !lesson->pool_size_parameter.empty()) {
+        const QString id = QString::fromStdString(lesson->pool_size_parameter);
+        poolSize = live ? m_live->parameter(id) : m_session->parameter(id);
+    }
     m_visualization->setRun(&m_session->recorder(), lesson, poolSize);
     // The next cursor update shows another run: no animation from the old one.
     m_freshRun = true;

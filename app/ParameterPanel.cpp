@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
@@ -84,6 +85,20 @@ ParameterPanel::ParameterPanel(LessonSession *session, LiveController *live, QWi
     protocolLayout->addWidget(m_http2);
     protocolLayout->addStretch(1);
     layout->addWidget(m_protocolRow);
+
+    // The database of a live run of the database lesson: SQLite needs nothing, PostgreSQL a URL.
+    m_databaseRow = new QWidget(this);
+    auto *databaseLayout = new QVBoxLayout(m_databaseRow);
+    databaseLayout->setContentsMargins(0, 0, 0, 4);
+    databaseLayout->setSpacing(2);
+    m_databaseLabel = new QLabel(m_databaseRow);
+    m_database = new QLineEdit(m_databaseRow);
+    m_database->setObjectName(QStringLiteral("liveDatabase"));
+    m_database->setClearButtonEnabled(true);
+    m_databaseLabel->setBuddy(m_database);
+    databaseLayout->addWidget(m_databaseLabel);
+    databaseLayout->addWidget(m_database);
+    layout->addWidget(m_databaseRow);
 
     m_rowsHost = new QWidget(this);
     m_grid = new QGridLayout(m_rowsHost);
@@ -160,7 +175,12 @@ ParameterPanel::ParameterPanel(LessonSession *session, LiveController *live, QWi
         connect(m_http2, &QRadioButton::toggled, m_live, [this](bool on) {
             m_live->setProtocol(on ? live::HttpSession::Protocol::Http2 : live::HttpSession::Protocol::Http1);
         });
-        connect(m_run, &QPushButton::clicked, m_live, &LiveController::start);
+        connect(m_database, &QLineEdit::editingFinished, m_live, [this] { m_live->setDatabase(m_database->text()); });
+        connect(m_run, &QPushButton::clicked, m_live, [this] {
+            // The field counts as typed, even if the learner pressed Run without leaving it.
+            m_live->setDatabase(m_database->text());
+            m_live->start();
+        });
         connect(m_stop, &QPushButton::clicked, m_live, &LiveController::stop);
         connect(m_live, &LiveController::paramsChanged, this, &ParameterPanel::syncFromSession);
         connect(m_live, &LiveController::liveModeChanged, this, &ParameterPanel::rebuild);
@@ -253,6 +273,7 @@ void ParameterPanel::rebuild()
     }
     m_modeRow->setVisible(m_live && m_live->available());
     m_protocolRow->setVisible(liveMode() && m_live->liveLesson()->id == "http");
+    m_databaseRow->setVisible(liveMode() && m_live->isDatabaseLesson());
     updateLiveControls();
 
     // Tab order: the sliders row by row, then the switch and the reset button.
@@ -267,7 +288,7 @@ void ParameterPanel::rebuild()
 QList<QWidget *> ParameterPanel::focusOrder() const
 {
     QList<QWidget *> order;
-    order << m_model << m_liveButton << m_http1 << m_http2;
+    order << m_model << m_liveButton << m_http1 << m_http2 << m_database;
     for (const Row &row : m_rows)
         order.append(row.slider);
     order << m_pitfall << m_run << m_stop << m_reset;
@@ -327,6 +348,10 @@ void ParameterPanel::syncFromSession()
         const bool http2 = m_live->protocol() == live::HttpSession::Protocol::Http2;
         m_http1->setChecked(!http2);
         m_http2->setChecked(http2);
+        // "sqlite" is what an empty field means: show the placeholder instead.
+        const QString database = m_live->database() == QLatin1String("sqlite") ? QString() : m_live->database();
+        if (m_database->text().trimmed() != database && !m_database->hasFocus())
+            m_database->setText(database);
     }
 }
 
@@ -357,8 +382,8 @@ void ParameterPanel::retranslateUi()
     m_model->setAccessibleName(tr("Model: the program in virtual time"));
     m_model->setToolTip(tr("The model of the program: a run in virtual time, the same every time"));
     m_liveButton->setText(tr("Live"));
-    m_liveButton->setAccessibleName(tr("Live: real requests to a demo server"));
-    m_liveButton->setToolTip(tr("The same program for real: requests to a demo server on this computer, in real time"));
+    m_liveButton->setAccessibleName(tr("Live: the same program for real"));
+    m_liveButton->setToolTip(tr("The same program for real, in real time: real requests, a real database"));
     m_http1->setText(tr("HTTP/1.1"));
     m_http1->setAccessibleName(tr("HTTP/1.1: one request per connection at a time"));
     m_http1->setToolTip(tr("As aiohttp does: each request needs a connection of its own while it is on the way"));
@@ -366,6 +391,11 @@ void ParameterPanel::retranslateUi()
     m_http2->setAccessibleName(tr("HTTP/2: every request on one connection"));
     m_http2->setToolTip(tr("As httpx does: all requests share one connection to an HTTP/2 front (nghttpx) "
                            "in front of the demo server"));
+    m_databaseLabel->setText(tr("&Database:"));
+    m_database->setPlaceholderText(tr("SQLite (empty) or postgresql://user:password@host/db"));
+    m_database->setAccessibleName(tr("Database of the live run"));
+    m_database->setToolTip(tr("Empty: SQLite in a new file in a temporary folder, nothing to set up. "
+                              "A file path: that SQLite file. A postgresql:// URL: your PostgreSQL server."));
     m_run->setText(tr("Run"));
     m_run->setAccessibleName(tr("Start a live run"));
     m_run->setToolTip(tr("Start a live run with these values (Ctrl+R)"));

@@ -8,6 +8,7 @@ class QCheckBox;
 class QRadioButton;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSlider;
 
@@ -69,6 +70,10 @@ private:
     QRadioButton *m_model = nullptr;
     QRadioButton *m_liveButton = nullptr;
     QWidget *m_protocolRow = nullptr;
+    // The database lesson live: which database (sqlite, a file, a postgresql:// URL).
+    QWidget *m_databaseRow = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLineEdit *m_database = nullptr;
     QRadioButton *m_http1 = nullptr;
     QRadioButton *m_http2 = nullptr;
     QWidget *m_runRow = nullptr;

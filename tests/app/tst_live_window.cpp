@@ -27,6 +27,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -407,6 +408,82 @@ private slots:
         QVERIFY(!window.liveController()->liveMode());
         QVERIFY(!window.session()->isExternalRun());
         QCOMPARE(window.currentLessonId(), QStringLiteral("tasks-gather"));
+    }
+
+    void theDatabaseLessonRunsLiveOnSqlite()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("database")));
+        switchToLive(window);
+        auto *database = window.findChild<QLineEdit *>(QStringLiteral("liveDatabase"));
+        QVERIFY(database && database->isVisible());
+        QVERIFY(!database->accessibleName().isEmpty());
+        QVERIFY(!window.findChild<QRadioButton *>(QStringLiteral("http2Protocol"))->isVisible());
+        // The model's connect cost is not a live value: a real connection costs what it costs.
+        QVERIFY(!window.findChild<QSlider *>(QStringLiteral("param_connect")));
+        setSlider(window, "max_size", 4);
+
+        // Something that is no database: refused before anything runs.
+        LiveController *live = window.liveController();
+        database->setText(QStringLiteral("ftp://nowhere"));
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(!live->running());
+        QCOMPARE(live->status(), LiveController::Status::BadDatabase);
+        QVERIFY(!window.session()->isExternalRun());
+
+        // Empty: SQLite in a temporary folder.
+        database->clear();
+        QSignalSpy finished(live, &LiveController::finished);
+        int poolShowedWaiters = 0;
+        auto *pool = window.visualization()->findChild<PoolView *>();
+        connect(window.session(), &LessonSession::runGrew, this, [&] {
+            if (pool->isVisible() && pool->describe().startsWith(QStringLiteral("pool idle connections: size 4"))
+                && !pool->describe().endsWith(QStringLiteral("waiting: -")))
+                ++poolShowedWaiters;
+        });
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(live->running());
+        QVERIFY2(window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text().contains(QStringLiteral("SQLite")),
+                 qPrintable(window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text()));
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        const live::LiveDatabaseFigures &measured = live->measuredDatabase();
+        QCOMPARE(measured.queriesOk, 50);
+        QCOMPARE(measured.connectionsOpened, 4);
+        QCOMPARE(measured.commits, 1);
+        QCOMPARE(measured.rollbacks, 2);
+        QCOMPARE(measured.totalBefore, 150);
+        QCOMPARE(measured.totalAfter, 150);
+        // The pool view drew the real pool with requests waiting for a connection.
+        QVERIFY(poolShowedWaiters >= 1);
+        QVERIFY(allTasksEnded(window.session()->recorder()));
+        QVERIFY(QString::fromStdString(window.session()->run().log).contains(QStringLiteral("timed out, rolled back")));
+
+        // The Live tab: the model's prediction beside the measurement, and the totals.
+        LiveTab *tab = window.liveTab();
+        QVERIFY(tab->comparable());
+        QTableWidget *table = tab->table();
+        QCOMPARE(table->rowCount(), 10);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("50"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("50"));
+        QCOMPARE(table->item(8, 1)->text(), QStringLiteral("150")); // the model's total after
+        QCOMPARE(table->item(8, 2)->text(), QStringLiteral("150")); // the measured one
+        QVERIFY(tab->liveTimeline()->laneNames().contains(QStringLiteral("query-1")));
+
+        // Stop in the middle of the lookups: every task ends, the pool is closed, and the
+        // database is left as it was (the transfers never began).
+        QSignalSpy stopped(live, &LiveController::finished);
+        QVERIFY(live->start());
+        QTRY_VERIFY_WITH_TIMEOUT(live->growthCount() >= 2, 10000);
+        window.findChild<QPushButton *>(QStringLiteral("liveStopButton"))->click();
+        QVERIFY(stopped.wait(runLimitMs) || stopped.count() == 1);
+        QCOMPARE(live->status(), LiveController::Status::Stopped);
+        QVERIFY(allTasksEnded(window.session()->recorder()));
+        QVERIFY(QString::fromStdString(window.session()->run().log).contains(QStringLiteral("pool closed")));
+        QCOMPARE(live->measuredDatabase().commits, 0);
     }
 
     void everyLiveControlHasAnAccessibleName()
