@@ -1,5 +1,6 @@
 #include "LiveCommand.h"
 
+#include "LiveController.h"
 #include "TraceJsonFile.h"
 
 #include <live/DemoServer.h>
@@ -183,7 +184,7 @@ int LiveCommand::runDatabase(const Invocation &invocation, const lessons::Params
     if (unreachable) {
         const QString reason = !measured.lastError.isEmpty() ? measured.lastError : QString::fromStdString(result.error);
         //: %1: where ("SQLite at /tmp/x.sqlite", "PostgreSQL at 127.0.0.1:5432/bank"); %2: why
-        complain(tr("cannot use the database (%1): %2").arg(scenario.whereText(), reason));
+        complain(tr("cannot use the database (%1): %2").arg(LiveController::describeDatabase(invocation.liveDatabase), reason));
         return 1;
     }
     if (!result.error.empty()) {

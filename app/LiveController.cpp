@@ -10,7 +10,9 @@
 #include <live/LiveRun.h>
 #include <live/LiveVariants.h>
 
+#include <QDir>
 #include <QLocale>
+#include <QUrl>
 
 LiveController::LiveController(LessonSession *session, QObject *parent)
     : QObject(parent)
@@ -187,6 +189,20 @@ void LiveController::setDatabase(const QString &database)
     emit paramsChanged();
 }
 
+QString LiveController::describeDatabase(const QString &database)
+{
+    live::LiveDatabase where({}, false, database);
+    if (where.isPostgres()) {
+        const QUrl url(database);
+        //: %1: host:port/database of a PostgreSQL URL (never its password)
+        return tr("PostgreSQL at %1").arg(QStringLiteral("%1:%2%3").arg(url.host()).arg(url.port(5432)).arg(url.path()));
+    }
+    if (database.isEmpty() || database == QLatin1String("sqlite"))
+        return tr("SQLite (a temporary file)");
+    //: %1: the SQLite file
+    return tr("SQLite at %1").arg(QDir::toNativeSeparators(database));
+}
+
 QString LiveController::databaseProblem() const
 {
     return live::LiveDatabase::checkDatabase(m_database);
@@ -202,6 +218,7 @@ bool LiveController::startDatabase()
     emit aboutToStart();
     m_run.reset();
     auto scenario = std::make_unique<live::LiveDatabase>(m_params, m_pitfall, m_database);
+    m_resultDatabaseText = describeDatabase(m_database); // as it was when the run began
     m_bank = scenario.get();
     m_http = nullptr;
     m_scenario = std::move(scenario);
@@ -250,7 +267,6 @@ bool LiveController::startRun()
         m_resultError = result.error;
         m_measured = m_http ? m_http->measured() : live::LiveHttpFigures{};
         m_measuredDatabase = m_bank ? m_bank->measured() : live::LiveDatabaseFigures{};
-        m_resultDatabaseText = m_bank ? m_bank->whereText() : QString();
         if (result.stopped)
             m_status = Status::Stopped;
         else if (m_bank && m_measuredDatabase.totalBefore < 0) {
@@ -361,7 +377,7 @@ QString LiveController::statusText() const
     case Status::Running:
         if (m_bank) {
             //: %1: where, in the program's words ("SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank")
-            return tr("Live run against %1 …").arg(m_bank->whereText());
+            return tr("Live run against %1 …").arg(m_resultDatabaseText);
         }
         if (m_front) {
             //: %1: the HTTP/2 front's address, %2: the demo server's

@@ -80,6 +80,9 @@ public:
     // Empty when database() can be used; else why not (live::LiveDatabase::checkDatabase).
     QString databaseProblem() const;
     bool isDatabaseLesson() const;
+    // Where a run of the database lesson goes, for people, in the UI language:
+    // "SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank" (no password).
+    static QString describeDatabase(const QString &database);
 
     // Starts a run with the current live parameters; false (with the status saying why)
     // when it cannot start.

@@ -333,6 +333,21 @@
         <source>--http2 puts nghttpx in front of the demo server; leave out --url</source>
         <translation>--http2 stellt nghttpx vor den Demo-Server; lass --url weg</translation>
     </message>
+    <message>
+        <source>live database: the database: sqlite (the default: a new file in a temporary folder), the path of a SQLite file, or a postgresql:// URL.</source>
+        <extracomment>&lt;database&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>live database: die Datenbank: sqlite (Standard: eine neue Datei in einem temporären Ordner), der Pfad einer SQLite-Datei oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; does not work with &apos;dirigent live %2&apos;</source>
+        <extracomment>%1: an option such as --url; %2: a lesson id</extracomment>
+        <translation>die Option &apos;%1&apos; geht nicht mit &apos;dirigent live %2&apos;</translation>
+    </message>
+    <message>
+        <source>--db expects sqlite, a SQLite file or a postgresql:// URL; &apos;%1&apos; cannot be used: %2</source>
+        <extracomment>%1: the --db value as typed; %2: why it cannot be used (English, from the program)</extracomment>
+        <translation>--db erwartet sqlite, eine SQLite-Datei oder eine postgresql://-URL; &apos;%1&apos; geht nicht: %2</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>
@@ -538,6 +553,11 @@
         <extracomment>%1: why (such as &quot;HTTP/2 needs nghttpx (Debian package nghttp2-proxy)&quot;)</extracomment>
         <translation>kann das HTTP/2-Frontend nicht starten: %1</translation>
     </message>
+    <message>
+        <source>cannot use the database (%1): %2</source>
+        <extracomment>%1: where (&quot;SQLite at /tmp/x.sqlite&quot;, &quot;PostgreSQL at 127.0.0.1:5432/bank&quot;); %2: why</extracomment>
+        <translation>kann die Datenbank nicht benutzen (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>LiveController</name>
@@ -586,6 +606,38 @@
     <message>
         <source>The HTTP/2 front (nghttpx) could not start: %1</source>
         <translation>Das HTTP/2-Frontend (nghttpx) konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Press Run: real queries go to a real database (SQLite, or PostgreSQL when you give its URL).</source>
+        <translation>Drück auf „Starten“: Echte Abfragen gehen an eine echte Datenbank (SQLite, oder PostgreSQL, wenn du seine URL angibst).</translation>
+    </message>
+    <message>
+        <source>Live run against %1 …</source>
+        <extracomment>%1: where, in the program&apos;s words (&quot;SQLite (a temporary file)&quot;, &quot;PostgreSQL at 127.0.0.1:5432/bank&quot;)</extracomment>
+        <translation>Live-Lauf gegen %1 …</translation>
+    </message>
+    <message>
+        <source>This database cannot be used: %1</source>
+        <translation>Diese Datenbank geht nicht: %1</translation>
+    </message>
+    <message>
+        <source>The database could not be used (%1): %2</source>
+        <extracomment>%1: where (&quot;PostgreSQL at 127.0.0.1:5432/bank&quot;), %2: the database&apos;s own message</extracomment>
+        <translation>Die Datenbank ließ sich nicht benutzen (%1): %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1</source>
+        <extracomment>%1: host:port/database of a PostgreSQL URL (never its password)</extracomment>
+        <translation>PostgreSQL auf %1</translation>
+    </message>
+    <message>
+        <source>SQLite (a temporary file)</source>
+        <translation>SQLite (eine temporäre Datei)</translation>
+    </message>
+    <message>
+        <source>SQLite at %1</source>
+        <extracomment>%1: the SQLite file</extracomment>
+        <translation>SQLite in %1</translation>
     </message>
 </context>
 <context>
@@ -688,6 +740,60 @@
         <source>Connections: %1 opened for %2 attempts (counted by the server).</source>
         <extracomment>%1: connections the demo server counted, %2: attempts sent over them</extracomment>
         <translation>Verbindungen: %1 geöffnet für %2 Versuche (gezählt vom Server).</translation>
+    </message>
+    <message>
+        <source>Live (measured)</source>
+        <translation>Live (gemessen)</translation>
+    </message>
+    <message>
+        <source>Queries answered (of 50)</source>
+        <translation>Beantwortete Abfragen (von 50)</translation>
+    </message>
+    <message>
+        <source>Connections opened</source>
+        <translation>Geöffnete Verbindungen</translation>
+    </message>
+    <message>
+        <source>Most connections in use at once</source>
+        <translation>Gleichzeitig belegt (höchstens)</translation>
+    </message>
+    <message>
+        <source>Acquires that waited for a connection</source>
+        <translation>acquire() musste warten</translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation>Commits</translation>
+    </message>
+    <message>
+        <source>Rollbacks</source>
+        <translation>Rollbacks</translation>
+    </message>
+    <message>
+        <source>Statements stopped at the database</source>
+        <translation>In der Datenbank abgebrochen</translation>
+    </message>
+    <message>
+        <source>Total balance before</source>
+        <translation>Summe der Kontostände vorher</translation>
+    </message>
+    <message>
+        <source>Total balance after</source>
+        <translation>Summe der Kontostände nachher</translation>
+    </message>
+    <message>
+        <source>Connections: %1 opened for 50 queries and 3 transfers, on %2.</source>
+        <extracomment>%1: connections opened, %2: where (&quot;SQLite (a temporary file)&quot;, &quot;PostgreSQL at 127.0.0.1:5432/bank&quot;)</extracomment>
+        <translation>Verbindungen: %1 geöffnet für 50 Abfragen und 3 Überweisungen, auf %2.</translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges (a pool of up to %1 connections): the model makes no prediction for them, so only the measurement is shown.</source>
+        <extracomment>%1: the model&apos;s largest pool</extracomment>
+        <translation>Diese Werte liegen außerhalb der Bereiche des Modells (ein Pool mit bis zu %1 Verbindungen): Dafür sagt das Modell nichts voraus, deshalb steht hier nur die Messung.</translation>
+    </message>
+    <message>
+        <source>Why they differ: the model charges 0.3 s for every new connection; a real one opens in about a millisecond (SQLite) or a few (PostgreSQL on this computer). The live program makes each lookup and each UPDATE wait LATENCY at the database, but BEGIN, COMMIT and ROLLBACK take only what the database needs, while the model charges LATENCY for them too, so the live transfers are shorter. The deadline of the last transfer still ends it halfway: the statement that runs is stopped at the database, and the rollback leaves the total as it was. SQLite lets one connection write at a time: a second writer waits for the first one&apos;s COMMIT or ROLLBACK.</source>
+        <translation>Warum sie sich unterscheiden: Das Modell berechnet für jede neue Verbindung 0,3 s; eine echte steht nach etwa einer Millisekunde (SQLite) oder ein paar (PostgreSQL auf diesem Rechner). Im Live-Programm wartet jede Abfrage und jedes UPDATE LATENCY lang in der Datenbank, BEGIN, COMMIT und ROLLBACK aber brauchen nur, was die Datenbank braucht, während das Modell auch für sie LATENCY berechnet: Die Überweisungen sind live kürzer. Die Frist der letzten Überweisung beendet sie trotzdem mittendrin: Die laufende Anweisung wird in der Datenbank abgebrochen, und das Rollback lässt die Summe, wie sie war. Bei SQLite schreibt immer nur eine Verbindung: Eine zweite wartet auf das COMMIT oder ROLLBACK der ersten.</translation>
     </message>
 </context>
 <context>
@@ -888,14 +994,6 @@
         <translation>Live</translation>
     </message>
     <message>
-        <source>Live: real requests to a demo server</source>
-        <translation>Live: echte Anfragen an einen Demo-Server</translation>
-    </message>
-    <message>
-        <source>The same program for real: requests to a demo server on this computer, in real time</source>
-        <translation>Dasselbe Programm in echt: Anfragen an einen Demo-Server auf diesem Computer, in echter Zeit</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
@@ -946,6 +1044,30 @@
     <message>
         <source>As httpx does: all requests share one connection to an HTTP/2 front (nghttpx) in front of the demo server</source>
         <translation>Wie bei httpx: Alle Anfragen teilen sich eine Verbindung zu einem HTTP/2-Frontend (nghttpx) vor dem Demo-Server</translation>
+    </message>
+    <message>
+        <source>Live: the same program for real</source>
+        <translation>Live: dasselbe Programm in echt</translation>
+    </message>
+    <message>
+        <source>The same program for real, in real time: real requests, a real database</source>
+        <translation>Dasselbe Programm in echt und in Echtzeit: echte Anfragen, eine echte Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>SQLite (empty) or postgresql://user:password@host/db</source>
+        <translation>SQLite (leer) oder postgresql://user:passwort@host/db</translation>
+    </message>
+    <message>
+        <source>Database of the live run</source>
+        <translation>Datenbank des Live-Laufs</translation>
+    </message>
+    <message>
+        <source>Empty: SQLite in a new file in a temporary folder, nothing to set up. A file path: that SQLite file. A postgresql:// URL: your PostgreSQL server.</source>
+        <translation>Leer: SQLite in einer neuen Datei in einem temporären Ordner, nichts einzurichten. Ein Dateipfad: diese SQLite-Datei. Eine postgresql://-URL: dein PostgreSQL-Server.</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1652,21 @@
     </message>
 </context>
 <context>
+    <name>TraceJsonFile</name>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write the trace to &apos;%1&apos;: %2</source>
+        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
+    </message>
+</context>
+<context>
     <name>VisualizationPanel</name>
     <message>
         <source>Visualization</source>
@@ -1566,21 +1703,6 @@
     <message>
         <source>Deadlock report</source>
         <translation>Deadlock-Bericht</translation>
-    </message>
-</context>
-<context>
-    <name>TraceJsonFile</name>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: den Ordner &apos;%2&apos; gibt es nicht</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: it is a folder</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: das ist ein Ordner</translation>
-    </message>
-    <message>
-        <source>cannot write the trace to &apos;%1&apos;: %2</source>
-        <translation>kann den Trace nicht nach &apos;%1&apos; schreiben: %2</translation>
     </message>
 </context>
 </TS>

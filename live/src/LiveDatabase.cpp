@@ -197,17 +197,6 @@ bool LiveDatabase::isPostgres() const
     return options.isPostgres();
 }
 
-QString LiveDatabase::whereText() const
-{
-    if (isPostgres()) {
-        const QUrl url(m_database);
-        return QStringLiteral("PostgreSQL at %1:%2%3").arg(url.host()).arg(url.port(5432)).arg(url.path());
-    }
-    if (m_database == QLatin1String("sqlite"))
-        return QStringLiteral("SQLite (a temporary file)");
-    return QStringLiteral("SQLite at %1").arg(QDir::toNativeSeparators(m_database));
-}
-
 QString LiveDatabase::checkDatabase(const QString &database)
 {
     if (database.isEmpty() || database == QLatin1String("sqlite"))

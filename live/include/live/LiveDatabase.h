@@ -52,8 +52,6 @@ public:
     aio::Task<void> main() override;
     QList<Figure> figures() const override;
     const LiveDatabaseFigures &measured() const { return m_figures; }
-    // Where it runs, for people: "SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/x".
-    QString whereText() const;
     bool isPostgres() const;
 
     // Empty when `database` names something this can use; else why not, in one phrase.
