@@ -16,3 +16,10 @@ if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_cli.py)
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_cli.py $<TARGET_FILE:dirigent>)
   set_tests_properties(live_cli PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
 endif()
+
+# `dirigent live database`: SQLite runs and every kind of bad --db.
+if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_database_cli.py)
+  add_test(NAME live_database_cli
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_database_cli.py $<TARGET_FILE:dirigent>)
+  set_tests_properties(live_database_cli PROPERTIES TIMEOUT 300 ENVIRONMENT "${live_test_env}")
+endif()
