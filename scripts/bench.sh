@@ -12,6 +12,8 @@
 #   scripts/bench.sh --only gui_slider,gui_timeline,gui_live   # only the GUI workloads (offscreen)
 #   scripts/bench.sh --only http_rps,http_latency_1,http_latency_10,http_latency_50
 #                                      # the HTTP workloads: live client vs aiohttp vs httpx
+#   scripts/bench.sh --db              # the database workloads instead: Dirigent's pool vs asyncpg
+#                                      # (a throwaway PostgreSQL cluster) and aiosqlite (SQLite)
 #
 # Environment: BUILD_DIR (default build-bench), JSON (default $BUILD_DIR/bench-results.json).
 set -euo pipefail
@@ -27,9 +29,10 @@ if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null || ! command -
 fi
 
 gui=1
+db=0
 args=()
 for a in "$@"; do
-  if [[ "$a" == --no-gui ]]; then gui=0; else args+=("$a"); fi
+  if [[ "$a" == --no-gui ]]; then gui=0; elif [[ "$a" == --db ]]; then db=1; else args+=("$a"); fi
 done
 
 # Release. The GUI workloads (bench/gui_bench: the real main window, offscreen) need the
@@ -44,10 +47,15 @@ targets=(dirigent_bench dirigent_bench_nohooks)
 gui_args=()
 if [[ $gui == 1 ]]; then
   # The HTTP workloads (issue 10) need Qt too: the live client and `dirigent serve`.
-  targets+=(gui_bench http_bench dirigent)
+  targets+=(gui_bench http_bench db_bench dirigent)
   gui_args=(--gui-bench "$build/bench/gui_bench" --http-bench "$build/bench/http_bench" --dirigent "$build/app/dirigent")
 fi
 cmake --build "$build" --target "${targets[@]}" -j "$(nproc)"
+
+if [[ $db == 1 ]]; then
+  exec python3 "$root/bench/run_db_bench.py" --db-bench "$build/bench/db_bench" \
+    --json "$build/bench-db-results.json" "${args[@]}"
+fi
 
 exec python3 "$root/bench/run_bench.py" \
   --bench "$build/bench/dirigent_bench" \
