@@ -20,8 +20,8 @@ packages=(
   # the database server for the Qt SQL tests, and the client libraries that db/ links
   # (sqlite3_interrupt, PQcancel)
   postgresql libsqlite3-dev libpq-dev
-  # the real Python HTTP clients of the live HTTP lesson (lessons/http/live_*.py)
-  python3-aiohttp python3-httpx
+  # the real Python libraries of the live lessons (lessons/http/live_*.py, lessons/database/live_*.py)
+  python3-aiohttp python3-httpx python3-asyncpg python3-aiosqlite python3-sqlalchemy python3-greenlet
   # nghttpx, the cleartext HTTP/2 front of `dirigent live http --http2`
   nghttp2-proxy
 )
