@@ -115,9 +115,21 @@ void CodePanel::setServerUrl(const QUrl &url)
     retranslateUi();
 }
 
+bool CodePanel::isDatabaseListing(const QString &file)
+{
+    return file == QLatin1String("live_asyncpg.py") || file == QLatin1String("live_aiosqlite.py")
+           || file == QLatin1String("live_sqlalchemy.py");
+}
+
 QString CodePanel::commandFor(const QString &file) const
 {
-    // The program runs with Debian's python3 and its python3-aiohttp / python3-httpx.
+    // The programs run with Debian's python3 and its python3-* libraries (scripts/setup.sh).
+    if (isDatabaseListing(file)) {
+        const QString db = file == QLatin1String("live_asyncpg.py")
+                               ? QStringLiteral("postgresql://USER:PASSWORD@127.0.0.1:5432/DB")
+                               : QStringLiteral("bank.sqlite");
+        return QStringLiteral("python3 lessons/database/%1 --db %2").arg(file, db);
+    }
     const QString url = m_serverUrl.isEmpty() ? QStringLiteral("URL") : m_serverUrl.toString();
     return QStringLiteral("python3 lessons/http/%1 --url %2").arg(file, url);
 }
@@ -198,7 +210,11 @@ void CodePanel::retranslateUi()
     m_cpp->setAccessibleDescription(tr("The highlighted line is the co_await of the current event."));
     for (const LiveListing &listing : std::as_const(m_liveListings)) {
         const QString command = commandFor(listing.file).toHtmlEscaped();
-        const QString how = m_serverUrl.isEmpty()
+        const QString how = isDatabaseListing(listing.file)
+            ? tr("The same program with a real database library. Run it against a SQLite file (made if "
+                 "missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end "
+                 "has the names of <code>dirigent live database</code>'s:")
+            : m_serverUrl.isEmpty()
             ? tr("The same program with a real HTTP library. Start the demo server in a terminal with "
                  "<code>dirigent serve</code> (it prints its URL), then run:")
             : tr("The same program with a real HTTP library. The demo server of your live run listens at "

@@ -38,6 +38,7 @@ public:
     QUrl serverUrl() const { return m_serverUrl; }
     // The command shown for a real-library listing (tests).
     QString commandFor(const QString &file) const;
+    static bool isDatabaseListing(const QString &file);
 
     QPlainTextEdit *pythonEdit() const { return m_python; }
     QPlainTextEdit *cppEdit() const { return m_cpp; }

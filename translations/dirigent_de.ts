@@ -86,6 +86,10 @@
         <source>%1: the lesson written with a real library, to run yourself</source>
         <translation>%1: die Lektion mit einer echten Bibliothek geschrieben, zum selbst Ausführen</translation>
     </message>
+    <message>
+        <source>The same program with a real database library. Run it against a SQLite file (made if missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</source>
+        <translation>Dasselbe Programm mit einer echten Datenbank-Bibliothek. Lass es gegen eine SQLite-Datei laufen (fehlt sie, wird sie angelegt) oder, mit einer postgresql://-URL, gegen deinen PostgreSQL-Server; die Zusammenfassung am Ende trägt dieselben Namen wie die von &lt;code&gt;dirigent live database&lt;/code&gt;:</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -86,6 +86,10 @@
         <source>%1: the lesson written with a real library, to run yourself</source>
         <translation>%1: the lesson written with a real library, to run yourself</translation>
     </message>
+    <message>
+        <source>The same program with a real database library. Run it against a SQLite file (made if missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</source>
+        <translation>The same program with a real database library. Run it against a SQLite file (made if missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
