@@ -16,7 +16,10 @@
 
 #include <QPromise>
 
+#include <sys/socket.h>
+
 #include <atomic>
+#include <cerrno>
 #include <ostream>
 
 namespace db {
@@ -123,6 +126,7 @@ aio::Task<void> Connection::open()
         throw ConnectionError(outcome.message);
     }
     m_opened = true;
+    m_socket = outcome.socket;
     log(QStringLiteral("opened"));
 }
 
@@ -292,6 +296,22 @@ aio::Task<bool> Connection::reset()
 bool Connection::isReusable() const
 {
     return m_opened && !m_closed && !m_broken && !m_busy && !m_needsReset && !m_inTransaction && !m_transactionOpen;
+}
+
+bool Connection::serverClosed() const
+{
+    // Only while nothing runs on the worker (the socket is libpq's; a peek takes nothing
+    // from it) and while the socket is still this connection's.
+    if (m_socket < 0 || !m_opened || m_closed || m_broken || m_busy || m_needsReset)
+        return false;
+    char byte = 0;
+    const ssize_t n = ::recv(m_socket, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0)
+        return true; // the server closed its end
+    if (n > 0)
+        return true; // an idle connection expects nothing: these are the server's last words
+                     // ("terminating connection due to ..."), its end follows them
+    return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR; // ECONNRESET and the like
 }
 
 aio::Task<void> Connection::close()

@@ -82,25 +82,44 @@ aio::Task<Connection *> Pool::openConnection()
     } catch (...) {
         --m_size;
         m_returned.set();
+        handOnSlot();
         throw;
     }
     m_connections.push_back(std::move(conn));
     co_return m_connections.back().get();
 }
 
+void Pool::handOnSlot()
+{
+    // A task in line that nothing in the queue will serve gets an empty item: it opens a
+    // connection itself (and gets its own error if that fails), instead of waiting for a
+    // connection that no one will bring back (the server is gone, say).
+    if (!m_closing && m_waiting > static_cast<int>(m_idle.qsize()))
+        m_idle.put_nowait(nullptr);
+}
+
 aio::Task<Connection *> Pool::take()
 {
-    // As the modelled pool does: open one more while the pool may grow, else wait in line.
-    if (m_idle.empty() && m_size < m_options.maxSize)
-        co_return co_await openConnection();
-    Connection *conn = nullptr;
-    {
-        Waiting waiting(m_waiting, m_peakWaiting);
-        conn = co_await m_idle.get();
+    for (;;) {
+        // As the modelled pool does: open one more while the pool may grow, else wait in line.
+        if (m_idle.empty() && m_size < m_options.maxSize)
+            co_return co_await openConnection();
+        Connection *conn = nullptr;
+        {
+            Waiting waiting(m_waiting, m_peakWaiting);
+            conn = co_await m_idle.get();
+        }
+        if (!conn) {
+            if (m_closing) // close() wakes the tasks still waiting with an empty item
+                throw Error(QStringLiteral("the pool is closed"));
+            continue; // a place came free (handOnSlot): open one
+        }
+        if (!conn->serverClosed())
+            co_return conn;
+        // Closed by the server while idle (restarted, say): this task opens a new one in
+        // its place, so the place is not handed on to the tasks in line.
+        co_await discard(conn, QStringLiteral("the server closed it"), false);
     }
-    if (!conn) // close() wakes the tasks still waiting with an empty item
-        throw Error(QStringLiteral("the pool is closed"));
-    co_return conn;
 }
 
 aio::Task<std::shared_ptr<Connection>> Pool::acquire(std::optional<double> timeout)
@@ -185,7 +204,7 @@ aio::Task<void> Pool::recycle(Connection *conn)
     co_await discard(conn, QStringLiteral("it could not be made clean"));
 }
 
-aio::Task<void> Pool::discard(Connection *conn, QString why)
+aio::Task<void> Pool::discard(Connection *conn, QString why, bool handOn)
 {
     detail::logLine(QStringLiteral("conn-%1: discarded: %2").arg(conn->number()).arg(why));
     std::exception_ptr cancelled;
@@ -201,14 +220,10 @@ aio::Task<void> Pool::discard(Connection *conn, QString why)
     m_returned.set();
     if (cancelled)
         std::rethrow_exception(cancelled);
-    // The tasks in line wait for a put; with one connection fewer, open its replacement.
-    if (!m_closing && m_waiting > 0 && m_size < m_options.maxSize) {
-        try {
-            m_idle.put_nowait(co_await openConnection());
-        } catch (const std::exception &e) {
-            detail::logLine(QStringLiteral("pool: no replacement: %1").arg(QString::fromUtf8(e.what())));
-        }
-    }
+    // The tasks in line wait for a put; with one connection fewer, the first of them
+    // opens its replacement (asyncpg's way: the error, if any, is that task's).
+    if (handOn)
+        handOnSlot();
 }
 
 void Pool::forget(Connection *conn)

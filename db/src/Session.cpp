@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <initializer_list>
 
 namespace db::detail {
 
@@ -27,20 +28,36 @@ QString oneLine(QString text)
     return text.replace(QLatin1Char('\n'), QLatin1Char(' ')).simplified();
 }
 
-QString messageOf(const QSqlError &error)
+QString messageOf(const QSqlError &error, bool postgres)
 {
-    const QString text = error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+    QString text = (error.databaseText().isEmpty() ? error.driverText() : error.databaseText()).trimmed();
+    if (!postgres)
+        return oneLine(text);
+    // QPSQL gives libpq's "ERROR:  <message>\nDETAIL: ...\n(<SQLSTATE>)", with "()" when
+    // there is no SQLSTATE (the server went away): the learner reads the message and its
+    // detail, as asyncpg shows them; the code is in nativeErrorCode().
+    const QString codeSuffix = QLatin1Char('(') + error.nativeErrorCode() + QLatin1Char(')');
+    if (text.endsWith(codeSuffix))
+        text.chop(codeSuffix.size());
+    for (const QLatin1String severity : {QLatin1String("ERROR:"), QLatin1String("FATAL:")})
+        if (text.startsWith(severity))
+            text = text.mid(severity.size());
     return oneLine(text);
 }
 
-// The pointer inside QSqlDriver::handle()'s QVariant, if it holds `typeName`.
+// The pointer inside QSqlDriver::handle()'s QVariant, if it holds one of `typeNames`.
+// QPSQL registers the type under the struct's name ("pg_conn*" in Qt 6.4), not under
+// libpq's typedef "PGconn*": a wrong name here silently turns off PQcancel and SQLSTATEs.
 template <class T>
-T *nativeHandle(const QSqlDatabase &db, const char *typeName)
+T *nativeHandle(const QSqlDatabase &db, std::initializer_list<const char *> typeNames)
 {
     const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), typeName) != 0)
+    if (!handle.isValid())
         return nullptr;
-    return *static_cast<T *const *>(handle.constData());
+    for (const char *name : typeNames)
+        if (qstrcmp(handle.typeName(), name) == 0)
+            return *static_cast<T *const *>(handle.constData());
+    return nullptr;
 }
 
 } // namespace
@@ -83,17 +100,24 @@ Outcome Session::open()
     }
     if (!m_db.open()) {
         out.failure = Outcome::Failure::Connection;
-        out.message = QStringLiteral("cannot open %1: %2").arg(where, messageOf(m_db.lastError()));
+        out.message = QStringLiteral("cannot open %1: %2").arg(where, messageOf(m_db.lastError(), postgres));
         out.usable = false;
         return out;
     }
     if (postgres) {
-        m_postgres = nativeHandle<pg_conn>(m_db, "PGconn*");
-        if (m_postgres)
-            m_interrupter.attachPostgres(m_postgres);
+        m_postgres = nativeHandle<pg_conn>(m_db, {"pg_conn*", "PGconn*"});
+        if (!m_postgres) {
+            // Without the handle a statement could not be stopped at the server.
+            out.failure = Outcome::Failure::Connection;
+            out.message = QStringLiteral("cannot use %1: the QPSQL driver gives no libpq handle").arg(where);
+            out.usable = false;
+            return out;
+        }
+        m_interrupter.attachPostgres(m_postgres);
+        out.socket = PQsocket(m_postgres);
         return out;
     }
-    m_sqlite = nativeHandle<sqlite3>(m_db, "sqlite3*");
+    m_sqlite = nativeHandle<sqlite3>(m_db, {"sqlite3*"});
     if (m_sqlite)
         m_interrupter.attachSqlite(m_sqlite);
     registerSqliteSleep(m_sqlite, &m_interrupter); // PostgreSQL has pg_sleep
@@ -110,7 +134,7 @@ Outcome Session::open()
         const bool busy = m_sqlite && (sqlite3_errcode(m_sqlite) & 0xff) == SQLITE_BUSY;
         if (!busy || patience.hasExpired()) {
             out.failure = Outcome::Failure::Connection;
-            out.message = QStringLiteral("cannot use %1: %2").arg(where, messageOf(wal.lastError()));
+            out.message = QStringLiteral("cannot use %1: %2").arg(where, messageOf(wal.lastError(), postgres));
             out.usable = false;
             return out;
         }
@@ -182,7 +206,7 @@ Outcome Session::reset(quint64 job)
         QSqlQuery rollback(m_db);
         out.rolledBack = rollback.exec(QStringLiteral("ROLLBACK"));
         if (!out.rolledBack)
-            out.message = messageOf(rollback.lastError());
+            out.message = messageOf(rollback.lastError(), m_options.isPostgres());
     }
     m_interrupter.end();
     finish(out);
@@ -225,7 +249,7 @@ bool Session::isUsable() const
 
 void Session::fail(const QSqlError &error, Outcome &out) const
 {
-    out.message = messageOf(error);
+    out.message = messageOf(error, m_options.isPostgres());
     out.failure = Outcome::Failure::Sql;
     if (m_sqlite) {
         const int code = sqlite3_extended_errcode(m_sqlite);

@@ -156,6 +156,10 @@ private:
     aio::Task<bool> reset();
     // Clean as far as the loop's thread knows: may go back into a pool without a reset.
     bool isReusable() const;
+    // An idle PostgreSQL connection that the server has closed meanwhile (a restart,
+    // pg_terminate_backend): libpq learns it only at its next read, so the pool asks
+    // before it lends the connection, as asyncpg's pool reconnects a closed one.
+    bool serverClosed() const;
     // A Transaction died without commit: ROLLBACK, posted (FIFO) without awaiting.
     void rollbackLater();
     QFuture<detail::Outcome> submit(std::function<detail::Outcome(detail::Session &, quint64)> job, quint64 id);
@@ -169,6 +173,7 @@ private:
     std::shared_ptr<detail::Session> m_session;
     std::unique_ptr<detail::WorkerThread> m_worker;
     quint64 m_lastJob = 0;
+    int m_socket = -1;             // PostgreSQL: libpq's socket, for serverClosed()
     bool m_opened = false;
     bool m_closed = false;
     bool m_broken = false;         // the database said the connection is gone

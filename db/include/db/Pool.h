@@ -19,7 +19,13 @@
 // transaction left open, a statement interrupted or still running) is reset first by a
 // task of the pool ("release conn-N": ROLLBACK if needed, on the connection's own thread,
 // after whatever it still runs); clean, it goes back; otherwise it is closed and forgotten
-// ("discarded"), and if tasks are waiting the pool opens a replacement. Never back dirty.
+// ("discarded"), and the first task waiting opens a replacement itself. Never back dirty.
+//
+// The server may go away. A PostgreSQL connection that the server closed while it was
+// idle is discarded when acquire() finds it, and a new one is opened in its place. When a
+// connection cannot be opened, the task that tried gets db::ConnectionError, and the next
+// task in line tries in its turn: while the server is down, every acquire() ends in an
+// error, none waits for ever.
 //
 // Trace lines, besides the connections' own (Connection.h):
 //     pool opens connection <size> (max_size <maxSize>)   as the modelled lesson logs it
@@ -80,8 +86,10 @@ private:
     aio::Task<Connection *> openConnection();
     void release(Connection *conn) noexcept;
     aio::Task<void> recycle(Connection *conn);
-    aio::Task<void> discard(Connection *conn, QString why);
+    // `handOn`: the first task in line may open a connection in its place.
+    aio::Task<void> discard(Connection *conn, QString why, bool handOn = true);
     void forget(Connection *conn);
+    void handOnSlot();
     bool backgroundPending();
 
     Options m_options;

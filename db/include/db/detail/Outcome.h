@@ -23,6 +23,7 @@ struct Outcome {
     bool inTransaction = false;
     bool usable = true;
     bool rolledBack = false; // a reset found a transaction open and rolled it back
+    int socket = -1;         // open, PostgreSQL: libpq's socket (Connection::serverClosed)
 };
 
 } // namespace db::detail
