@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace lessons::embedded::database {
-extern const std::string_view python, cpp, text_de, text_en;
+extern const std::string_view python, cpp, text_de, text_en, live_aiosqlite, live_asyncpg, live_sqlalchemy;
 }
 
 namespace lessons::database {

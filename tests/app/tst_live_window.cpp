@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QUrl>
 #include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -484,6 +485,54 @@ private slots:
         QVERIFY(allTasksEnded(window.session()->recorder()));
         QVERIFY(QString::fromStdString(window.session()->run().log).contains(QStringLiteral("pool closed")));
         QCOMPARE(live->measuredDatabase().commits, 0);
+    }
+
+    void theDatabaseLessonRunsLiveOnPostgres()
+    {
+        QFile urlFile(qEnvironmentVariable("DIRIGENT_TEST_POSTGRES_URL_FILE"));
+        if (!urlFile.open(QIODevice::ReadOnly))
+            QSKIP("no PostgreSQL cluster (the fixture postgres_cluster of tests/db did not start one)");
+        const QString url = QString::fromUtf8(urlFile.readAll()).trimmed();
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("database")));
+        switchToLive(window);
+        auto *database = window.findChild<QLineEdit *>(QStringLiteral("liveDatabase"));
+        database->setText(url);
+        LiveController *live = window.liveController();
+        QSignalSpy finished(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(live->running());
+        const QString status = window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text();
+        QVERIFY2(status.contains(QStringLiteral("PostgreSQL at 127.0.0.1:")), qPrintable(status));
+        QVERIFY2(!status.contains(QUrl(url).password()), "the status must not show the password");
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        const live::LiveDatabaseFigures &measured = live->measuredDatabase();
+        QCOMPARE(measured.queriesOk, 50);
+        QCOMPARE(measured.commits, 1);
+        QCOMPARE(measured.rollbacks, 2);
+        QCOMPARE(measured.cancelledQueries, 1);
+        QCOMPARE(measured.totalBefore, 150);
+        QCOMPARE(measured.totalAfter, 150);
+        QVERIFY(allTasksEnded(window.session()->recorder()));
+        QVERIFY(window.liveTab()->findChild<QLabel *>(QStringLiteral("liveConnections"))->text().contains(
+            QStringLiteral("PostgreSQL")));
+
+        // A wrong password: a clear status, nothing left running, no password shown.
+        QUrl wrong(url);
+        wrong.setPassword(QStringLiteral("not-the-password"));
+        database->setText(wrong.toString());
+        QSignalSpy failed(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(failed.wait(runLimitMs) || failed.count() == 1);
+        QCOMPARE(live->status(), LiveController::Status::DatabaseFailed);
+        const QString why = window.findChild<QLabel *>(QStringLiteral("liveStatus"))->text();
+        QVERIFY2(why.contains(QStringLiteral("password authentication failed")), qPrintable(why));
+        QVERIFY(!why.contains(QStringLiteral("not-the-password")));
+        QVERIFY(!live->running());
     }
 
     void everyLiveControlHasAnAccessibleName()
