@@ -115,6 +115,36 @@ def check_bad_input(dirigent: str, folder: str) -> None:
     with open(junk, "rb") as f:
         expect(f.read() == b"this is not a database\n" * 100, "and the file is untouched", result)
 
+    # A SQLite file that cannot be written. Root writes anything it may open, so the file is
+    # made immutable (chattr +i, ext2/3/4 and similar) instead of read-only; where that is
+    # not possible the case says so and is left out.
+    locked = os.path.join(folder, "locked.sqlite")
+    with sqlite3.connect(locked) as db:
+        db.execute("CREATE TABLE accounts (name TEXT PRIMARY KEY, balance INTEGER)")
+        db.execute("INSERT INTO accounts VALUES ('carol', 7)")
+    db.close()
+    with open(locked, "rb") as f:
+        before = f.read()
+    if os.geteuid() != 0:
+        os.chmod(locked, 0o444)
+        os.chmod(folder, 0o555)
+        lock, unlock = None, lambda: (os.chmod(folder, 0o755), os.chmod(locked, 0o644))
+    else:
+        lock = subprocess.run(["chattr", "+i", locked], capture_output=True, text=True)
+        unlock = lambda: subprocess.run(["chattr", "-i", locked], capture_output=True)
+    try:
+        if lock is not None and lock.returncode != 0:
+            print(f"skip a file that cannot be written: chattr +i is not possible here ({lock.stderr.strip()})")
+        else:
+            result = run(dirigent, "--db", locked)
+            lines = result.stderr.splitlines()
+            expect(result.returncode == 1 and len(lines) == 1 and ("readonly" in lines[0] or "read-only" in lines[0]),
+                   "a SQLite file that cannot be written: one line, exit 1", result)
+            with open(locked, "rb") as f:
+                expect(f.read() == before, "and the file is as it was", result)
+    finally:
+        unlock()
+
     # PostgreSQL that is not there: refused at once, no summary, no hang.
     url = f"postgresql://dirigent:secret@127.0.0.1:{closed_port()}/bank"
     result = run(dirigent, "--db", url)
