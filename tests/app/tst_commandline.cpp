@@ -246,6 +246,32 @@ private slots:
         QCOMPARE(parse({"run", "queues"}).action, Invocation::Action::RunLesson);
     }
 
+    void liveDatabaseTakesItsOwnOptionsOnly()
+    {
+        Invocation ok = parse({"live", "database", "--db", "postgresql://me:secret@127.0.0.1:5432/bank"});
+        QCOMPARE(ok.action, Invocation::Action::LiveLesson);
+        QCOMPARE(ok.liveDatabase, QStringLiteral("postgresql://me:secret@127.0.0.1:5432/bank"));
+        QCOMPARE(parse({"live", "database"}).liveDatabase, QString()); // the default: SQLite, temporary
+        QCOMPARE(parse({"live", "database", "--db", "sqlite"}).action, Invocation::Action::LiveLesson);
+
+        const Invocation url = parse({"live", "database", "--url", "http://127.0.0.1:1"});
+        QCOMPARE(url.problem, Invocation::Problem::OptionNotForLesson);
+        QVERIFY(CommandLine::problemMessage(url).contains(QStringLiteral("'--url' does not work with 'dirigent live database'")));
+        QCOMPARE(parse({"live", "database", "--http2"}).problem, Invocation::Problem::OptionNotForLesson);
+        QCOMPARE(parse({"live", "http", "--db", "x.sqlite"}).problem, Invocation::Problem::OptionNotForLesson);
+
+        const Invocation bad = parse({"live", "database", "--db", "ftp://example.org/x"});
+        QCOMPARE(bad.problem, Invocation::Problem::BadDatabase);
+        QVERIFY(CommandLine::problemMessage(bad).contains(QStringLiteral("ftp://example.org/x")));
+        QCOMPARE(parse({"live", "database", "--db", "/no/such/folder/x.sqlite"}).problem,
+                 Invocation::Problem::BadDatabase);
+        QCOMPARE(parse({"live", "database", "--db", ""}).problem, Invocation::Problem::BadDatabase);
+        // The live ranges: max_size up to 20; the model's connect cost is not a live value.
+        QCOMPARE(parse({"live", "database", "--set", "max_size=20"}).action, Invocation::Action::LiveLesson);
+        QCOMPARE(parse({"live", "database", "--set", "max_size=21"}).problem, Invocation::Problem::OutOfRange);
+        QCOMPARE(parse({"live", "database", "--set", "connect=0.2"}).problem, Invocation::Problem::UnknownParameter);
+    }
+
     void helpExamplesAreValidCommandLines()
     {
         const QString help = CommandLine::helpText();
@@ -262,7 +288,7 @@ private slots:
             QVERIFY2(invocation.action != Invocation::Action::Fail,
                      qPrintable(trimmed + QStringLiteral(": ") + CommandLine::problemMessage(invocation)));
         }
-        QCOMPARE(examples, 5); // lessons, run, live, screenshot, serve
+        QCOMPARE(examples, 6); // lessons, run, live http, live database, screenshot, serve
         QVERIFY(help.contains(QStringLiteral("live LESSON")));
         QVERIFY(help.contains(QStringLiteral("--url <url>")));
         QVERIFY(help.contains(QStringLiteral("screenshot LESSON OUT.png")));
