@@ -114,6 +114,9 @@ Outcome Session::open()
             return out;
         }
         m_interrupter.attachPostgres(m_postgres);
+        // libpq prints the server's notices ("table ... does not exist, skipping") on stderr by
+        // default; they are not errors, and a program's output is not the place for them.
+        PQsetNoticeProcessor(m_postgres, [](void *, const char *) {}, nullptr);
         out.socket = PQsocket(m_postgres);
         return out;
     }
@@ -192,7 +195,13 @@ Outcome Session::exec(quint64 job, const QString &sql, const QVariantList &value
         else if (out.failure == Outcome::Failure::None)
             fail(query.lastError(), out);
         query.finish(); // no statement left stepping: a later sqlite3_interrupt stays a no-op
+        // PostgreSQL refuses to DEALLOCATE a prepared statement inside a failed transaction
+        // (Qt would warn "Unable to free statement"): free it once the transaction has ended.
+        if (!ok && m_postgres && inTransaction())
+            m_freeAfterTransaction.push_back(std::move(query));
     }
+    if (!inTransaction())
+        m_freeAfterTransaction.clear();
     m_interrupter.end();
     finish(out);
     return out;
@@ -208,6 +217,8 @@ Outcome Session::reset(quint64 job)
         if (!out.rolledBack)
             out.message = messageOf(rollback.lastError(), m_options.isPostgres());
     }
+    if (!inTransaction())
+        m_freeAfterTransaction.clear();
     m_interrupter.end();
     finish(out);
     // Clean means: open, and no transaction left.
@@ -217,6 +228,7 @@ Outcome Session::reset(quint64 job)
 
 Outcome Session::close()
 {
+    m_freeAfterTransaction.clear();
     m_interrupter.detach();
     m_sqlite = nullptr;
     m_postgres = nullptr;

@@ -7,8 +7,11 @@
 #include "db/detail/Outcome.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+
+#include <vector>
 
 struct sqlite3;
 struct pg_conn;
@@ -46,6 +49,7 @@ private:
     QSqlDatabase m_db;
     sqlite3 *m_sqlite = nullptr;
     pg_conn *m_postgres = nullptr;
+    std::vector<QSqlQuery> m_freeAfterTransaction; // failed inside a PostgreSQL transaction
 };
 
 } // namespace db::detail

@@ -246,6 +246,8 @@ def dirigent_summary(args, backend, pitfall):
         return None
     if result.returncode != 0:  # the command is there, and the run failed: that is a failure
         raise Failure(f"{label}: exit {result.returncode}; stderr: {result.stderr.strip()!r}")
+    if result.stderr.strip():  # a run that went well says nothing on stderr (no driver notices)
+        raise Failure(f"{label}: exit 0 but stderr says {result.stderr.strip()!r}")
     summary = summary_of(result.stdout)
     missing = [key for key in COMPARED if key not in summary]
     if missing:
