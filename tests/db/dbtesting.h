@@ -9,7 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -90,6 +92,38 @@ inline aio::Task<void> makeAccounts(db::Options options, std::vector<std::pair<Q
     for (const auto &[name, balance] : accounts)
         co_await conn->execute(QStringLiteral("INSERT INTO accounts VALUES ($1, $2)"), name, balance);
     co_await conn->close();
+}
+
+// The pool's limit, measured: the first tasks to get a connection keep it until maxSize are
+// held at once, so the peak is the pool's real limit, not a race between opening threads
+// and fast queries. A pool that cannot lend maxSize at once leaves them waiting (the
+// bounded run fails).
+struct Peak {
+    int now = 0;
+    int peak = 0;
+    int maxSize = 0;
+    aio::Event allHeld; // set once maxSize connections are held at the same time
+};
+
+// `select` takes the task's number as $1 and returns it ("SELECT $1", PostgreSQL "SELECT $1::int").
+inline aio::Task<int> selectThrough(db::Pool *pool, int i, Peak *inUse, QString select)
+{
+    auto conn = co_await pool->acquire();
+    inUse->peak = std::max(inUse->peak, ++inUse->now);
+    if (inUse->now == inUse->maxSize)
+        inUse->allHeld.set();
+    co_await inUse->allHeld.wait();
+    const QVariant value = co_await conn->fetchval(select, i);
+    --inUse->now;
+    co_return value.toInt();
+}
+
+inline aio::Task<std::vector<int>> selectMany(db::Pool *pool, int count, Peak *inUse, QString select)
+{
+    std::vector<aio::Task<int>> tasks;
+    for (int i = 1; i <= count; ++i)
+        tasks.push_back(aio::create_task(selectThrough(pool, i, inUse, select), "query-" + std::to_string(i)));
+    co_return co_await aio::gather(std::move(tasks));
 }
 
 } // namespace dbtesting

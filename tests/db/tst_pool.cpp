@@ -15,40 +15,13 @@
 #include <stdexcept>
 
 using dbtesting::Recorder;
+using dbtesting::Peak;
 using dbtesting::run;
+using dbtesting::selectMany;
 using qtaio::QtDriver;
 
 namespace {
 
-struct Peak {
-    int now = 0;
-    int peak = 0;
-    aio::Event allHeld; // set once maxSize connections are held at the same time
-    int maxSize = 0;
-};
-
-// The first tasks to get a connection keep it until maxSize are held at once: the peak is
-// then the pool's real limit, not a race between opening threads and fast queries. A pool
-// that cannot lend maxSize connections at once leaves them waiting (the bounded run fails).
-aio::Task<int> selectThrough(db::Pool *pool, int i, Peak *inUse)
-{
-    auto conn = co_await pool->acquire();
-    inUse->peak = std::max(inUse->peak, ++inUse->now);
-    if (inUse->now == inUse->maxSize)
-        inUse->allHeld.set();
-    co_await inUse->allHeld.wait();
-    const QVariant value = co_await conn->fetchval(QStringLiteral("SELECT $1"), i);
-    --inUse->now;
-    co_return value.toInt();
-}
-
-aio::Task<std::vector<int>> selectMany(db::Pool *pool, int count, Peak *inUse)
-{
-    std::vector<aio::Task<int>> tasks;
-    for (int i = 1; i <= count; ++i)
-        tasks.push_back(aio::create_task(selectThrough(pool, i, inUse), "query-" + std::to_string(i)));
-    co_return co_await aio::gather(std::move(tasks));
-}
 
 // Holds a connection until `done` is set.
 aio::Task<void> hold(db::Pool *pool, aio::Event *held, aio::Event *done)
@@ -288,7 +261,7 @@ void TestPool::thePoolOpensMinSizeAndGrowsLazilyToMaxSizeNeverBeyond()
 
     Peak inUse;
     inUse.maxSize = 5;
-    const std::vector<int> results = run(driver, selectMany(pool.get(), 50, &inUse));
+    const std::vector<int> results = run(driver, selectMany(pool.get(), 50, &inUse, QStringLiteral("SELECT $1")));
     QCOMPARE(static_cast<int>(results.size()), 50);
     for (int i = 1; i <= 50; ++i)
         QCOMPARE(results[static_cast<std::size_t>(i - 1)], i);

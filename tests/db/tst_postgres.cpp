@@ -29,7 +29,9 @@
 #include <stdexcept>
 
 using dbtesting::Recorder;
+using dbtesting::Peak;
 using dbtesting::run;
+using dbtesting::selectMany;
 using qtaio::QtDriver;
 
 namespace {
@@ -84,34 +86,6 @@ aio::Task<void> recreateDatabase(db::Options options, QString name)
 
 // ---- the pool's limit -------------------------------------------------------------
 
-struct Peak {
-    int now = 0;
-    int peak = 0;
-    int maxSize = 0;
-    aio::Event allHeld; // set once maxSize connections are held at the same time
-};
-
-// As in tst_pool: the first tasks keep their connection until maxSize are held at once,
-// so the peak is the pool's limit, not a race between opening connections and fast queries.
-aio::Task<int> selectThrough(db::Pool *pool, int i, Peak *inUse)
-{
-    auto conn = co_await pool->acquire();
-    inUse->peak = std::max(inUse->peak, ++inUse->now);
-    if (inUse->now == inUse->maxSize)
-        inUse->allHeld.set();
-    co_await inUse->allHeld.wait();
-    const QVariant value = co_await conn->fetchval(QStringLiteral("SELECT $1::int"), i);
-    --inUse->now;
-    co_return value.toInt();
-}
-
-aio::Task<std::vector<int>> selectMany(db::Pool *pool, int count, Peak *inUse)
-{
-    std::vector<aio::Task<int>> tasks;
-    for (int i = 1; i <= count; ++i)
-        tasks.push_back(aio::create_task(selectThrough(pool, i, inUse), "query-" + std::to_string(i)));
-    co_return co_await aio::gather(std::move(tasks));
-}
 
 // ---- transactions -------------------------------------------------------------------
 
@@ -508,7 +482,7 @@ void TestPostgres::aPoolOfFiveAnswersFiftyConcurrentQueries()
     auto pool = run(driver, db::create_pool(options(1, 5)));
     Peak inUse;
     inUse.maxSize = 5;
-    const std::vector<int> results = run(driver, selectMany(pool.get(), 50, &inUse));
+    const std::vector<int> results = run(driver, selectMany(pool.get(), 50, &inUse, QStringLiteral("SELECT $1::int")));
     QCOMPARE(static_cast<int>(results.size()), 50);
     for (int i = 1; i <= 50; ++i)
         QCOMPARE(results[static_cast<std::size_t>(i - 1)], i);
