@@ -42,8 +42,12 @@ add_test(NAME db_programs_postgres
          COMMAND Python3::Interpreter ${db_programs_check} --backend postgres
                  --url-file ${DIRIGENT_PG_URL_FILE} --python ${db_programs_python} ${db_programs_dirigent}
                  ${db_programs_dir}/live_asyncpg.py ${db_programs_dir}/live_sqlalchemy.py)
+# The programs and the window's PostgreSQL case use the cluster's one database `dirigent` and
+# each recreate its table: never two of them at once (RESOURCE_LOCK), or one drops the
+# other's table mid-run.
 set_tests_properties(db_programs_postgres PROPERTIES
   FIXTURES_REQUIRED postgres_cluster
+  RESOURCE_LOCK postgres_database_dirigent
   SKIP_RETURN_CODE 77
   TIMEOUT 180
   ENVIRONMENT "${db_test_env}")
