@@ -13,18 +13,24 @@ TaskGroup, Queue, Semaphore... are asyncio's, step for step). Only three things 
   earliest timer's deadline (no float arithmetic on the timeout); `select(None)` means nothing is
   ready, no timer is pending, and `run()` still waits for its main task: `Deadlock`.
 
+The default executor is a `VirtualExecutor` (calls complete on the virtual clock after the time they
+spent in `blocking_sleep`), and `blocking_sleep` in a coroutine moves the clock while it holds the loop.
+
 `run(main)` is asyncio.run on this loop, except that the tasks left when main finishes are
 cancelled in creation order (asyncio.run iterates a set), and a deadlock is reported (see README.md)
 instead of hanging.
 """
 
 import asyncio
+import concurrent.futures
 import heapq
 import itertools
+import logging
+import re
 import sys
 from asyncio import base_events, events
 
-__all__ = ["Boom", "Deadlock", "VirtualLoop", "describe", "log", "run"]
+__all__ = ["Boom", "Deadlock", "VirtualExecutor", "VirtualLoop", "blocking_sleep", "describe", "log", "run"]
 
 
 class Deadlock(Exception):
@@ -94,6 +100,8 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._selector = _VirtualSelector(self)
         self._timer_seq = itertools.count()
         self.tasks_in_creation_order = []
+        # to_thread and run_in_executor(None, ...) on the virtual clock, as aio's loop does
+        self._default_executor = VirtualExecutor()
 
     def time(self):
         return self._now_ns / 1e9
@@ -122,7 +130,68 @@ class VirtualLoop(base_events.BaseEventLoop):
         pass
 
 
+class VirtualExecutor(concurrent.futures.ThreadPoolExecutor):
+    """A thread pool on the virtual clock (aio::VirtualExecutor): `max_workers` workers (None: one per
+    call, all at once). A worker runs the call when it takes it and completes its future after the
+    call's virtual duration, the blocking_sleep() time it spent. Calls waiting for a worker can be
+    cancelled and are then skipped. (A ThreadPoolExecutor so that set_default_executor takes it; it
+    starts no threads.)"""
+
+    def __init__(self, max_workers=None):
+        super().__init__(max_workers=1)
+        self._limit = max_workers
+        self._busy = 0
+        self._waiting = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = concurrent.futures.Future()
+        self._waiting.append((future, fn, args, kwargs))
+        self._start_waiting()
+        return future
+
+    def _start_waiting(self):
+        while self._waiting and (self._limit is None or self._busy < self._limit):
+            future, fn, args, kwargs = self._waiting.pop(0)
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled while it waited
+            self._busy += 1
+            global _work_ns
+            _work_ns = 0
+            try:
+                outcome = (True, fn(*args, **kwargs))
+            except BaseException as exc:
+                outcome = (False, exc)
+            took, _work_ns = _work_ns, None
+            _loop.call_at((_loop._now_ns + took) / 1e9, self._finished, future, outcome)
+
+    def _finished(self, future, outcome):
+        # As a pool thread: publish the outcome, then take the next waiting call.
+        self._busy -= 1
+        ok, value = outcome
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
+        self._start_waiting()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pass
+
+
 _loop = None
+_work_ns = None  # while VirtualExecutor runs a call: the virtual time it has taken so far
+
+
+def blocking_sleep(seconds):
+    """time.sleep(seconds) on the virtual clock (aio::blocking_sleep). In a coroutine it holds the
+    loop: the clock jumps and nothing else runs. In a call run by VirtualExecutor it is the
+    worker's own time."""
+    global _work_ns
+    ns = round(seconds * 1e9) if seconds > 0 else 0
+    if _work_ns is not None:
+        _work_ns += ns
+    else:
+        _loop._now_ns += ns
 
 
 def log(msg):
@@ -160,11 +229,33 @@ def _cancel_remaining(loop):
             _report_deadlock(loop)
 
 
-def run(main):
-    """asyncio.run(main) on a VirtualLoop; the main task is named "main"."""
+class _SlowCallbackLog(logging.Handler):
+    """Debug mode's "Executing <Task ...> took 1.000 seconds" as a log line. The repr of the task
+    goes on with coro=<...>, wait_for=..., created at... (files and lines of this program): both
+    sides print its state and name only. Other records go to stderr, as without this handler."""
+
+    _task = re.compile(r"<Task (\w+) name='([^']*)'.*>", re.S)
+
+    def emit(self, record):
+        if record.msg != "Executing %s took %.3f seconds":
+            print(self.format(record), file=sys.stderr)
+            return
+        what, seconds = record.args
+        m = self._task.fullmatch(what)
+        what = f"<Task {m[1]} name='{m[2]}'>" if m else "<Handle>"
+        log(f"Executing {what} took {seconds:.3f} seconds")
+
+
+def run(main, debug=False):
+    """asyncio.run(main, debug=debug) on a VirtualLoop; the main task is named "main"."""
     global _loop
     loop = VirtualLoop()
     _loop = loop
+    if debug:
+        loop.set_debug(True)
+        logger = logging.getLogger("asyncio")
+        logger.addHandler(_SlowCallbackLog())
+        logger.propagate = False
     main_task = loop.create_task(main, name="main")
     main_error = None
     deadlocked = False

@@ -3,6 +3,7 @@
 #include "aio/detail/fixed.hpp"
 #include "aio/call_soon.hpp"
 #include "aio/detail/task_core.hpp"
+#include "aio/executor.hpp"
 
 #include <cstdio>
 #include <utility>
@@ -157,6 +158,10 @@ EventLoop::Step EventLoop::run_once(bool may_wait) {
         call_soon(t);
     }
     const std::uint64_t end = tail_;
+    if (debug_) [[unlikely]] {
+        run_ready_debug(end);
+        return Step::Ran;
+    }
     while (head_ != end) {
         // (re-read the ring each time: a handle may grow it)
         Handle* h = ring_data_[head_ & ring_mask_];
@@ -166,6 +171,69 @@ EventLoop::Step EventLoop::run_once(bool may_wait) {
         h->fn(h->ctx);
     }
     return Step::Ran;
+}
+
+// The same loop as in run_once, timing each handle as asyncio's debug mode does.
+void EventLoop::run_ready_debug(std::uint64_t end) {
+    while (head_ != end) {
+        Handle* h = ring_data_[head_ & ring_mask_];
+        ++head_;
+        if (!h) continue;
+        h->ready_slot_ = 0;
+        // A task's step may finish the task and free its frame (and `h` with it): hold a
+        // reference so the report can still name the task.
+        detail::TaskCore* task = h->fn == &detail::TaskCore::step_thunk ? static_cast<detail::TaskCore*>(h->ctx) : nullptr;
+        struct Hold {
+            detail::TaskCore* t;
+            ~Hold() {
+                if (t) t->release();
+            }
+        } hold{task};
+        if (task) task->add_ref();
+        // Seconds as doubles, subtracted like CPython's `dt = self.time() - t0`, so the
+        // comparison with the threshold rounds the same way on both sides.
+        const double t0 = time();
+        h->fn(h->ctx);
+        const double dt = time() - t0;
+        if (dt >= slow_callback_duration_) report_slow(task, dt);
+    }
+}
+
+void EventLoop::report_slow(detail::TaskCore* task, double seconds) {
+    // CPython prints repr(task): "<Task pending name='x' coro=<...> ...>". The coroutine part
+    // names files and lines of the program, so aio prints the state and the name only.
+    std::string what = "<Handle>";
+    if (task) {
+        const char* state = task->cancelled() ? "cancelled"
+                            : task->done()    ? "finished"
+                            : task->cancelling() > 0 ? "cancelling"
+                                                     : "pending";
+        what = std::string("<Task ") + state + " name='" + task->name() + "'>";
+    }
+    std::string line = "Executing " + what + " took " + detail::fixed(seconds, 3) + " seconds";
+    if (tracing()) [[unlikely]] {
+        TraceEvent e;
+        e.kind = EventKind::SlowStep;
+        e.task = task ? task->id : 0;
+        e.value = to_ns(seconds);
+        if (task && !task->done()) {
+            e.file = task->wait_site().file_name();
+            e.line = task->wait_site().line();
+        }
+        e.text = line;
+        emit_event(std::move(e));
+    }
+    if (log_to_) {
+        std::fprintf(log_to_, "t=%s %s\n", detail::fixed(time(), 3).c_str(), line.c_str());
+        std::fflush(log_to_);
+    }
+}
+
+void EventLoop::set_default_executor(std::shared_ptr<Executor> executor) { default_executor_ = std::move(executor); }
+
+const std::shared_ptr<Executor>& EventLoop::default_executor() {
+    if (!default_executor_) default_executor_ = std::make_shared<VirtualExecutor>();
+    return default_executor_;
 }
 
 void EventLoop::emit_event(TraceEvent&& e) {

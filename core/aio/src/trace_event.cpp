@@ -31,6 +31,7 @@ std::string_view to_string(EventKind kind) {
         case EventKind::Log: return "log";
         case EventKind::Deadlock: return "deadlock";
         case EventKind::NeverAwaited: return "never_awaited";
+        case EventKind::SlowStep: return "slow_step";
         case EventKind::RunEnd: return "run_end";
     }
     return "?";

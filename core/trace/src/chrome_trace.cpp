@@ -432,6 +432,13 @@ private:
             if (e.file) args_text("at", std::string(source_basename(e.file)) + ":" + std::to_string(e.line));
             buf_ += "}}";
             break;
+        case EventKind::SlowStep:
+            begin_instant("slow step", e.task, "loop");
+            buf_ += ",\"args\":{\"duration_ns\":";
+            append_int(e.value);
+            args_text("text", e.text);
+            buf_ += "}}";
+            break;
         case EventKind::RunEnd:
             begin_instant("run end", 0, "loop", true);
             buf_ += ",\"args\":{\"outcome\":\"";

@@ -54,6 +54,7 @@ unsigned fields_of(EventKind kind) noexcept {
     case EventKind::Log: return Task | Text;
     case EventKind::Deadlock: return Task | Wait | Obj | At | Text;
     case EventKind::NeverAwaited: return At | Text;
+    case EventKind::SlowStep: return Task | Value | At | Text;
     case EventKind::RunEnd: return Outcome | Text;
     }
     return All;

@@ -94,7 +94,7 @@ std::vector<TimerInfo> TraceState::pending_timers() const {
 
 std::size_t TraceState::weight() const noexcept {
     std::size_t w = tasks_.size() + objects_.size() + ready_.size() + timers_.size() + log_.size() +
-                    deadlock_.size() + never_awaited_.size();
+                    deadlock_.size() + never_awaited_.size() + slow_steps_.size();
     for (const ObjectInfo& o : objects_) {
         w += o.items.size() + o.getters.size() + o.putters.size() + o.joiners.size() + o.holders.size() +
              o.waiters.size();
@@ -364,6 +364,9 @@ void TraceState::apply(const aio::TraceEvent& e) {
         break;
     case EventKind::NeverAwaited:
         never_awaited_.push_back({e.seq, {e.file, e.line}, e.text});
+        break;
+    case EventKind::SlowStep:
+        slow_steps_.push_back({e.seq, e.time_ns, e.task, e.value, e.text});
         break;
     case EventKind::RunEnd:
         ended_ = true;

@@ -11,10 +11,12 @@
 #pragma once
 
 #include "aio/async_with.hpp"
+#include "aio/blocking_sleep.hpp"
 #include "aio/call_soon.hpp"
 #include "aio/errors.hpp"
 #include "aio/event.hpp"
 #include "aio/event_loop.hpp"
+#include "aio/executor.hpp"
 #include "aio/future.hpp"
 #include "aio/gather.hpp"
 #include "aio/lock.hpp"
@@ -27,6 +29,7 @@
 #include "aio/task.hpp"
 #include "aio/task_group.hpp"
 #include "aio/timeout.hpp"
+#include "aio/to_thread.hpp"
 #include "aio/token_bucket.hpp"
 #include "aio/wait.hpp"
 #include "aio/wait_for.hpp"

@@ -20,6 +20,7 @@
 namespace aio {
 
 class EventLoop;
+class Executor;
 class CallbackHandle;
 class TimerHandle;
 
@@ -96,6 +97,24 @@ public:
 #endif
     void emit_event(TraceEvent&& e);
 
+    // asyncio's debug mode (loop.set_debug): every handle the loop runs is timed on the loop's
+    // clock, and one that took at least slow_callback_duration seconds is reported: a SlowStep
+    // event and "Executing <Task pending name='x'> took 1.000 seconds" on the log output.
+    // (Under the virtual clock only blocking_sleep() makes a step take time.)
+    void set_debug(bool enabled) noexcept { debug_ = enabled; }
+    bool get_debug() const noexcept { return debug_; }
+    void set_slow_callback_duration(double seconds) noexcept { slow_callback_duration_ = seconds; }
+    double slow_callback_duration() const noexcept { return slow_callback_duration_; }
+
+    // time.sleep() called on the loop's thread: the loop is held for `ns`, nothing else runs.
+    // The virtual clock jumps ahead by `ns`; the steady clock really sleeps.
+    void hold(std::int64_t ns) { clock_->advance_to(clock_->now_ns() + ns); }
+
+    // loop.set_default_executor: where run_in_executor(nullptr, ...) and to_thread send work.
+    // Until one is set the loop makes a VirtualExecutor (executor.hpp) on first use.
+    void set_default_executor(std::shared_ptr<Executor> executor);
+    const std::shared_ptr<Executor>& default_executor();
+
     void set_log_output(std::FILE* out) noexcept { log_to_ = out; }
     void log(std::string_view line);
 
@@ -135,6 +154,8 @@ public:
 private:
     [[noreturn]] static void throw_no_loop();
     void grow_ring();
+    void run_ready_debug(std::uint64_t end);
+    void report_slow(detail::TaskCore* task, double seconds);
     void heap_push(TimerNode* t);
     TimerNode* heap_pop();
     void heap_remove(std::size_t index) noexcept;
@@ -157,6 +178,9 @@ private:
     std::uint64_t event_seq_ = 0;
     std::uint64_t iteration_ = 0;
     std::FILE* log_to_ = nullptr;
+    bool debug_ = false;
+    double slow_callback_duration_ = 0.1;  // asyncio's default
+    std::shared_ptr<Executor> default_executor_;
 
     detail::TaskCore* current_task_ = nullptr;
     detail::TaskCore* tasks_head_ = nullptr;

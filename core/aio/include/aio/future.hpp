@@ -28,7 +28,7 @@ namespace aio {
 
 namespace detail {
 template <class T>
-struct FutureState final : FutureCore {
+struct FutureState : FutureCore {
     std::optional<std::conditional_t<std::is_void_v<T>, std::monostate, T>> value;
 };
 }  // namespace detail
@@ -40,6 +40,8 @@ public:
 
     // An empty handle; create_future() makes a real one.
     Future() noexcept = default;
+    // A handle on a state that keeps more than the value (run_in_executor's).
+    explicit Future(std::shared_ptr<detail::FutureState<T>> state) noexcept : s_(std::move(state)) {}
 
     explicit operator bool() const noexcept { return static_cast<bool>(s_); }
     bool done() const noexcept { return s_->done(); }

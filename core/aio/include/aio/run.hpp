@@ -15,6 +15,8 @@ struct RunOptions {
     TraceSink* sink = nullptr;
     std::FILE* log_to = nullptr;  // where aio::log lines go as "t=… line"
     std::string main_name = {};   // the main task's name (default "Task-1")
+    bool debug = false;           // asyncio.run(main(), debug=True): report slow steps (EventLoop::set_debug)
+    double slow_callback_duration = 0.1;  // loop.slow_callback_duration, in seconds
 };
 
 namespace detail {
@@ -29,6 +31,8 @@ T run(Task<T> main, RunOptions options = {}) {
     EventLoop loop(options.clock);
     loop.set_sink(options.sink);
     loop.set_log_output(options.log_to);
+    loop.set_debug(options.debug);
+    loop.set_slow_callback_duration(options.slow_callback_duration);
     Task<T> task = create_task(std::move(main), options.main_name);
     detail::run_main(loop, *task.core());
     if constexpr (std::is_void_v<T>) {

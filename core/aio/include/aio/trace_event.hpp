@@ -38,6 +38,7 @@ enum class EventKind : std::uint8_t {
     Log,              // task, text = the program's line
     Deadlock,         // one per waiting task: task, wait, object, loc of its await
     NeverAwaited,     // a coroutine was created and dropped without being awaited; loc = its creation
+    SlowStep,         // debug mode: a step took >= slow_callback_duration; task (0: a callback), value = ns, text = the warning, loc = the task's await
     RunEnd,           // the loop stopped; outcome of the main coroutine
 };
 

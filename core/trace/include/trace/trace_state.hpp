@@ -165,6 +165,17 @@ struct NeverAwaitedEntry {
     friend bool operator==(const NeverAwaitedEntry&, const NeverAwaitedEntry&) = default;
 };
 
+// A step that held the loop too long (debug mode's slow-step warning).
+struct SlowStepEntry {
+    std::uint64_t seq = 0;
+    std::int64_t time_ns = 0;     // when the step ended
+    std::uint32_t task = 0;       // 0: a callback, not a task
+    std::int64_t duration_ns = 0;
+    std::string_view text;        // "Executing <Task ...> took 1.000 seconds"
+
+    friend bool operator==(const SlowStepEntry&, const SlowStepEntry&) = default;
+};
+
 // How events move a task (robust to a trace that starts mid-run or leaves an
 // event out):
 //   TaskCreated -> Created; TaskScheduled or Woken -> Ready and appended to the
@@ -204,6 +215,7 @@ public:
     const std::vector<LogLine>& log() const noexcept { return log_; }
     const std::vector<DeadlockEntry>& deadlock() const noexcept { return deadlock_; }
     const std::vector<NeverAwaitedEntry>& never_awaited() const noexcept { return never_awaited_; }
+    const std::vector<SlowStepEntry>& slow_steps() const noexcept { return slow_steps_; }
 
     // RunEnd seen: the loop stopped; outcome and text of the main coroutine.
     bool ended() const noexcept { return ended_; }
@@ -241,6 +253,7 @@ private:
     std::vector<LogLine> log_;
     std::vector<DeadlockEntry> deadlock_;
     std::vector<NeverAwaitedEntry> never_awaited_;
+    std::vector<SlowStepEntry> slow_steps_;
 
     bool ended_ = false;
     aio::Outcome run_outcome_ = aio::Outcome::None;
