@@ -1,5 +1,7 @@
 #include "qtaio/qtdriver.h"
 
+#include "qtaio/threadpoolexecutor.h"
+
 #include "aio/errors.hpp"
 #include "aio/future_core.hpp"
 
@@ -35,6 +37,8 @@ aio::ClockKind QtDriver::claimThread() {
 
 QtDriver::QtDriver(QObject* parent) : QObject(parent), m_loop(claimThread()) {
     tl_driver = this;
+    // to_thread / run_in_executor go to real threads here, not to the virtual executor.
+    m_loop.set_default_executor(std::make_shared<ThreadPoolExecutor>(m_loop));
     m_soonTimer.setSingleShot(true);
     m_soonTimer.setInterval(0);
     m_deadlineTimer.setSingleShot(true);

@@ -11,7 +11,7 @@
 // own thread when a worker is free and completes it after the call's *virtual*
 // duration (what it declared with aio::takes, plus every aio::blocking_sleep it made),
 // so that virtual-time runs stay deterministic. The Qt driver installs a real thread
-// pool instead (qtaio::ThreadPoolExecutor).
+// pool instead (qtaio::ThreadPoolExecutor, on QThreadPool::globalInstance()).
 #pragma once
 
 #include <atomic>
