@@ -89,6 +89,7 @@ void CodePanel::rebuildLiveListings()
     for (const CodeMap::Listing &source : m_map.liveListings()) {
         LiveListing listing;
         listing.file = source.file;
+        listing.commandTemplate = source.command;
         listing.page = new QWidget(this);
         listing.page->setObjectName(QStringLiteral("liveListing_") + source.file);
         auto *layout = new QVBoxLayout(listing.page);
@@ -115,23 +116,11 @@ void CodePanel::setServerUrl(const QUrl &url)
     retranslateUi();
 }
 
-bool CodePanel::isDatabaseListing(const QString &file)
-{
-    return file == QLatin1String("live_asyncpg.py") || file == QLatin1String("live_aiosqlite.py")
-           || file == QLatin1String("live_sqlalchemy.py");
-}
-
-QString CodePanel::commandFor(const QString &file) const
+QString CodePanel::commandFor(const LiveListing &listing) const
 {
     // The programs run with Debian's python3 and its python3-* libraries (scripts/setup.sh).
-    if (isDatabaseListing(file)) {
-        const QString db = file == QLatin1String("live_asyncpg.py")
-                               ? QStringLiteral("postgresql://USER:PASSWORD@127.0.0.1:5432/DB")
-                               : QStringLiteral("bank.sqlite");
-        return QStringLiteral("python3 lessons/database/%1 --db %2").arg(file, db);
-    }
     const QString url = m_serverUrl.isEmpty() ? QStringLiteral("URL") : m_serverUrl.toString();
-    return QStringLiteral("python3 lessons/http/%1 --url %2").arg(file, url);
+    return QString(listing.commandTemplate).replace(QLatin1String("{server}"), url);
 }
 
 void CodePanel::setCurrentEvent(const aio::TraceEvent *event)
@@ -209,11 +198,13 @@ void CodePanel::retranslateUi()
     m_python->setAccessibleDescription(tr("The highlighted line matches the current await in the C++ listing."));
     m_cpp->setAccessibleDescription(tr("The highlighted line is the co_await of the current event."));
     for (const LiveListing &listing : std::as_const(m_liveListings)) {
-        const QString command = commandFor(listing.file).toHtmlEscaped();
-        const QString how = isDatabaseListing(listing.file)
-            ? tr("The same program with a real database library. Run it against a SQLite file (made if "
-                 "missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end "
-                 "has the names of <code>dirigent live database</code>'s:")
+        const QString command = commandFor(listing).toHtmlEscaped();
+        // A program that talks to the demo server says how to start one; the others need
+        // only what their command names.
+        const QString how = !listing.commandTemplate.contains(QLatin1String("{server}"))
+            ? tr("The same program with a real database library. <code>--db</code> names the database it works "
+                 "on (asyncpg: a postgresql:// URL; aiosqlite: a SQLite file, made if missing; SQLAlchemy: "
+                 "either); the summary at the end has the names of <code>dirigent live database</code>'s:")
             : m_serverUrl.isEmpty()
             ? tr("The same program with a real HTTP library. Start the demo server in a terminal with "
                  "<code>dirigent serve</code> (it prints its URL), then run:")

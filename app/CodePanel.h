@@ -36,9 +36,6 @@ public:
     // (none running) makes them start one with `dirigent serve` first.
     void setServerUrl(const QUrl &url);
     QUrl serverUrl() const { return m_serverUrl; }
-    // The command shown for a real-library listing (tests).
-    QString commandFor(const QString &file) const;
-    static bool isDatabaseListing(const QString &file);
 
     QPlainTextEdit *pythonEdit() const { return m_python; }
     QPlainTextEdit *cppEdit() const { return m_cpp; }
@@ -56,11 +53,14 @@ private:
 
     struct LiveListing {
         QString file;
+        QString commandTemplate; // with "{server}" where the demo server's URL goes
         QWidget *page = nullptr;
         QLabel *command = nullptr;
         QPlainTextEdit *edit = nullptr;
         PythonHighlighter *highlighter = nullptr;
     };
+    // The listing's command, the demo server's URL filled in ("URL" while none runs).
+    QString commandFor(const LiveListing &listing) const;
 
     CodeMap m_map;
     QPlainTextEdit *m_python = nullptr;

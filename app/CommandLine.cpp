@@ -1,12 +1,12 @@
 #include "CommandLine.h"
 
 #include "Language.h"
-#include "LiveCommand.h"
 
 #include <lessons/lesson.hpp>
 #include <lessons/param_input.hpp>
 #include <live/HttpSession.h>
 #include <live/LiveDatabase.h>
+#include <live/LiveVariants.h>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -280,7 +280,7 @@ QString parameterIds(const QString &lessonId)
 QString parameterRange(const Invocation &invocation)
 {
     // `live` has ranges of its own (real requests are cheap: up to 200 of them).
-    const lessons::Lesson *lesson = invocation.live ? LiveCommand::lesson(invocation.lessonId)
+    const lessons::Lesson *lesson = invocation.live ? live::liveLesson(invocation.lessonId)
                                                     : lessons::find(invocation.lessonId.toStdString());
     const lessons::Parameter *parameter =
         lesson ? lessons::find_parameter(*lesson, invocation.problemContext.toStdString()) : nullptr;
@@ -558,7 +558,7 @@ Invocation CommandLine::parseLive(Invocation invocation, const QStringList &posi
     if (positional.size() > 2)
         return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), liveCommand);
     invocation.lessonId = positional.at(1);
-    const lessons::Lesson *lesson = LiveCommand::lesson(invocation.lessonId);
+    const lessons::Lesson *lesson = live::liveLesson(invocation.lessonId);
     if (!lesson)
         return failed(invocation, Invocation::Problem::NoLiveVariant, invocation.lessonId);
     if (invocation.pitfall && !lesson->has_pitfall)
@@ -657,13 +657,13 @@ QString CommandLine::problemMessage(const Invocation &invocation)
     case Invocation::Problem::MissingLesson:
         //: %1: the command (run, screenshot), %2: the lessons
         what = tr("'%1' needs a lesson, choose one of: %2")
-                   .arg(invocation.problemContext, invocation.live ? LiveCommand::lessonIds().join(QStringLiteral(", "))
+                   .arg(invocation.problemContext, invocation.live ? live::liveLessonIds().join(QStringLiteral(", "))
                                                                    : runnableLessonIds());
         break;
     case Invocation::Problem::NoLiveVariant:
         //: %1: the lesson as typed, %2: the lessons that have a live variant
         what = tr("the lesson '%1' has no live variant; lessons with one: %2")
-                   .arg(detail, LiveCommand::lessonIds().join(QStringLiteral(", ")));
+                   .arg(detail, live::liveLessonIds().join(QStringLiteral(", ")));
         break;
     case Invocation::Problem::BadUrl:
         what = tr("--url expects an http:// or https:// URL with a host, not '%1'").arg(detail);

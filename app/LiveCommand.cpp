@@ -34,19 +34,10 @@ void complain(const QString &what)
 
 } // namespace
 
-QStringList LiveCommand::lessonIds()
-{
-    return live::liveLessonIds();
-}
-
-const lessons::Lesson *LiveCommand::lesson(const QString &id)
-{
-    return live::liveLesson(id);
-}
 
 int LiveCommand::run(const Invocation &invocation)
 {
-    const lessons::Lesson *lesson = LiveCommand::lesson(invocation.lessonId);
+    const lessons::Lesson *lesson = live::liveLesson(invocation.lessonId);
     if (!lesson) {
         complain(tr("internal error: the lesson '%1' has no live variant").arg(invocation.lessonId));
         return 1;

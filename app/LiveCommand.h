@@ -22,11 +22,6 @@ class LiveCommand
 public:
     static int run(const Invocation &invocation);
 
-    // The lessons with a live variant ("http"), and such a lesson as live mode offers it
-    // (its parameters with the live ranges); nullptr for any other id.
-    static QStringList lessonIds();
-    static const lessons::Lesson *lesson(const QString &id);
-
 private:
     // `live database`: the pool against SQLite or PostgreSQL (--db).
     static int runDatabase(const Invocation &invocation, const lessons::Params &params, const TraceJsonFile &traceFile);

@@ -87,8 +87,8 @@
         <translation>%1: die Lektion mit einer echten Bibliothek geschrieben, zum selbst Ausführen</translation>
     </message>
     <message>
-        <source>The same program with a real database library. Run it against a SQLite file (made if missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</source>
-        <translation>Dasselbe Programm mit einer echten Datenbank-Bibliothek. Lass es gegen eine SQLite-Datei laufen (fehlt sie, wird sie angelegt) oder, mit einer postgresql://-URL, gegen deinen PostgreSQL-Server; die Zusammenfassung am Ende trägt dieselben Namen wie die von &lt;code&gt;dirigent live database&lt;/code&gt;:</translation>
+        <source>The same program with a real database library. &lt;code&gt;--db&lt;/code&gt; names the database it works on (asyncpg: a postgresql:// URL; aiosqlite: a SQLite file, made if missing; SQLAlchemy: either); the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</source>
+        <translation>Dasselbe Programm mit einer echten Datenbank-Bibliothek. &lt;code&gt;--db&lt;/code&gt; nennt die Datenbank, mit der es arbeitet (asyncpg: eine postgresql://-URL; aiosqlite: eine SQLite-Datei, die angelegt wird, wenn sie fehlt; SQLAlchemy: beides); die Zusammenfassung am Ende trägt dieselben Namen wie die von &lt;code&gt;dirigent live database&lt;/code&gt;:</translation>
     </message>
 </context>
 <context>

@@ -87,8 +87,8 @@
         <translation>%1: the lesson written with a real library, to run yourself</translation>
     </message>
     <message>
-        <source>The same program with a real database library. Run it against a SQLite file (made if missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</source>
-        <translation>The same program with a real database library. Run it against a SQLite file (made if missing) or, with a postgresql:// URL, against your PostgreSQL server; the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</translation>
+        <source>The same program with a real database library. &lt;code&gt;--db&lt;/code&gt; names the database it works on (asyncpg: a postgresql:// URL; aiosqlite: a SQLite file, made if missing; SQLAlchemy: either); the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</source>
+        <translation>The same program with a real database library. &lt;code&gt;--db&lt;/code&gt; names the database it works on (asyncpg: a postgresql:// URL; aiosqlite: a SQLite file, made if missing; SQLAlchemy: either); the summary at the end has the names of &lt;code&gt;dirigent live database&lt;/code&gt;&apos;s:</translation>
     </message>
 </context>
 <context>

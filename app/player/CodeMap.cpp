@@ -51,7 +51,11 @@ CodeMap::CodeMap(const lessons::Lesson &lesson)
     m_python = stripTags(python, hash);
     m_cpp = stripTags(cpp, slashes);
     for (const lessons::Lesson::Listing &listing : lesson.live_listings)
-        m_liveListings.append({QString::fromStdString(listing.file), fromView(listing.source)});
+        m_liveListings.append({QString::fromStdString(listing.file), fromView(listing.source),
+                               QStringLiteral("python3 lessons/%1/%2 %3")
+                                   .arg(QString::fromStdString(lesson.id), QString::fromStdString(listing.file),
+                                        QString::fromStdString(listing.arguments))
+                                   .trimmed()});
 }
 
 int CodeMap::pythonLineForCppLine(int cppLine) const

@@ -29,6 +29,7 @@ public:
     struct Listing {
         QString file;
         QString text;
+        QString command; // "python3 lessons/http/live_httpx.py --url {server}" ({server}: see Lesson::Listing)
     };
     const QList<Listing> &liveListings() const { return m_liveListings; }
     // 1-based lines; 0: no match.

@@ -129,9 +129,9 @@ Lesson make_database() {
                }};
     l.pool_queue = "idle connections";
     l.pool_size_parameter = "max_size";
-    l.live_listings = {{"live_asyncpg.py", text::live_asyncpg},
-                       {"live_aiosqlite.py", text::live_aiosqlite},
-                       {"live_sqlalchemy.py", text::live_sqlalchemy}};
+    l.live_listings = {{"live_asyncpg.py", text::live_asyncpg, "--db postgresql://USER:PASSWORD@127.0.0.1:5432/DB"},
+                       {"live_aiosqlite.py", text::live_aiosqlite, "--db bank.sqlite"},
+                       {"live_sqlalchemy.py", text::live_sqlalchemy, "--db bank.sqlite"}};
     return l;
 }
 

@@ -117,7 +117,8 @@ Lesson make_http() {
     l.cpp_source = text::cpp;
     l.text_de = text::text_de;
     l.text_en = text::text_en;
-    l.live_listings = {{"live_aiohttp.py", text::live_aiohttp}, {"live_httpx.py", text::live_httpx}};
+    l.live_listings = {{"live_aiohttp.py", text::live_aiohttp, "--url {server}"},
+                       {"live_httpx.py", text::live_httpx, "--url {server}"}};
     // Every attempt the server sees, retries included: beyond its rate, more requests cost
     // more than one attempt each; retrying at once (the pitfall) costs even more.
     l.sweep = {"requests", {"Gesendete Versuche (mit Wiederholungen)", "Attempts sent (retries included)"}, "",

@@ -245,6 +245,21 @@ private slots:
             panel.grab().save(qEnvironmentVariable("DIRIGENT_SHOT_DIR") + QStringLiteral("/code-live.png"));
         }
 
+        // The database lesson's programs need no demo server: their command names the database.
+        panel.setCodeMap(CodeMap(*lessons::find("database")));
+        QCOMPARE(panel.count(), 5);
+        auto *asyncpg = panel.findChild<QLabel *>(QStringLiteral("liveCommand_live_asyncpg.py"));
+        QVERIFY(asyncpg);
+        QVERIFY(asyncpg->text().contains(
+            QStringLiteral("python3 lessons/database/live_asyncpg.py --db postgresql://USER:PASSWORD@127.0.0.1:5432/DB")));
+        QVERIFY(!asyncpg->text().contains(QStringLiteral("dirigent serve")));
+        if (!qEnvironmentVariableIsEmpty("DIRIGENT_SHOT_DIR")) {
+            panel.setCurrentIndex(2);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            panel.grab().save(qEnvironmentVariable("DIRIGENT_SHOT_DIR") + QStringLiteral("/code-database.png"));
+        }
+
         // A lesson without such programs has only its two listings again.
         panel.setCodeMap(CodeMap(*lessons::find("queues")));
         QCOMPARE(panel.count(), 2);

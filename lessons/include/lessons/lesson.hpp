@@ -95,6 +95,9 @@ struct Lesson {
     struct Listing {
         std::string file;         // "live_aiohttp.py"
         std::string_view source;  // embedded at build time
+        // What it takes on the command line ("--db bank.sqlite"); "{server}" stands for the
+        // URL of the demo server the program talks to.
+        std::string arguments;
     };
     std::vector<Listing> live_listings;
     Sweep sweep;
