@@ -6,6 +6,8 @@
 #include <live/DemoServer.h>
 #include <live/Http2Front.h>
 #include <live/HttpSession.h>
+#include <live/LiveBlocking.h>
+#include <live/LiveThreads.h>
 #include <live/LiveDatabase.h>
 #include <live/LiveHttp.h>
 #include <live/LiveVariants.h>
@@ -58,6 +60,15 @@ int LiveCommand::run(const Invocation &invocation)
 
     if (invocation.lessonId == QLatin1String("database"))
         return runDatabase(invocation, params, traceFile);
+    if (invocation.lessonId == QLatin1String("blocking"))
+        return runBlocking(invocation, params, traceFile);
+    if (invocation.lessonId == QLatin1String("threads")) {
+        if (traceFile.wanted()) {
+            complain(tr("the threads lesson measures live, it records no trace: --trace-json does not apply"));
+            return 2;
+        }
+        return runThreads(invocation, params);
+    }
 
     // Without --url: the demo server, behaving as the model's server does.
     live::DemoServer server(live::LiveHttp::modelServer());
@@ -182,5 +193,64 @@ int LiveCommand::runDatabase(const Invocation &invocation, const lessons::Params
         complain(tr("the live run of '%1' failed: %2").arg(invocation.lessonId, QString::fromStdString(result.error)));
         return 1;
     }
+    return 0;
+}
+
+int LiveCommand::runBlocking(const Invocation &invocation, const lessons::Params &params, const TraceJsonFile &traceFile)
+{
+    // The fix first, then the pitfall: the summary puts the two side by side.
+    QList<bool> variants{false, true};
+    if (invocation.pitfall)
+        variants = {true};
+    QList<live::LiveBlockingFigures> measured;
+    std::shared_ptr<trace::Recorder> lastRecorder;
+    for (const bool pitfall : variants) {
+        print(stdout, pitfall ? QStringLiteral("== blocking: the calls run on the loop's thread ==\n")
+                              : QStringLiteral("== to_thread: the calls run on worker threads ==\n"));
+        live::LiveBlocking scenario(params, pitfall);
+        live::LiveRun run(scenario);
+        run.setLogOutput(stdout); // the log as it happens
+        QString error;
+        if (!run.start(&error)) {
+            complain(tr("the lesson '%1' could not run live: %2").arg(invocation.lessonId, error));
+            return 1;
+        }
+        run.waitForFinished(-1); // three requests of at most a few seconds: it ends by itself
+        const live::LiveResult &result = run.result();
+        if (!result.error.empty()) {
+            complain(tr("the live run of '%1' failed: %2").arg(invocation.lessonId, QString::fromStdString(result.error)));
+            return 1;
+        }
+        QString summary = QStringLiteral("\n");
+        const QString variant = pitfall ? QStringLiteral("blocking") : QStringLiteral("to_thread");
+        for (const live::Figure &figure : result.figures)
+            summary += variant + QStringLiteral(", ") + figure.name + QStringLiteral(": ") + figure.value + QLatin1Char('\n');
+        print(stdout, summary + QLatin1Char('\n'));
+        lastRecorder = result.recorder;
+    }
+    // The trace file holds the last run (with --pitfall: the blocking one; else also the blocking one).
+    if (traceFile.wanted() && lastRecorder) {
+        if (const QString problem = traceFile.write(*lastRecorder); !problem.isEmpty()) {
+            complain(problem);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int LiveCommand::runThreads(const Invocation &invocation, const lessons::Params &params)
+{
+    Q_UNUSED(invocation);
+    const int n = params.integer("n");
+    live::LiveThreadsOptions options;
+    // Each step on stderr, so a long measurement (a million coroutines) shows it is alive.
+    options.progress = [](const QString &step) { print(stderr, step + QLatin1Char('\n')); };
+    const live::ThreadsComparison result = live::LiveThreads::measure(n, options);
+    QString head = QStringLiteral("n = %1 threads and %1 coroutines, measured on this machine").arg(n);
+    if (result.python.ok)
+        head += QStringLiteral(" (Python columns: CPython %1)").arg(result.python.pythonVersion);
+    print(stdout, head + QStringLiteral("\n\n") + live::LiveThreads::table(result));
+    if (!result.python.ok)
+        print(stdout, QStringLiteral("Python columns: not measured: %1\n").arg(result.python.error));
     return 0;
 }

@@ -25,4 +25,9 @@ public:
 private:
     // `live database`: the pool against SQLite or PostgreSQL (--db).
     static int runDatabase(const Invocation &invocation, const lessons::Params &params, const TraceJsonFile &traceFile);
+    // `live blocking`: the heartbeat beside the requests, once with to_thread (the fix) and
+    // once blocking the loop (the pitfall); --pitfall runs the blocking variant only.
+    // `live threads`: N threads and N coroutines measured (and CPython's when python3 is there).
+    static int runThreads(const Invocation &invocation, const lessons::Params &params);
+    static int runBlocking(const Invocation &invocation, const lessons::Params &params, const TraceJsonFile &traceFile);
 };

@@ -5,13 +5,17 @@
 #include <lessons/param_input.hpp>
 #include <live/DemoServer.h>
 #include <live/Http2Front.h>
+#include <live/LiveBlocking.h>
 #include <live/LiveDatabase.h>
 #include <live/LiveHttp.h>
 #include <live/LiveRun.h>
 #include <live/LiveVariants.h>
 
 #include <QDir>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLocale>
+#include <QPointer>
+#include <QCoreApplication>
 #include <QUrl>
 
 LiveController::LiveController(LessonSession *session, QObject *parent)
@@ -221,6 +225,78 @@ bool LiveController::startDatabase()
     m_resultDatabaseText = describeDatabase(m_database); // as it was when the run began
     m_bank = scenario.get();
     m_http = nullptr;
+    m_block = nullptr;
+    m_scenario = std::move(scenario);
+    return startRun();
+}
+
+bool LiveController::isBlockingLesson() const
+{
+    return m_liveLesson && m_liveLesson->id == "blocking";
+}
+
+const live::LiveBlockingFigures &LiveController::measuredBlocking() const
+{
+    return running() && m_block ? m_block->measured() : m_measuredBlocking;
+}
+
+bool LiveController::isThreadsLesson() const
+{
+    return m_liveLesson && m_liveLesson->id == "threads";
+}
+
+bool LiveController::startThreads()
+{
+    emit aboutToStart();
+    const int n = m_params.integer("n");
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_threadsCancel = cancel;
+    m_threadsStep.clear();
+    m_resultParams = m_params;
+    m_resultPitfall = false;
+    m_threads = std::make_unique<QFutureWatcher<live::ThreadsComparison>>();
+    connect(m_threads.get(), &QFutureWatcherBase::finished, this, &LiveController::onThreadsFinished);
+    QPointer<LiveController> self(this);
+    live::LiveThreadsOptions options;
+    options.cancel = cancel.get();
+    options.progress = [self](const QString &step) {
+        // From the measuring thread: the status line is the GUI thread's.
+        QMetaObject::invokeMethod(qApp, [self, step] {
+            if (self) {
+                self->m_threadsStep = step;
+                emit self->statusChanged();
+            }
+        }, Qt::QueuedConnection);
+    };
+    // The flag lives as long as the measurement does (it holds a reference).
+    m_threads->setFuture(QtConcurrent::run([n, options, cancel] { return live::LiveThreads::measure(n, options); }));
+    setStatus(Status::Running);
+    emit runningChanged(true);
+    return true;
+}
+
+void LiveController::onThreadsFinished()
+{
+    if (!m_threads)
+        return;
+    m_threadsResult = m_threads->result();
+    m_threads.release()->deleteLater();
+    m_status = m_threadsResult.cancelled ? Status::Stopped : Status::Finished;
+    m_resultEnd = 0;
+    m_hasResult = true;
+    emit runningChanged(false);
+    emit statusChanged();
+    emit finished();
+}
+
+bool LiveController::startBlocking()
+{
+    emit aboutToStart();
+    m_run.reset();
+    auto scenario = std::make_unique<live::LiveBlocking>(m_params, m_pitfall);
+    m_block = scenario.get();
+    m_bank = nullptr;
+    m_http = nullptr;
     m_scenario = std::move(scenario);
     return startRun();
 }
@@ -231,6 +307,10 @@ bool LiveController::start()
         return false;
     if (isDatabaseLesson())
         return startDatabase();
+    if (isBlockingLesson())
+        return startBlocking();
+    if (isThreadsLesson())
+        return startThreads();
     if (!ensureServer())
         return false;
     emit aboutToStart();
@@ -249,6 +329,7 @@ bool LiveController::start()
     scenario->setProtocol(m_protocol);
     m_http = scenario.get();
     m_bank = nullptr;
+    m_block = nullptr;
     m_scenario = std::move(scenario);
     return startRun();
 }
@@ -267,6 +348,7 @@ bool LiveController::startRun()
         m_resultError = result.error;
         m_measured = m_http ? m_http->measured() : live::LiveHttpFigures{};
         m_measuredDatabase = m_bank ? m_bank->measured() : live::LiveDatabaseFigures{};
+        m_measuredBlocking = m_block ? m_block->measured() : live::LiveBlockingFigures{};
         if (result.stopped)
             m_status = Status::Stopped;
         else if (m_bank && m_measuredDatabase.totalBefore < 0) {
@@ -311,6 +393,10 @@ void LiveController::stop()
     if (!running() || m_status == Status::Stopping)
         return;
     setStatus(Status::Stopping);
+    if (m_threads) {
+        m_threadsCancel->store(true); // checked between steps: the threads made so far are joined
+        return;
+    }
     m_run->stop();
 }
 
@@ -318,6 +404,13 @@ void LiveController::abort()
 {
     if (!running())
         return;
+    if (m_threads) {
+        // Waits for the measurement to wind down: its threads are joined before it returns.
+        m_threadsCancel->store(true);
+        m_threads->waitForFinished();
+        onThreadsFinished();
+        return;
+    }
     m_run->stop();
     // ~LiveRun ends what is left at once and reports finished() on the way.
     std::unique_ptr<live::LiveRun> run = std::move(m_run);
@@ -326,7 +419,7 @@ void LiveController::abort()
 
 bool LiveController::running() const
 {
-    return m_run && m_run->isRunning();
+    return (m_run && m_run->isRunning()) || (m_threads && !m_threads->isFinished());
 }
 
 QUrl LiveController::serverUrl() const
@@ -373,8 +466,21 @@ QString LiveController::statusText() const
     case Status::Idle:
         if (isDatabaseLesson())
             return tr("Press Run: real queries go to a real database (SQLite, or PostgreSQL when you give its URL).");
+        if (isThreadsLesson())
+            return tr("Press Run: Dirigent creates N real threads and N coroutines on this computer and measures "
+                      "them, and CPython does the same when python3 is there.");
+        if (isBlockingLesson())
+            return tr("Press Run: the heartbeat ticks on this window's own event loop. With the pitfall on, "
+                      "the window freezes while the loop is blocked.");
         return tr("Press Run: real requests go to a demo server on this computer.");
     case Status::Running:
+        if (m_threads) {
+            //: %1: how many threads (and as many coroutines)
+            const QString what = tr("Measuring %1 threads and %1 coroutines …").arg(locale.toString(m_params.integer("n")));
+            return m_threadsStep.isEmpty() ? what : what + QLatin1Char(' ') + m_threadsStep;
+        }
+        if (m_block)
+            return tr("Live run on this window's event loop …");
         if (m_bank) {
             //: %1: where, in the program's words ("SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank")
             return tr("Live run against %1 …").arg(m_resultDatabaseText);
@@ -389,8 +495,12 @@ QString LiveController::statusText() const
     case Status::Stopping:
         return tr("Stopping: every task is cancelled …");
     case Status::Stopped:
+        if (isThreadsLesson())
+            return tr("Stopped: what was measured until then is shown.");
         return tr("Stopped after %1 s.").arg(locale.toString(m_resultEnd, 'f', 1));
     case Status::Finished:
+        if (isThreadsLesson())
+            return tr("Measured.");
         return tr("Finished in %1 s.").arg(locale.toString(m_resultEnd, 'f', 1));
     case Status::ServerFailed:
         return tr("The demo server could not start: %1").arg(m_error);

@@ -5,16 +5,20 @@
 #include <lessons/lesson.hpp>
 #include <live/DemoServer.h>
 #include <live/HttpSession.h>
+#include <live/LiveBlocking.h>
 #include <live/LiveDatabase.h>
 #include <live/LiveHttp.h>
+#include <live/LiveThreads.h>
 #endif
 #include <trace/recorder.hpp>
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 class LessonSession;
@@ -80,6 +84,14 @@ public:
     // Empty when database() can be used; else why not (live::LiveDatabase::checkDatabase).
     QString databaseProblem() const;
     bool isDatabaseLesson() const;
+    // The "never block the event loop" lesson: no server, no database; its heartbeat runs on
+    // this thread's loop, so a blocking call really freezes the window.
+    bool isBlockingLesson() const;
+    // The threads lesson: a measurement on a worker thread (N threads, N coroutines, and
+    // CPython's when python3 is there), not a scenario on the loop; no trace.
+    bool isThreadsLesson() const;
+    // Its last result (valid once finished() came after a threads run).
+    const live::ThreadsComparison &threadsResult() const { return m_threadsResult; }
     // Where a run of the database lesson goes, for people, in the UI language:
     // "SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank" (no password).
     static QString describeDatabase(const QString &database);
@@ -101,6 +113,8 @@ public:
     const live::LiveHttpFigures &measured() const { return m_measured; }
     // The database lesson's last run.
     const live::LiveDatabaseFigures &measuredDatabase() const { return m_measuredDatabase; }
+    // The blocking lesson: its heartbeat so far (during a run, growing) or of the last run.
+    const live::LiveBlockingFigures &measuredBlocking() const;
     QString resultDatabaseText() const { return m_resultDatabaseText; }
     const live::ServerStats &serverStats() const { return m_serverStats; }
     const lessons::Params &resultParams() const { return m_resultParams; }
@@ -127,6 +141,9 @@ signals:
 private:
     bool ensureServer();
     bool startDatabase();
+    bool startBlocking();
+    bool startThreads();
+    void onThreadsFinished();
     bool startRun(); // the scenario is made: run it into the session
     bool startFront();
     void stopFront();
@@ -149,7 +166,13 @@ private:
     std::unique_ptr<live::LiveScenario> m_scenario;
     live::LiveHttp *m_http = nullptr;         // m_scenario, when it is the HTTP lesson's
     live::LiveDatabase *m_bank = nullptr;     // m_scenario, when it is the database lesson's
+    live::LiveBlocking *m_block = nullptr;    // m_scenario, when it is the blocking lesson's
     std::unique_ptr<live::LiveRun> m_run;
+    // The threads lesson's measurement while it runs, its cancel flag and its last step.
+    std::unique_ptr<QFutureWatcher<live::ThreadsComparison>> m_threads;
+    std::shared_ptr<std::atomic<bool>> m_threadsCancel;
+    QString m_threadsStep;
+    live::ThreadsComparison m_threadsResult;
     QTimer m_growthTimer;
     bool m_grew = false;
     int m_growthCount = 0;
@@ -161,6 +184,7 @@ private:
     bool m_hasResult = false;
     live::LiveHttpFigures m_measured;
     live::LiveDatabaseFigures m_measuredDatabase;
+    live::LiveBlockingFigures m_measuredBlocking;
     QString m_resultDatabaseText;
     live::ServerStats m_serverStats;
     lessons::Params m_resultParams;

@@ -1,7 +1,9 @@
 #include "LiveTab.h"
 
+#include "LagMeter.h"
 #include "Language.h"
 #include "LiveController.h"
+#include "ThreadsComparisonPanel.h"
 
 #include <TimelineView.h>
 
@@ -15,6 +17,7 @@
 #include <QLocale>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -78,6 +81,27 @@ LiveTab::LiveTab(LiveController *live, QWidget *parent)
     m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_empty);
+    // The blocking lesson's loop-lag meter: it follows the run as it goes (when the window's
+    // loop is free to paint it, which is the point).
+    m_lagLabel = new QLabel(inner);
+    m_lagLabel->setWordWrap(true);
+    layout->addWidget(m_lagLabel);
+    m_lagMeter = new LagMeter(inner);
+    m_lagMeter->setMinimumHeight(110);
+    layout->addWidget(m_lagMeter);
+    m_lagTimer = new QTimer(this);
+    m_lagTimer->setInterval(LiveController::growthIntervalMs);
+    connect(m_lagTimer, &QTimer::timeout, this, &LiveTab::updateLagMeter);
+    connect(m_live, &LiveController::runningChanged, this, [this](bool running) {
+        if (running)
+            m_lagTimer->start();
+        else
+            m_lagTimer->stop();
+        updateLagMeter();
+    });
+
+    m_threads = new ThreadsComparisonPanel(inner);
+    layout->addWidget(m_threads, 1);
 
     m_content = new QWidget(inner);
     auto *content = new QVBoxLayout(m_content);
@@ -135,8 +159,22 @@ LiveTab::LiveTab(LiveController *live, QWidget *parent)
     retranslateUi();
 }
 
+void LiveTab::updateLagMeter()
+{
+    const bool blocking = m_live->isBlockingLesson();
+    m_lagLabel->setVisible(blocking);
+    m_lagMeter->setVisible(blocking);
+    if (blocking)
+        m_lagMeter->setTicks(m_live->measuredBlocking().ticks,
+                             m_live->running() ? m_live->parameter(QStringLiteral("work"))
+                                               : m_live->resultParams().values.count("work")
+                                                     ? m_live->resultParams()["work"]
+                                                     : m_live->parameter(QStringLiteral("work")));
+}
+
 void LiveTab::refresh()
 {
+    updateLagMeter();
     // The model runs here, never in retranslateUi(): a language switch during a live run
     // must not start a second aio loop on this thread.
     m_modelRun = {};
@@ -172,17 +210,28 @@ void LiveTab::retranslateUi()
     m_empty->setText(tr("Start a live run: then the model's prediction for the same values and what "
                         "was measured stand here side by side."));
     m_modelLabel->setText(tr("Model (virtual time)"));
-    m_liveLabel->setText(m_live->isDatabaseLesson() ? tr("Live (measured)") : tr("Live (measured, with the server lane)"));
+    m_liveLabel->setText(m_live->isDatabaseLesson() || m_live->isBlockingLesson() ? tr("Live (measured)")
+                                                                                  : tr("Live (measured, with the server lane)"));
+    m_lagLabel->setText(tr("Loop lag: how late each heartbeat tick fires (one bar per tick, measured)"));
     m_modelTimeline->setAccessibleName(tr("Timeline of the model"));
     m_liveTimeline->setAccessibleName(tr("Timeline of the live run"));
     m_table->setAccessibleName(tr("Model and measurement"));
     m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Model"), tr("Measured")});
 
     const bool has = m_live->hasResult();
-    m_empty->setVisible(!has);
-    m_content->setVisible(has);
+    const bool threads = m_live->isThreadsLesson();
+    if (threads)
+        m_empty->setText(tr("Start a live run: Dirigent creates N real threads and N coroutines on this computer, "
+                            "wakes them, and shows here what each cost, with CPython's figures beside them."));
+    m_empty->setVisible(!has && !m_live->running());
+    m_threads->setVisible(has && threads);
+    m_content->setVisible(has && !threads);
     if (!has)
         return;
+    if (threads) {
+        m_threads->setComparison(m_live->threadsResult());
+        return;
+    }
 
     const lessons::Lesson *model = m_live->liveLesson() ? lessons::find(m_live->liveLesson()->id) : nullptr;
     const lessons::Run &run = m_modelRun;
@@ -196,7 +245,20 @@ void LiveTab::retranslateUi()
     const auto number = [](int n) { return QLocale().toString(n); };
     const auto fact = [&](auto compute) { return m_comparable ? compute() : none; };
     QList<Line> lines;
-    if (m_live->isDatabaseLesson()) {
+    if (m_live->isBlockingLesson()) {
+        const live::LiveBlockingFigures &measured = m_live->measuredBlocking();
+        const auto ms = [](double s) { return QLocale().toString(s * 1000.0, 'f', 1) + QStringLiteral(" ms"); };
+        for (const live::BlockingRequest &r : measured.requests) {
+            // Short: the table leaves its first column little room.
+            const QString name = r.how == QLatin1String("asyncio.sleep") ? tr("Lag, asyncio.sleep")
+                                 : r.how == QLatin1String("time.sleep")
+                                     ? (r.onLoop ? tr("Lag, time.sleep on the loop") : tr("Lag, time.sleep in to_thread"))
+                                     : (r.onLoop ? tr("Lag, CPU loop on the loop") : tr("Lag, CPU loop in an executor"));
+            lines.append({name, none, ms(r.longestLag)});
+        }
+        lines.append({tr("Heartbeat ticks"), none, number(int(measured.ticks.size()))});
+        lines.append({tr("Total time"), fact([&] { return seconds(run.end_time); }), seconds(measured.totalTime)});
+    } else if (m_live->isDatabaseLesson()) {
         const live::LiveDatabaseFigures &measured = m_live->measuredDatabase();
         const lessons::Fact *opened = m_comparable ? run.facts.last("connections-opened") : nullptr;
         const lessons::Fact *done = m_comparable ? run.facts.last("queries-done") : nullptr;
@@ -253,7 +315,10 @@ void LiveTab::retranslateUi()
             m_table->setItem(row, column, item);
         }
     }
-    if (m_live->isDatabaseLesson()) {
+    if (m_live->isBlockingLesson()) {
+        m_connections->setText(tr("The heartbeat and the handler share one thread: the window's. A call that "
+                                  "blocks it stops the ticks, the animation and your clicks alike."));
+    } else if (m_live->isDatabaseLesson()) {
         const live::LiveDatabaseFigures &measured = m_live->measuredDatabase();
         //: %1: connections opened, %2: where ("SQLite (a temporary file)", "PostgreSQL at 127.0.0.1:5432/bank")
         m_connections->setText(tr("Connections: %1 opened for 50 queries and 3 transfers, on %2.")
@@ -278,7 +343,10 @@ void LiveTab::retranslateUi()
     m_modelTimeline->setVisible(m_comparable);
 
     if (!m_comparable && model) {
-        if (m_live->isDatabaseLesson()) {
+        if (m_live->isBlockingLesson()) {
+            m_notComparable->setText(tr("These values lie beyond the model's ranges: the model makes no prediction "
+                                        "for them, so only the measurement is shown."));
+        } else if (m_live->isDatabaseLesson()) {
             const lessons::Parameter *maxSize = lessons::find_parameter(*model, "max_size");
             //: %1: the model's largest pool
             m_notComparable->setText(tr("These values lie beyond the model's ranges (a pool of up to %1 connections): "
@@ -295,7 +363,14 @@ void LiveTab::retranslateUi()
         }
     }
     m_notComparable->setVisible(!m_comparable);
-    if (m_live->isDatabaseLesson())
+    if (m_live->isBlockingLesson())
+        m_explanation->setText(
+            tr("Why they differ: the model's ticks are exact; real ones fire a little late, by what the "
+               "operating system and the window's painting cost, usually a millisecond or two. A blocked loop "
+               "shows the same gap in both: no tick fires until the call returns, then the late tick comes at "
+               "once. A real CPU loop in a worker thread runs on another core; in Python the GIL would still "
+               "make the heartbeat wait now and then."));
+    else if (m_live->isDatabaseLesson())
         m_explanation->setText(
             tr("Why they differ: the model charges 0.3 s for every new connection; a real one opens in about a "
                "millisecond (SQLite) or a few (PostgreSQL on this computer). The live program makes each lookup "

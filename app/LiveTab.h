@@ -6,9 +6,12 @@
 
 #include <QWidget>
 
+class LagMeter;
+class ThreadsComparisonPanel;
 class LiveController;
 class QLabel;
 class QTableWidget;
+class QTimer;
 class TimelineView;
 
 // Model versus measured, after a live run: a table of the model's prediction for the same
@@ -30,18 +33,25 @@ public:
     QTableWidget *table() const { return m_table; }
     TimelineView *modelTimeline() const { return m_modelTimeline; }
     TimelineView *liveTimeline() const { return m_liveTimeline; }
+    LagMeter *lagMeter() const { return m_lagMeter; }
+    ThreadsComparisonPanel *threadsPanel() const { return m_threads; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void updateLagMeter();
 
     LiveController *m_live;
     bool m_comparable = false;
     lessons::Run m_modelRun; // the model's run for the values of the last live run
     QLabel *m_heading = nullptr;
     QLabel *m_empty = nullptr;
+    QLabel *m_lagLabel = nullptr;
+    LagMeter *m_lagMeter = nullptr; // the blocking lesson: the heartbeat's lag, live
+    QTimer *m_lagTimer = nullptr;
+    ThreadsComparisonPanel *m_threads = nullptr; // the threads lesson: its measurement
     QWidget *m_content = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_connections = nullptr;

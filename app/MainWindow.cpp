@@ -290,6 +290,9 @@ void MainWindow::connectPlayer()
         m_playerBar->setLiveRunning(running);
         // The commands under the real-library listings name the running demo server.
         m_code->setServerUrl(m_live->serverUrl());
+        // The blocking lesson's point is its lag meter: show it while the run goes on.
+        if (running && m_live->isBlockingLesson())
+            m_lessonTabs->setCurrentWidget(m_liveTab);
     });
     connect(m_playerBar, &PlayerBar::liveRunRequested, m_live, &LiveController::start);
     // A sweep waiting for its pause would run the model inside the live run's loop.

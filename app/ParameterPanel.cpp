@@ -206,6 +206,9 @@ double ParameterPanel::valueAt(const lessons::Parameter &parameter, int position
 
 QString ParameterPanel::formatValue(const lessons::Parameter &parameter, double value)
 {
+    // A parameter from 0 to 1 in whole steps without a unit is a switch (debug mode).
+    if (parameter.min == 0 && parameter.max == 1 && parameter.step == 1 && parameter.unit.empty())
+        return value >= 0.5 ? tr("on") : tr("off");
     const QString number = QLocale().toString(value, 'f', decimalsOf(parameter.step));
     const QString unit = QString::fromStdString(parameter.unit);
     if (unit.isEmpty())

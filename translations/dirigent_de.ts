@@ -462,6 +462,37 @@
             <numerusform>+%n weitere Gruppen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>loop held for %1 by a callback</source>
+        <translation>Loop %1 lang von einem Callback blockiert</translation>
+    </message>
+    <message>
+        <source>loop held for %1 by %2</source>
+        <translation>Loop %1 lang von %2 blockiert</translation>
+    </message>
+    <message>
+        <source>Debug mode: %1</source>
+        <translation>Debug-Modus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LagMeter</name>
+    <message>
+        <source>Loop lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tick yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>last tick %1 late · worst %2 · %n tick(s)</source>
+        <extracomment>%1: how late the last heartbeat tick fired, %2: the latest so far, %3: how many ticks</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonCommands</name>
@@ -643,6 +674,14 @@
         <extracomment>%1: the SQLite file</extracomment>
         <translation>SQLite in %1</translation>
     </message>
+    <message>
+        <source>Press Run: the heartbeat ticks on this window&apos;s own event loop. With the pitfall on, the window freezes while the loop is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live run on this window&apos;s event loop …</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LiveTab</name>
@@ -798,6 +837,46 @@
     <message>
         <source>Why they differ: the model charges 0.3 s for every new connection; a real one opens in about a millisecond (SQLite) or a few (PostgreSQL on this computer). The live program makes each lookup and each UPDATE wait LATENCY at the database, but BEGIN, COMMIT and ROLLBACK take only what the database needs, while the model charges LATENCY for them too, so the live transfers are shorter. The deadline of the last transfer still ends it halfway: the statement that runs is stopped at the database, and the rollback leaves the total as it was. SQLite lets one connection write at a time: a second writer waits for the first one&apos;s COMMIT or ROLLBACK.</source>
         <translation>Warum sie sich unterscheiden: Das Modell berechnet für jede neue Verbindung 0,3 s; eine echte steht nach etwa einer Millisekunde (SQLite) oder ein paar (PostgreSQL auf diesem Rechner). Im Live-Programm wartet jede Abfrage und jedes UPDATE LATENCY lang in der Datenbank, BEGIN, COMMIT und ROLLBACK aber brauchen nur, was die Datenbank braucht, während das Modell auch für sie LATENCY berechnet: Die Überweisungen sind live kürzer. Die Frist der letzten Überweisung beendet sie trotzdem mittendrin: Die laufende Anweisung wird in der Datenbank abgebrochen, und das Rollback lässt die Summe, wie sie war. Bei SQLite schreibt immer nur eine Verbindung: Eine zweite wartet auf das COMMIT oder ROLLBACK der ersten.</translation>
+    </message>
+    <message>
+        <source>Loop lag: how late each heartbeat tick fires (one bar per tick, measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heartbeat and the handler share one thread: the window&apos;s. A call that blocks it stops the ticks, the animation and your clicks alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges: the model makes no prediction for them, so only the measurement is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why they differ: the model&apos;s ticks are exact; real ones fire a little late, by what the operating system and the window&apos;s painting cost, usually a millisecond or two. A blocked loop shows the same gap in both: no tick fires until the call returns, then the late tick comes at once. A real CPU loop in a worker thread runs on another core; in Python the GIL would still make the heartbeat wait now and then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, asyncio.sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, time.sleep on the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, time.sleep in to_thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, CPU loop on the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, CPU loop in an executor</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1151,14 @@
     <message>
         <source>Empty: SQLite in a new file in a temporary folder, nothing to set up. A file path: that SQLite file. A postgresql:// URL: your PostgreSQL server.</source>
         <translation>Leer: SQLite in einer neuen Datei in einem temporären Ordner, nichts einzurichten. Ein Dateipfad: diese SQLite-Datei. Eine postgresql://-URL: dein PostgreSQL-Server.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1740,10 @@
     <message>
         <source>%1: %2, %3 to %4</source>
         <translation>%1: %2, %3 bis %4</translation>
+    </message>
+    <message>
+        <source>Debug mode: %1</source>
+        <translation>Debug-Modus: %1</translation>
     </message>
 </context>
 <context>

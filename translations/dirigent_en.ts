@@ -462,6 +462,37 @@
             <numerusform>+%n more groups</numerusform>
         </translation>
     </message>
+    <message>
+        <source>loop held for %1 by a callback</source>
+        <translation>loop held for %1 by a callback</translation>
+    </message>
+    <message>
+        <source>loop held for %1 by %2</source>
+        <translation>loop held for %1 by %2</translation>
+    </message>
+    <message>
+        <source>Debug mode: %1</source>
+        <translation>Debug mode: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LagMeter</name>
+    <message>
+        <source>Loop lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tick yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>last tick %1 late · worst %2 · %n tick(s)</source>
+        <extracomment>%1: how late the last heartbeat tick fired, %2: the latest so far, %3: how many ticks</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonCommands</name>
@@ -643,6 +674,14 @@
         <extracomment>%1: the SQLite file</extracomment>
         <translation>SQLite at %1</translation>
     </message>
+    <message>
+        <source>Press Run: the heartbeat ticks on this window&apos;s own event loop. With the pitfall on, the window freezes while the loop is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live run on this window&apos;s event loop …</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LiveTab</name>
@@ -798,6 +837,46 @@
     <message>
         <source>Why they differ: the model charges 0.3 s for every new connection; a real one opens in about a millisecond (SQLite) or a few (PostgreSQL on this computer). The live program makes each lookup and each UPDATE wait LATENCY at the database, but BEGIN, COMMIT and ROLLBACK take only what the database needs, while the model charges LATENCY for them too, so the live transfers are shorter. The deadline of the last transfer still ends it halfway: the statement that runs is stopped at the database, and the rollback leaves the total as it was. SQLite lets one connection write at a time: a second writer waits for the first one&apos;s COMMIT or ROLLBACK.</source>
         <translation>Why they differ: the model charges 0.3 s for every new connection; a real one opens in about a millisecond (SQLite) or a few (PostgreSQL on this computer). The live program makes each lookup and each UPDATE wait LATENCY at the database, but BEGIN, COMMIT and ROLLBACK take only what the database needs, while the model charges LATENCY for them too, so the live transfers are shorter. The deadline of the last transfer still ends it halfway: the statement that runs is stopped at the database, and the rollback leaves the total as it was. SQLite lets one connection write at a time: a second writer waits for the first one&apos;s COMMIT or ROLLBACK.</translation>
+    </message>
+    <message>
+        <source>Loop lag: how late each heartbeat tick fires (one bar per tick, measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heartbeat and the handler share one thread: the window&apos;s. A call that blocks it stops the ticks, the animation and your clicks alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These values lie beyond the model&apos;s ranges: the model makes no prediction for them, so only the measurement is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why they differ: the model&apos;s ticks are exact; real ones fire a little late, by what the operating system and the window&apos;s painting cost, usually a millisecond or two. A blocked loop shows the same gap in both: no tick fires until the call returns, then the late tick comes at once. A real CPU loop in a worker thread runs on another core; in Python the GIL would still make the heartbeat wait now and then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, asyncio.sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, time.sleep on the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, time.sleep in to_thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, CPU loop on the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag, CPU loop in an executor</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1151,14 @@
     <message>
         <source>Empty: SQLite in a new file in a temporary folder, nothing to set up. A file path: that SQLite file. A postgresql:// URL: your PostgreSQL server.</source>
         <translation>Empty: SQLite in a new file in a temporary folder, nothing to set up. A file path: that SQLite file. A postgresql:// URL: your PostgreSQL server.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1740,10 @@
     <message>
         <source>%1: %2, %3 to %4</source>
         <translation>%1: %2, %3 to %4</translation>
+    </message>
+    <message>
+        <source>Debug mode: %1</source>
+        <translation>Debug mode: %1</translation>
     </message>
 </context>
 <context>

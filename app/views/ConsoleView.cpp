@@ -18,29 +18,56 @@ ConsoleView::ConsoleView(QWidget *parent) : TraceView(parent)
     setFont(f);
 }
 
+bool ConsoleView::sameAs(const Line &mine, const trace::TraceState &state) const
+{
+    // Same seq, time and text: a re-run with other parameters has the same seq numbers.
+    const auto same = [&](std::uint64_t seq, std::int64_t timeNs, std::string_view text) {
+        return mine.seq == seq && mine.time == double(timeNs) / 1e9 && mine.text == StateStyle::fromView(text);
+    };
+    if (mine.warning) {
+        const std::vector<trace::SlowStepEntry> &slow = state.slow_steps();
+        if (mine.source >= qsizetype(slow.size())) return false;
+        const trace::SlowStepEntry &w = slow[std::size_t(mine.source)];
+        return same(w.seq, w.time_ns, w.text);
+    }
+    const std::vector<trace::LogLine> &log = state.log();
+    if (mine.source >= qsizetype(log.size())) return false;
+    const trace::LogLine &l = log[std::size_t(mine.source)];
+    return same(l.seq, l.time_ns, l.text);
+}
+
 void ConsoleView::setState(const trace::TraceState &state, const aio::TraceEvent *)
 {
     const std::vector<trace::LogLine> &log = state.log();
+    const std::vector<trace::SlowStepEntry> &slow = state.slow_steps();
     const qsizetype have = m_lines.size();
-    const qsizetype want = qsizetype(log.size());
-    // Same run, same beginning? Then only the tail changes. (A re-run with other
-    // parameters has the same seq numbers: compare time and text too.)
-    const auto sameAt = [&](qsizetype i) {
-        const trace::LogLine &l = log[std::size_t(i)];
-        const Line &mine = m_lines[i];
-        return mine.seq == l.seq && mine.time == double(l.time_ns) / 1e9 && mine.text == StateStyle::fromView(l.text);
-    };
-    bool prefix = have == 0 || (want > 0 && sameAt(0));
-    if (prefix && have > 0) prefix = want >= have ? sameAt(have - 1) : sameAt(want - 1);
-    if (!prefix) m_lines.clear();
+    const qsizetype want = qsizetype(log.size() + slow.size());
+    // Both lists grow in seq order, so the merged lines of an earlier state are a
+    // prefix of a later one's. Same run, same beginning? Then only the tail changes.
+    bool prefix = have == 0 || (want > 0 && sameAs(m_lines.front(), state));
+    if (prefix && have > 0) prefix = sameAs(m_lines[std::min(have, want) - 1], state);
+    if (!prefix) {
+        m_lines.clear();
+        m_logTaken = m_slowTaken = 0;
+    }
     if (m_lines.size() > want) {
+        for (qsizetype i = want; i < m_lines.size(); ++i) --(m_lines[i].warning ? m_slowTaken : m_logTaken);
         m_lines.resize(want);
     } else if (m_lines.size() < want) {
         m_lines.reserve(want);
-        for (qsizetype i = m_lines.size(); i < want; ++i) {
-            const trace::LogLine &l = log[std::size_t(i)];
-            m_lines.append({l.seq, double(l.time_ns) / 1e9, l.task ? StateStyle::taskName(state, l.task) : QString(),
-                            StateStyle::fromView(l.text)});
+        const auto logSize = qsizetype(log.size()), slowSize = qsizetype(slow.size());
+        while (m_logTaken < logSize || m_slowTaken < slowSize) {
+            const bool takeSlow = m_logTaken == logSize ||
+                                  (m_slowTaken < slowSize && slow[std::size_t(m_slowTaken)].seq < log[std::size_t(m_logTaken)].seq);
+            if (takeSlow) {
+                const trace::SlowStepEntry &w = slow[std::size_t(m_slowTaken)];
+                m_lines.append({w.seq, double(w.time_ns) / 1e9, w.task ? StateStyle::taskName(state, w.task) : QString(),
+                                StateStyle::fromView(w.text), true, m_slowTaken++});
+            } else {
+                const trace::LogLine &l = log[std::size_t(m_logTaken)];
+                m_lines.append({l.seq, double(l.time_ns) / 1e9, l.task ? StateStyle::taskName(state, l.task) : QString(),
+                                StateStyle::fromView(l.text), false, m_logTaken++});
+            }
         }
         m_scrollBack = 0;
     }
@@ -51,6 +78,7 @@ void ConsoleView::setState(const trace::TraceState &state, const aio::TraceEvent
 void ConsoleView::clear()
 {
     m_lines.clear();
+    m_logTaken = m_slowTaken = 0;
     m_scrollBack = 0;
     update();
 }
@@ -60,7 +88,9 @@ QString ConsoleView::describe() const
     QStringList out;
     out << QStringLiteral("lines: %1").arg(m_lines.size());
     for (const Line &l : m_lines)
-        out << QStringLiteral("[%1] %2: %3").arg(StateStyle::seconds(l.time), l.task.isEmpty() ? QStringLiteral("-") : l.task, l.text);
+        out << QStringLiteral("[%1] %2: %3%4")
+                   .arg(StateStyle::seconds(l.time), l.task.isEmpty() ? QStringLiteral("-") : l.task,
+                        l.warning ? QStringLiteral("warning: ") : QString(), l.text);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -87,14 +117,22 @@ void ConsoleView::paintEvent(QPaintEvent *)
     int y = height() - margin - lineH;
     for (int i = last; i >= first; --i, y -= lineH) {
         const Line &l = m_lines[i];
-        if (i == int(m_lines.size()) - 1) p.fillRect(QRect(0, y - 1, width(), lineH), style.panel());
+        if (l.warning) p.fillRect(QRect(0, y - 1, width(), lineH), style.warningFill());
+        else if (i == int(m_lines.size()) - 1) p.fillRect(QRect(0, y - 1, width(), lineH), style.panel());
         p.setPen(style.dimText());
         p.drawText(QRect(margin, y, timeW - 8, lineH), Qt::AlignRight | Qt::AlignVCenter, StateStyle::seconds(l.time));
         p.setPen(style.accent());
         p.drawText(QRect(margin + timeW, y, taskW - 6, lineH), Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(l.task, Qt::ElideRight, taskW - 6));
-        p.setPen(style.text());
-        const int textX = margin + timeW + taskW;
+        int textX = margin + timeW + taskW;
+        if (l.warning) {
+            // Debug mode's report: a warning sign, then asyncio's sentence in the warning ink.
+            style.paintWarningSign(p, QRectF(textX, y, lineH, lineH).adjusted(1, 1, -1, -1));
+            textX += lineH + 4;
+            p.setPen(style.warning());
+        } else {
+            p.setPen(style.text());
+        }
         p.drawText(QRect(textX, y, width() - textX - margin, lineH), Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(l.text, Qt::ElideRight, width() - textX - margin));
     }

@@ -34,6 +34,13 @@ void EventLoopView::setState(const trace::TraceState &state, const aio::TraceEve
     m_time = state.time();
     m_iteration = state.iteration();
     m_ended = state.ended();
+    const std::vector<trace::SlowStepEntry> &slow = state.slow_steps();
+    m_held = !slow.empty() && slow.back().time_ns == state.time_ns();
+    if (m_held) {
+        m_heldSeconds = double(slow.back().duration_ns) / 1e9;
+        m_heldBy = slow.back().task ? StateStyle::taskName(state, slow.back().task) : QString();
+        m_heldReport = StateStyle::fromView(slow.back().text);
+    }
     m_running.clear();
     if (state.running() != 0) m_running.append(TaskToken::from(state, state.running(), keys));
     m_ready = TaskToken::list(state, state.ready(), keys);
@@ -103,6 +110,9 @@ QString EventLoopView::describe() const
         lines << QStringLiteral("waiting %1: %2")
                      .arg(g.created ? QStringLiteral("created") : StateStyle::waitKey(g.kind, g.target), TaskToken::names(g.tokens));
     lines << QStringLiteral("finished: %1").arg(TaskToken::names(m_finished));
+    if (m_held)
+        lines << QStringLiteral("held: %1 by %2")
+                     .arg(StateStyle::seconds(m_heldSeconds), m_heldBy.isEmpty() ? QStringLiteral("a callback") : m_heldBy);
     if (m_ended) lines << QStringLiteral("ended");
     return lines.join(QLatin1Char('\n'));
 }
@@ -122,10 +132,25 @@ void EventLoopView::relayout(bool animate)
     const qreal right = w - kMargin;
 
     // Clock.
-    m_labels.append({QRectF(kMargin, kMargin - 2, w * 0.6, 30), QStringLiteral("t = %1").arg(StateStyle::seconds(m_time)), 2,
-                     Qt::AlignLeft | Qt::AlignVCenter});
-    m_labels.append({QRectF(w * 0.5, kMargin, w * 0.5 - kMargin, 24),
+    const QString clock = QStringLiteral("t = %1").arg(StateStyle::seconds(m_time));
+    m_labels.append({QRectF(kMargin, kMargin - 2, w * 0.6, 30), clock, 2, Qt::AlignLeft | Qt::AlignVCenter});
+    m_labels.append({QRectF(w * 0.5, kMargin, w * 0.5 - kMargin, m_held ? 16 : 24),
                      m_ended ? tr("loop stopped") : tr("iteration %1").arg(m_iteration), 1, Qt::AlignRight | Qt::AlignVCenter});
+    m_heldRect = QRectF();
+    if (m_held) {
+        // Debug mode's report, while the clock still stands where the slow step ended.
+        const QString held = m_heldBy.isEmpty() ? tr("loop held for %1 by a callback").arg(StateStyle::seconds(m_heldSeconds))
+                                                : tr("loop held for %1 by %2").arg(StateStyle::seconds(m_heldSeconds), m_heldBy);
+        // Right of the clock (painted at 22 px, bold), a warning sign before the text.
+        QFont clockFont = font();
+        clockFont.setPixelSize(22);
+        clockFont.setBold(true);
+        const qreal clockRight = kMargin + QFontMetricsF(clockFont).horizontalAdvance(clock) + 12;
+        const qreal heldW = std::max<qreal>(0, right - clockRight - 18);
+        m_labels.append({QRectF(right - heldW, kMargin + 16, heldW, 16), held, 4, Qt::AlignRight | Qt::AlignVCenter});
+        const qreal textW = std::min(fm.horizontalAdvance(held), heldW);
+        m_heldRect = QRectF(right - textW - 18, kMargin + 16, textW + 18, 16);
+    }
     qreal y = kMargin + 34;
 
     // Running slot, and the ready queue whose head is next.
@@ -252,6 +277,9 @@ void EventLoopView::paintEvent(QPaintEvent *)
             f.setItalic(true);
             p.setPen(style.dimText());
             break;
+        case 4:
+            p.setPen(style.warning());
+            break;
         case 2:
             f.setPixelSize(22);
             f.setBold(true);
@@ -265,10 +293,12 @@ void EventLoopView::paintEvent(QPaintEvent *)
         p.drawText(l.rect, l.align, QFontMetrics(f).elidedText(l.text, Qt::ElideRight, int(l.rect.width())));
     }
     p.setFont(font());
+    if (!m_heldRect.isNull()) style.paintWarningSign(p, QRectF(m_heldRect.left(), m_heldRect.top(), 15, 15));
     TaskToken::paintAll(p, style, m_all, *m_animator);
 }
 
 QString EventLoopView::toolTipAt(const QPoint &pos) const
 {
+    if (m_heldRect.contains(pos)) return tr("Debug mode: %1").arg(m_heldReport);
     return TaskToken::toolTipAt(m_all, *m_animator, pos);
 }

@@ -12,7 +12,9 @@ class TokenAnimator;
 // The event loop at the cursor: the virtual clock, the running task in a big
 // slot, the ready queue in order (its head next to the slot), the pending
 // timers sorted by wake-up time with their owners, the waiting tasks grouped by
-// what they wait on, and the finished tasks.
+// what they wait on, and the finished tasks. While the clock still stands at the
+// end of a step that debug mode reported as slow, a warning under the iteration
+// says who held the loop for how long.
 class EventLoopView : public TraceView
 {
     Q_OBJECT
@@ -55,6 +57,12 @@ private:
     double m_time = 0;
     quint64 m_iteration = 0;
     bool m_ended = false;
+    // The newest slow step, if it ended at the current time.
+    bool m_held = false;
+    double m_heldSeconds = 0;
+    QString m_heldBy;      // task name; empty: a callback
+    QString m_heldReport;  // the scheduler's sentence
+    QRectF m_heldRect;
     QVector<TaskToken> m_running;
     QVector<TaskToken> m_ready;
     QVector<Timer> m_timers;

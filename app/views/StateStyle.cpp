@@ -201,6 +201,18 @@ QColor StateStyle::lines() const
     return mix(text(), background(), 0.6);
 }
 
+QColor StateStyle::warning() const
+{
+    // Vermillion is the failed state's colour: a warning is the same family, darker on light
+    // backgrounds and lighter on dark ones so that text in it stays readable.
+    return isDark() ? mix(kVermillion, kOrange, 0.45).lighter(125) : kVermillion.darker(118);
+}
+
+QColor StateStyle::warningFill() const
+{
+    return mix(background(), kOrange, isDark() ? 0.22 : 0.18);
+}
+
 void StateStyle::paintStateBox(QPainter &p, const QRectF &rect, TaskStatus status, WaitKind wait)
 {
     const Look l = look(status, wait);
@@ -289,6 +301,29 @@ void StateStyle::paintHeading(QPainter &painter, const QRectF &rect, const QStri
     painter.setPen(this->text());
     painter.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter,
                      painter.fontMetrics().elidedText(text, Qt::ElideRight, int(rect.width())));
+}
+
+void StateStyle::paintWarningSign(QPainter &painter, const QRectF &rect) const
+{
+    const qreal s = std::min(rect.width(), rect.height());
+    if (s < 4) return;
+    const QRectF r(rect.center().x() - s / 2, rect.center().y() - s / 2, s, s);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPainterPath tri;
+    tri.moveTo(r.center().x(), r.top() + s * 0.04);
+    tri.lineTo(r.right() - s * 0.02, r.bottom() - s * 0.06);
+    tri.lineTo(r.left() + s * 0.02, r.bottom() - s * 0.06);
+    tri.closeSubpath();
+    painter.setPen(QPen(kOrange.darker(isDark() ? 100 : 150), std::max<qreal>(1, s / 14), Qt::SolidLine, Qt::RoundCap,
+                        Qt::RoundJoin));
+    painter.setBrush(kOrange);
+    painter.drawPath(tri);
+    const qreal x = r.center().x();
+    painter.setPen(QPen(Qt::black, std::max<qreal>(1.2, s / 8), Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(QPointF(x, r.top() + s * 0.36), QPointF(x, r.top() + s * 0.64));
+    painter.drawPoint(QPointF(x, r.top() + s * 0.79));
+    painter.restore();
 }
 
 void StateStyle::paintCaption(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const

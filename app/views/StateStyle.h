@@ -58,6 +58,10 @@ public:
     QColor dimText() const; // captions
     QColor lines() const;   // outlines and rules
     QColor accent() const { return m_palette.color(QPalette::Highlight); }
+    // Warnings (debug mode's slow-step report): an ink that reads on the background,
+    // and a faint band to lay under a warning line.
+    QColor warning() const;
+    QColor warningFill() const;
     bool isDark() const { return background().lightnessF() < 0.5; }
 
     // A task token: a rounded rect in the state's colour, a band with the state's
@@ -70,6 +74,8 @@ public:
     // small dim italic caption under it. `base` is the widget's font.
     void paintHeading(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const;
     void paintCaption(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const;
+    // A warning sign (a triangle with "!") centred in `rect`: painted, so it needs no font glyph.
+    void paintWarningSign(QPainter &painter, const QRectF &rect) const;
 
     // Text helpers shared by the views (all copy: no string_view survives).
     static QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }

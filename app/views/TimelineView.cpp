@@ -66,6 +66,8 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
     m_lanes.clear();
     m_names.clear();
     m_arrows.clear();
+    m_slowMarks.clear();
+    m_slowCallbacks = 0;
     m_times.clear();
     m_events = 0;
     m_startNs = 0;
@@ -81,12 +83,26 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
         m_spanNs = std::max(m_runSpanNs, m_minSpanNs);
 
         QHash<std::uint32_t, int> laneOf;
+        QVector<float> stepBegin;  // by lane: axis position of the task's last StepBegin (-1: none yet)
         trace::TraceState state;  // folded here only: the recorder outlives this call
         for (std::size_t i = 0; i < m_events; ++i) {
             const aio::TraceEvent &e = rec[i];
             state.apply(e);
             if (m_times.isEmpty() || m_times.back().time != e.time_ns)
                 m_times.append({e.time_ns, std::uint32_t(i)});
+            if (e.kind == aio::EventKind::SlowStep) {
+                // The report follows the step's StepEnd: the mark spans from its StepBegin to here.
+                const int lane = e.task ? laneOf.value(e.task, -1) : -1;
+                if (lane < 0) {
+                    ++m_slowCallbacks;
+                    continue;
+                }
+                const std::int64_t startNs = e.time_ns - std::max<std::int64_t>(0, e.value);
+                const float end = float(axisOf(e.time_ns, i));
+                const float start = stepBegin[lane] >= 0 ? stepBegin[lane] : float(axisOfTime(startNs));
+                m_slowMarks[lane].append({std::min(start, end), end, startNs, e.time_ns, StateStyle::fromView(e.text)});
+                continue;
+            }
             if (!affectsTask(e.kind) || e.task == 0) continue;
             const trace::TaskInfo *task = state.task(e.task);
             if (!task) continue;
@@ -96,6 +112,7 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
                 laneOf.insert(task->id, lane);
                 m_lanes.append(QVector<Segment>());
                 m_names.append(StateStyle::taskName(state, task->id));
+                stepBegin.append(-1.0f);
             } else if (e.kind == aio::EventKind::TaskCreated) {
                 m_names[lane] = StateStyle::taskName(state, task->id);
             }
@@ -103,6 +120,7 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
             const auto wait = std::uint8_t(task->status == trace::TaskStatus::Waiting ? task->wait : aio::WaitKind::None);
             QVector<Segment> &segments = m_lanes[lane];
             const float u = float(axisOf(e.time_ns, i));
+            if (e.kind == aio::EventKind::StepBegin) stepBegin[lane] = u;
             if (segments.isEmpty() || segments.back().status != status || segments.back().wait != wait) {
                 if (!segments.isEmpty()) segments.back().end = u;
                 segments.append({u, u, status, wait});
@@ -271,6 +289,15 @@ QString TimelineView::describe() const
     lines << QStringLiteral("arrows: %1").arg(m_arrows.size());
     lines << QStringLiteral("cursor: %1 at %2").arg(qulonglong(m_position)).arg(StateStyle::seconds(double(m_cursorNs) / 1e9));
     lines << QStringLiteral("zoom: %1").arg(QString::number(m_zoom, 'f', 2));
+    int slow = 0;
+    for (const QVector<SlowMark> &marks : m_slowMarks) slow += int(marks.size());
+    lines << QStringLiteral("slow steps: %1 marked, %2 callbacks").arg(slow).arg(m_slowCallbacks);
+    for (int lane = 0; lane < m_lanes.size() && slow > 0; ++lane) {
+        for (const SlowMark &m : m_slowMarks.value(lane))
+            lines << QStringLiteral("slow %1: %2 to %3: %4")
+                         .arg(m_names[lane], StateStyle::seconds(double(m.startNs) / 1e9),
+                              StateStyle::seconds(double(m.endNs) / 1e9), m.text);
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -345,6 +372,30 @@ void TimelineView::paintEvent(QPaintEvent *)
                                       : QRectF(x0, y, x1 - x0, kLaneHeight);
             StateStyle::paintStateBox(p, r, status, aio::WaitKind(it->wait));
             drawnTo = x1;
+        }
+        // Debug mode's slow steps: a bar under the step that held the loop, a warning sign at its end.
+        const auto found = m_slowMarks.constFind(lane);
+        if (found != m_slowMarks.cend()) {
+            const QVector<SlowMark> &marks = *found;
+            const double signU = kLaneHeight / (m_zoom * plotWidth());  // the sign reaches this far right of the end
+            auto m = std::lower_bound(marks.cbegin(), marks.cend(), uMin - signU,
+                                      [](const SlowMark &mark, double u) { return mark.end < u; });
+            double lastSign = -1e9, markedTo = -1e9;
+            for (; m != marks.cend() && m->start <= uMax; ++m) {
+                const double x0 = std::max(xOf(m->start), left - 2);
+                const double x1 = std::min(xOf(m->end), right + kLaneHeight);
+                if (x1 < markedTo + 1) continue;  // this pixel column is marked already
+                markedTo = x1;
+                const QRectF bar(x0, y + kLaneHeight - 4, std::max(2.0, x1 - x0), 4);
+                p.fillRect(bar, style.warning());
+                p.setPen(QPen(style.warning(), 1));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(QRectF(x0, y, std::max(2.0, x1 - x0), kLaneHeight - 1));
+                if (x1 - lastSign >= kLaneHeight * 0.75) {  // one sign per place, however many steps share it
+                    style.paintWarningSign(p, QRectF(x1 - kLaneHeight / 2.0, y, kLaneHeight, kLaneHeight - 1));
+                    lastSign = x1;
+                }
+            }
         }
         p.restore();
     }
@@ -501,6 +552,14 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const int lane = (pos.y() - lanesTop() + m_scrollY) / kLaneStep;
     if (lane < 0 || lane >= m_lanes.size()) return {};
     const double u = uOf(pos.x());
+    // A slow-step mark (its bar or its sign) first: what debug mode reported.
+    const auto found = m_slowMarks.constFind(lane);
+    if (found != m_slowMarks.cend()) {
+        const double from = uOf(pos.x() - kLaneHeight / 2.0 - 1);
+        auto m = std::lower_bound(found->cbegin(), found->cend(), from, [](const SlowMark &mark, double v) { return mark.end < v; });
+        for (; m != found->cend() && xOf(m->start) - 2 <= pos.x(); ++m)
+            if (pos.x() <= xOf(m->end) + kLaneHeight / 2.0 + 1) return tr("Debug mode: %1").arg(m->text);
+    }
     const QVector<Segment> &segments = m_lanes[lane];
     const auto it = std::lower_bound(segments.cbegin(), segments.cend(), u, [](const Segment &s, double v) { return s.end < v; });
     if (it == segments.cend() || it->start > u) return m_names[lane];

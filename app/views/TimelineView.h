@@ -2,6 +2,7 @@
 
 #include "TraceView.h"
 
+#include <QHash>
 #include <QPoint>
 #include <QStringList>
 #include <QVector>
@@ -15,7 +16,10 @@ class Recorder;
 
 // One swimlane per task over the whole run, coloured and patterned by state,
 // with wake-up arrows (from the task whose action ended a wait to the task it
-// woke) and a cursor line at the player's position.
+// woke), debug mode's slow steps marked on the lane of the task that held the
+// loop (a warning bar under the step and a warning sign at its end; steps of
+// plain callbacks have no lane and are only counted), and a cursor line at the
+// player's position.
 //
 // The x axis mixes virtual time and event order: x = share * time / end time +
 // (1 - share) * event index / events. Pure virtual time would give every step a
@@ -57,6 +61,9 @@ public:
     // Number of segments of a lane (tests).
     int segmentCount(int lane) const { return lane >= 0 && lane < m_lanes.size() ? int(m_lanes[lane].size()) : 0; }
     int arrowCount() const { return int(m_arrows.size()); }
+    // Slow-step marks on a lane, and the slow steps of callbacks (no lane to mark) (tests).
+    int slowMarkCount(int lane) const { return int(m_slowMarks.value(lane).size()); }
+    int slowCallbackCount() const { return m_slowCallbacks; }
 
     double zoom() const { return m_zoom; }
     void setZoom(double zoom);  // 1 = the whole run fits, up to 100000
@@ -98,6 +105,13 @@ private:
         int from;
         int to;
     };
+    struct SlowMark {  // a step that held the loop (debug mode), on its task's lane
+        float start;   // axis position of the step's StepBegin
+        float end;     // of the SlowStep report (the step's end)
+        std::int64_t startNs;
+        std::int64_t endNs;
+        QString text;  // the scheduler's sentence, as asyncio words it
+    };
     struct TimeMark {  // the first event at a new loop time
         std::int64_t time;
         std::uint32_t first;
@@ -121,6 +135,8 @@ private:
     QVector<QVector<Segment>> m_lanes;
     QStringList m_names;
     QVector<Arrow> m_arrows;       // sorted by u
+    QHash<int, QVector<SlowMark>> m_slowMarks;  // by lane, each sorted by u (few lanes have any)
+    int m_slowCallbacks = 0;
     QVector<TimeMark> m_times;     // sorted by time and index
     std::size_t m_events = 0;
     std::int64_t m_startNs = 0;

@@ -84,7 +84,6 @@ def check_errors(dirigent: str, version: str) -> None:
     # without a display would abort), and each complaint names what would be right.
     expect_usage_error(dirigent, "screenshot", mentions="queues")
     expect_usage_error(dirigent, "screenshot", "queuez", "x.png", mentions="event-loop")
-    expect_usage_error(dirigent, "screenshot", "threads", "x.png", mentions="queues")
     expect_usage_error(dirigent, "screenshot", "queues", mentions="queues.png")
     expect_usage_error(dirigent, "screenshot", "queues", "x.jpg", mentions="*.png")
     expect_usage_error(dirigent, "screenshot", "queues", "--at", "half", "x.png", mentions="0 to 1")

@@ -2,6 +2,7 @@
 // of the process (127.0.0.1, a free port), offscreen. Each run is bounded: few requests,
 // every attempt with its timeout, and every wait here with a limit.
 #include "CommandLine.h"
+#include "LagMeter.h"
 #include "Language.h"
 #include "LiveController.h"
 #include "LiveTab.h"
@@ -23,6 +24,8 @@
 
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QCheckBox>
+#include <QElapsedTimer>
 #include <QApplication>
 #include <QFile>
 #include <QUrl>
@@ -36,6 +39,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <clocale>
 
@@ -534,6 +538,77 @@ private slots:
         QVERIFY2(why.contains(QStringLiteral("password authentication failed")), qPrintable(why));
         QVERIFY(!why.contains(QStringLiteral("not-the-password")));
         QVERIFY(!live->running());
+    }
+
+    void theBlockingLessonsLagMeterShowsWhatBlocksTheWindow()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("blocking")));
+        switchToLive(window);
+        setSlider(window, "work", 0.5);
+        LiveController *live = window.liveController();
+        LiveTab *tab = window.liveTab();
+
+        // The fix: the blocking calls go to worker threads. The window's own timer (a plain
+        // QTimer, no aio) keeps firing all through the run: the window stays responsive.
+        QElapsedTimer clock;
+        qint64 last = -1, longestGap = 0;
+        QTimer probe;
+        probe.setInterval(20);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            if (last >= 0)
+                longestGap = std::max(longestGap, now - last);
+            last = now;
+        });
+        QSignalSpy finished(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(live->running());
+        // The lag meter is what this lesson shows: the Live tab comes to the front.
+        auto *tabs = qobject_cast<QTabWidget *>(tab->parentWidget()->parentWidget());
+        QVERIFY(tabs);
+        QCOMPARE(tabs->currentWidget(), tab);
+        clock.start();
+        probe.start();
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        probe.stop();
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        const live::LiveBlockingFigures &fixed = live->measuredBlocking();
+        QCOMPARE(int(fixed.requests.size()), 3);
+        // Wide margins: a behaviour check, not a benchmark (the blocking call is 500 ms).
+        QVERIFY2(longestGap < 250, qPrintable(QStringLiteral("the window stood still for %1 ms").arg(longestGap)));
+        QVERIFY2(fixed.longestLag < 0.25, qPrintable(QString::number(fixed.longestLag)));
+        QVERIFY(tab->lagMeter()->isVisible());
+        QCOMPARE(tab->lagMeter()->tickCount(), int(fixed.ticks.size()));
+        QVERIFY(tab->lagMeter()->worstLag() < 0.25);
+        QVERIFY(tab->comparable());
+        QCOMPARE(tab->table()->rowCount(), 5);
+        QVERIFY(tab->table()->item(1, 0)->text().contains(QStringLiteral("to_thread")));
+        QVERIFY(allTasksEnded(window.session()->recorder()));
+
+        // The pitfall: the calls hold the window's loop. The same timer now misses about
+        // 500 ms twice, and so does the heartbeat.
+        window.findChild<QCheckBox *>(QStringLiteral("pitfallSwitch"))->click();
+        QVERIFY(live->pitfall());
+        last = -1;
+        longestGap = 0;
+        QSignalSpy again(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        clock.restart();
+        probe.start();
+        QVERIFY(again.wait(runLimitMs) || again.count() == 1);
+        probe.stop();
+        const live::LiveBlockingFigures &blocked = live->measuredBlocking();
+        QVERIFY2(longestGap >= 250, qPrintable(QStringLiteral("the window's longest pause: %1 ms").arg(longestGap)));
+        QVERIFY2(blocked.longestLag >= 0.25, qPrintable(QString::number(blocked.longestLag)));
+        QVERIFY(tab->lagMeter()->worstLag() >= 0.25);
+        QVERIFY(tab->table()->item(1, 0)->text().contains(QStringLiteral("on the loop")));
+        // The window is not stuck after it: the meter and the table are there, the run ended.
+        QVERIFY(!live->running());
+        QVERIFY(tab->lagMeter()->summary().contains(QStringLiteral("worst")));
     }
 
     void everyLiveControlHasAnAccessibleName()

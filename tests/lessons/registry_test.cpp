@@ -1,4 +1,4 @@
-// The registry: curriculum order, the placeholder, and what every registered lesson promises.
+// The registry: curriculum order, the last lessons, and what every registered lesson promises.
 #include <lessons/lesson.hpp>
 #include <lessons/param_input.hpp>
 
@@ -18,7 +18,8 @@ namespace {
 // The curriculum (lessons.md); the registry holds those whose folders are complete, in this order.
 const std::vector<std::string> curriculum = {"event-loop", "tasks-gather", "taskgroup-cancel",
                                              "queues",     "semaphores",   "http",
-                                             "database",   "best-practices", "threads"};
+                                             "database",   "best-practices", "threads",
+                                             "blocking"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> out;
@@ -53,21 +54,36 @@ TEST(Registry, HoldsTheBuiltLessonsInCurriculumOrder) {
     EXPECT_EQ(registered_ids(), expected);
 }
 
-TEST(Registry, EndsWithThePlaceholderForThreads) {
-    ASSERT_FALSE(lessons::registry().empty());
-    const lessons::Lesson& last = *lessons::registry().back();
-    EXPECT_EQ(last.id, "threads");
-    EXPECT_TRUE(last.placeholder);
-    EXPECT_EQ(last.title.en, "Threads versus coroutines");
-    EXPECT_EQ(last.title.de, "Threads und Coroutinen im Vergleich");
-    EXPECT_FALSE(last.text_en.empty());
-    EXPECT_FALSE(last.text_de.empty());
+TEST(Registry, EndsWithThreadsThenBlocking) {
+    ASSERT_GE(lessons::registry().size(), 2u);
+    const lessons::Lesson& threads = **(lessons::registry().end() - 2);
+    const lessons::Lesson& blocking = *lessons::registry().back();
+    EXPECT_EQ(threads.id, "threads");
+    EXPECT_EQ(blocking.id, "blocking");
+    EXPECT_EQ(threads.title.en, "Threads versus coroutines");
+    EXPECT_EQ(threads.title.de, "Threads und Coroutinen im Vergleich");
+    for (const lessons::Lesson* lesson : {&threads, &blocking}) {
+        EXPECT_FALSE(lesson->placeholder) << lesson->id;
+        EXPECT_TRUE(lesson->scenario) << lesson->id;
+    }
+}
+
+// The threads lesson's model runs in virtual time; its real threads come from live_threads.py.
+TEST(Registry, ThreadsShowsItsLiveProgram) {
+    const lessons::Lesson* threads = lessons::find("threads");
+    ASSERT_NE(threads, nullptr);
+    ASSERT_EQ(threads->live_listings.size(), 1u);
+    EXPECT_EQ(threads->live_listings[0].file, "live_threads.py");
+    EXPECT_EQ(threads->live_listings[0].arguments, "--n 1000");
+    EXPECT_EQ(threads->live_listings[0].source,
+              read_file(std::string(DIRIGENT_LESSONS_DIR) + "/threads/live_threads.py"));
 }
 
 TEST(Registry, FindsByIdOnly) {
-    EXPECT_EQ(lessons::find("threads"), lessons::registry().back());
+    for (const lessons::Lesson* lesson : lessons::registry()) EXPECT_EQ(lessons::find(lesson->id), lesson);
     EXPECT_EQ(lessons::find("nope"), nullptr);
     EXPECT_EQ(lessons::find(""), nullptr);
+    EXPECT_EQ(lessons::find("Threads"), nullptr);
 }
 
 TEST(Registry, EmbedsTheFilesOfEachFolderVerbatim) {

@@ -11,7 +11,11 @@ that program from the outside only, without a trace in the listing:
   upper case); `--pitfall` sets PITFALL = True; START becomes 0.0, where the virtual clock starts.
   A constant that the listing does not have is an error (exit 2), never silently ignored.
 - `asyncio.run` becomes vloop.run: the same asyncio, on a virtual clock that jumps to the next
-  timer, ending in a deadlock report instead of a hang.
+  timer, ending in a deadlock report instead of a hang. Its `debug=` goes along (debug mode's
+  "Executing <Task ...> took ... seconds" becomes a line of the log, as in `dirigent run`).
+- While the program runs on that clock, `time.sleep` is vloop.blocking_sleep: called in a
+  coroutine it holds the loop and moves the clock; called by to_thread / run_in_executor it is the
+  worker thread's time. It is the real time.sleep again when the run is over.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import argparse
 import asyncio
 import re
 import sys
+import time
 from pathlib import Path
 
 import vloop
@@ -66,17 +71,25 @@ def main() -> int:
         return 2
 
     real_run = asyncio.run
+    real_sleep = time.sleep
 
-    def virtual_run(main, **_):
+    def virtual_run(main, *, debug=None):
         # asyncio.run inside a running loop (a lesson may show that mistake) stays CPython's own:
         # it raises RuntimeError. Only the program's top-level call goes to the virtual clock.
         if asyncio._get_running_loop() is not None:
-            return real_run(main)
-        return vloop.run(main)
+            return real_run(main, debug=debug)
+        time.sleep = vloop.blocking_sleep
+        try:
+            return vloop.run(main, debug=bool(debug))
+        finally:
+            time.sleep = real_sleep
 
     asyncio.run = virtual_run
-    code = compile(source, str(args.listing), "exec")
-    exec(code, {"__name__": "__main__", "__file__": str(args.listing)})
+    try:
+        code = compile(source, str(args.listing), "exec")
+        exec(code, {"__name__": "__main__", "__file__": str(args.listing)})
+    finally:
+        asyncio.run = real_run
     return 0
 
 

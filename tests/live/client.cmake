@@ -23,3 +23,11 @@ if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_database_cl
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_database_cli.py $<TARGET_FILE:dirigent>)
   set_tests_properties(live_database_cli PROPERTIES TIMEOUT 300 ENVIRONMENT "${live_test_env}")
 endif()
+
+# `dirigent live blocking`: the heartbeat's lag with to_thread and with the loop blocked
+# (wide margins: a behaviour check, not a benchmark), debug mode, bad input.
+if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_blocking_cli.py)
+  add_test(NAME live_blocking_cli
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_blocking_cli.py $<TARGET_FILE:dirigent>)
+  set_tests_properties(live_blocking_cli PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
+endif()

@@ -247,15 +247,26 @@ class _SlowCallbackLog(logging.Handler):
 
 
 def run(main, debug=False):
-    """asyncio.run(main, debug=debug) on a VirtualLoop; the main task is named "main"."""
+    """asyncio.run(main, debug=debug) on a VirtualLoop; the main task is named "main". Debug mode's
+    slow-step warnings are lines of the log however it was turned on: here, or by the program
+    itself with loop.set_debug(True), as aio's twins do."""
+    logger = logging.getLogger("asyncio")
+    handler, propagate = _SlowCallbackLog(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        _run(main, debug)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _run(main, debug):
     global _loop
     loop = VirtualLoop()
     _loop = loop
     if debug:
         loop.set_debug(True)
-        logger = logging.getLogger("asyncio")
-        logger.addHandler(_SlowCallbackLog())
-        logger.propagate = False
     main_task = loop.create_task(main, name="main")
     main_error = None
     deadlocked = False

@@ -30,6 +30,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <clocale>
 #include <memory>
 #include <set>
@@ -126,6 +127,7 @@ private slots:
     void console();
     void deadlock();
     void timeline();
+    void slowstep();
     void synthetic();
     void render();
     void dark();
@@ -434,10 +436,21 @@ void TestViews::console()
         for (std::size_t at : cursors(rec.size())) {
             const trace::TraceState &state = seeker.seek(at);
             view.setState(state, nullptr);
-            QCOMPARE(view.lineCount(), int(state.log().size()));
+            const std::size_t lines = state.log().size() + state.slow_steps().size();
+            QCOMPARE(view.lineCount(), int(lines));
+            QCOMPARE(view.warningCount(), int(state.slow_steps().size()));
             const QString d = view.describe();
-            QVERIFY(d.startsWith(QStringLiteral("lines: %1").arg(state.log().size())));
-            if (!state.log().empty()) {
+            QVERIFY(d.startsWith(QStringLiteral("lines: %1").arg(lines)));
+            // The newest line: the log's or a slow-step warning's, whichever came later.
+            const bool lastIsWarning = !state.slow_steps().empty() &&
+                                       (state.log().empty() || state.slow_steps().back().seq > state.log().back().seq);
+            if (lastIsWarning) {
+                const trace::SlowStepEntry &last = state.slow_steps().back();
+                QVERIFY2(d.endsWith(QStringLiteral("[%1] %2: warning: %3")
+                                        .arg(StateStyle::seconds(double(last.time_ns) / 1e9),
+                                             StateStyle::taskName(state, last.task), sv(last.text))),
+                         qPrintable(d.right(200)));
+            } else if (!state.log().empty()) {
                 const trace::LogLine &last = state.log().back();
                 QVERIFY2(d.endsWith(QStringLiteral("[%1] %2: %3")
                                         .arg(StateStyle::seconds(double(last.time_ns) / 1e9),
@@ -456,7 +469,8 @@ void TestViews::console()
         // At the end: every Log event of the run.
         view.setState(seeker.seek(rec.size()), nullptr);
         int logEvents = 0;
-        for (const aio::TraceEvent &e : rec) logEvents += e.kind == aio::EventKind::Log ? 1 : 0;
+        for (const aio::TraceEvent &e : rec)
+            logEvents += e.kind == aio::EventKind::Log || e.kind == aio::EventKind::SlowStep ? 1 : 0;
         QCOMPARE(view.lineCount(), logEvents);
     }
     // A re-run with another parameter (same seq numbers, other texts) replaces the lines.
@@ -567,6 +581,161 @@ void TestViews::timeline()
     view.setRecorder(nullptr);
     QCOMPARE(view.laneCount(), 0);
     QVERIFY(!view.hasContent());
+}
+
+namespace {
+
+// Debug mode and a blocking call: the lesson "Never block the event loop" in small.
+aio::Task<void> ticker()
+{
+    for (int i = 0; i < 3; ++i) {
+        aio::log("tick " + std::to_string(i));
+        co_await aio::sleep(0.2);
+    }
+}
+
+aio::Task<void> blockingHandler()
+{
+    co_await aio::sleep(0.1);
+    aio::log("handler blocks");
+    aio::blocking_sleep(0.5);  // time.sleep(0.5) in a coroutine: nothing else runs meanwhile
+    aio::log("handler done");
+    co_await aio::sleep(0.05);
+}
+
+aio::Task<void> blockingMain()
+{
+    aio::EventLoop &loop = aio::get_running_loop();
+    loop.set_debug(true);
+    aio::Task<void> tick = aio::create_task(ticker(), "ticker");
+    aio::Task<void> handler = aio::create_task(blockingHandler(), "handler");
+    co_await aio::sleep(1.0);
+    // A plain callback that blocks: reported as "<Handle>", with no task to mark.
+    loop.call_soon([] { aio::blocking_sleep(0.25); });
+    co_await aio::sleep(0.1);
+    co_await tick;
+    co_await handler;
+}
+
+// Pixels of the warning sign's fill (Okabe-Ito orange) in an image.
+int warningPixels(const QImage &image)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) n += image.pixel(x, y) == qRgb(0xE6, 0x9F, 0x00) ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+void TestViews::slowstep()
+{
+    trace::Recorder recorder;
+    aio::run(blockingMain(), {.sink = &recorder, .main_name = "main"});
+    const trace::Recorder &rec = recorder;
+    std::vector<std::size_t> slowAt;  // event indices of the SlowStep reports
+    for (std::size_t i = 0; i < rec.size(); ++i)
+        if (rec[i].kind == aio::EventKind::SlowStep) slowAt.push_back(i);
+    QCOMPARE(slowAt.size(), std::size_t(2));
+    const QString handlerWarning = QStringLiteral("Executing <Task pending name='handler'> took 0.500 seconds");
+    QCOMPARE(sv(rec[slowAt[0]].text), handlerWarning);
+    QCOMPARE(sv(rec[slowAt[1]].text), QStringLiteral("Executing <Handle> took 0.250 seconds"));
+
+    // Console: nothing before the cursor reaches the report, then the warning as the newest line,
+    // right after what the handler logged before it gave the loop back.
+    ConsoleView console;
+    console.setAnimated(false);
+    trace::StateSeeker seeker(rec);
+    console.setState(seeker.seek(slowAt[0]), nullptr);
+    QCOMPARE(console.warningCount(), 0);
+    QVERIFY(!console.describe().contains(QStringLiteral("warning:")));
+    const QString before = console.describe();
+    const int linesBefore = console.lineCount();
+    QVERIFY2(before.endsWith(QStringLiteral("[0.600 s] handler: handler done")), qPrintable(before));
+    console.setState(seeker.seek(slowAt[0] + 1), nullptr);
+    QCOMPARE(console.warningCount(), 1);
+    QCOMPARE(console.lineCount(), linesBefore + 1);
+    QVERIFY2(console.describe().endsWith(QStringLiteral("\n[0.600 s] handler: handler done\n[0.600 s] handler: warning: ") +
+                                         handlerWarning),
+             qPrintable(console.describe()));
+    // Stepping back takes it away again, as any line.
+    console.setState(seeker.seek(slowAt[0]), nullptr);
+    QCOMPARE(console.warningCount(), 0);
+    QCOMPARE(console.describe(), before);
+    // At the end: both warnings, each in its place among the log lines (the ticker's late tick after the handler's).
+    console.setState(seeker.seek(rec.size()), nullptr);
+    QCOMPARE(console.warningCount(), 2);
+    const QStringList lines = console.describe().split(QLatin1Char('\n'));
+    const auto indexOf = [&](const QString &line) { return lines.indexOf(line); };
+    const qsizetype warn = indexOf(QStringLiteral("[0.600 s] handler: warning: ") + handlerWarning);
+    QVERIFY2(warn > 0, qPrintable(lines.join('\n')));
+    QCOMPARE(indexOf(QStringLiteral("[0.600 s] handler: handler done")), warn - 1);
+    QCOMPARE(indexOf(QStringLiteral("[0.600 s] ticker: tick 1")), warn + 1);
+    QVERIFY2(indexOf(QStringLiteral("[1.250 s] -: warning: Executing <Handle> took 0.250 seconds")) > warn,
+             qPrintable(lines.join('\n')));
+    ConsoleView fresh;
+    fresh.setState(seeker.seek(rec.size()), nullptr);
+    QCOMPARE(console.describe(), fresh.describe());
+    // Drawn: the warning sign shows once the report is reached, not before.
+    console.setState(seeker.seek(slowAt[0]), nullptr);
+    QCOMPARE(warningPixels(renderView(console, {620, 180})), 0);
+    console.setState(seeker.seek(slowAt[0] + 1), nullptr);
+    const QImage consoleImage = renderView(console, {620, 180});
+    QVERIFY(warningPixels(consoleImage) > 10);
+
+    // Timeline: one mark, on the handler's lane, over the step that held the loop; the callback only counted.
+    TimelineView timeline;
+    timeline.setAnimated(false);
+    timeline.setRecorder(&rec);
+    const int handlerLane = int(timeline.laneNames().indexOf(QStringLiteral("handler")));
+    QVERIFY(handlerLane >= 0);
+    for (int lane = 0; lane < timeline.laneCount(); ++lane) QCOMPARE(timeline.slowMarkCount(lane), lane == handlerLane ? 1 : 0);
+    QCOMPARE(timeline.slowCallbackCount(), 1);
+    const QString td = timeline.describe();
+    QVERIFY2(td.contains(QStringLiteral("\nslow steps: 1 marked, 1 callbacks\n")), qPrintable(td));
+    QVERIFY2(td.contains(QStringLiteral("\nslow handler: 0.100 s to 0.600 s: ") + handlerWarning), qPrintable(td));
+    timeline.setState(seeker.seek(rec.size()), nullptr);
+    const QImage timelineImage = renderView(timeline, {760, 200});
+    QVERIFY(warningPixels(timelineImage) > 10);
+    // Its tool tip says what debug mode reported; the handler's lane elsewhere says its state.
+    const QString expected = TimelineView::tr("Debug mode: %1").arg(handlerWarning);
+    const int laneY = 26 + handlerLane * 20 + 8;  // lanesTop() + lane * kLaneStep + kLaneHeight / 2
+    int hits = 0;
+    for (int x = 0; x < timeline.width(); x += 2) {
+        QHelpEvent help(QEvent::ToolTip, QPoint(x, laneY), timeline.mapToGlobal(QPoint(x, laneY)));
+        QApplication::sendEvent(&timeline, &help);
+        hits += QToolTip::text() == expected ? 1 : 0;
+    }
+    QVERIFY2(hits > 0, qPrintable(expected));
+    QVERIFY2(hits < timeline.width() / 4, "the mark's tool tip covers far more than the step");
+
+    // The event loop view says who held the loop while the clock still stands at the step's end.
+    EventLoopView loop;
+    loop.setAnimated(false);
+    loop.setState(seeker.seek(slowAt[0]), nullptr);
+    QVERIFY2(lineStarting(loop.describe(), QStringLiteral("held:")).isEmpty(), qPrintable(loop.describe()));
+    loop.setState(seeker.seek(slowAt[0] + 1), nullptr);
+    QCOMPARE(lineStarting(loop.describe(), QStringLiteral("held:")), QStringLiteral("held: 0.500 s by handler"));
+    const QImage loopImage = renderView(loop);
+    QVERIFY(warningPixels(loopImage) > 10);
+    std::size_t later = slowAt[0] + 1;  // the first event at a later time
+    while (later < rec.size() && rec[later].time_ns == rec[slowAt[0]].time_ns) ++later;
+    loop.setState(seeker.seek(later + 1), nullptr);
+    QVERIFY2(lineStarting(loop.describe(), QStringLiteral("held:")).isEmpty(), qPrintable(loop.describe()));
+    loop.setState(seeker.seek(slowAt[1] + 1), nullptr);
+    QCOMPARE(lineStarting(loop.describe(), QStringLiteral("held:")), QStringLiteral("held: 0.250 s by a callback"));
+
+    const QString dir = QStringLiteral(VIEWS_GALLERY_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(loopImage.save(dir + QStringLiteral("/slowstep_eventLoopView.png")));
+    loop.setState(seeker.seek(slowAt[0] + 1), nullptr);
+    QVERIFY(renderView(loop, loop.minimumSizeHint()).save(dir + QStringLiteral("/slowstep_small_eventLoopView.png")));
+    QVERIFY(consoleImage.save(dir + QStringLiteral("/slowstep_consoleView.png")));
+    QVERIFY(timelineImage.save(dir + QStringLiteral("/slowstep_timelineView.png")));
+    console.setPalette(darkPalette());
+    timeline.setPalette(darkPalette());
+    QVERIFY(renderView(console, {620, 180}).save(dir + QStringLiteral("/slowstep_dark_consoleView.png")));
+    QVERIFY(renderView(timeline, {760, 200}).save(dir + QStringLiteral("/slowstep_dark_timelineView.png")));
 }
 
 namespace {
