@@ -44,6 +44,21 @@ int statusCount(const lessons::Run &run, int status)
     return n;
 }
 
+// The blocking lesson's model: the latest tick while request `number` ran, or the first one
+// after it (a request that holds the loop lets no tick fire until it returns), in seconds.
+double modelLag(const lessons::Run &run, int number, double work, double tick)
+{
+    double answered = -1;
+    for (const lessons::Fact &fact : run.facts.all_of("answered"))
+        if (int(fact.value) == number)
+            answered = fact.time;
+    double lag = 0;
+    for (const lessons::Fact &fact : run.facts.all_of("tick"))
+        if (answered >= 0 && fact.time > answered - work + 1e-9 && fact.time <= answered + tick + 1e-9)
+            lag = std::max(lag, fact.value / 1000.0);
+    return lag;
+}
+
 QString seconds(double value)
 {
     return QLocale().toString(value, 'f', 3) + QStringLiteral(" s");
@@ -254,9 +269,13 @@ void LiveTab::retranslateUi()
                                  : r.how == QLatin1String("time.sleep")
                                      ? (r.onLoop ? tr("Lag, time.sleep on the loop") : tr("Lag, time.sleep in to_thread"))
                                      : (r.onLoop ? tr("Lag, CPU loop on the loop") : tr("Lag, CPU loop in an executor"));
-            lines.append({name, none, ms(r.longestLag)});
+            const int request = int(&r - measured.requests.data()) + 1;
+            const lessons::Params &params = m_live->resultParams();
+            lines.append({name, fact([&] { return ms(modelLag(run, request, params["work"], params["tick"])); }),
+                          ms(r.longestLag)});
         }
-        lines.append({tr("Heartbeat ticks"), none, number(int(measured.ticks.size()))});
+        lines.append({tr("Heartbeat ticks"), fact([&] { return number(run.facts.count("tick")); }),
+                      number(int(measured.ticks.size()))});
         lines.append({tr("Total time"), fact([&] { return seconds(run.end_time); }), seconds(measured.totalTime)});
     } else if (m_live->isDatabaseLesson()) {
         const live::LiveDatabaseFigures &measured = m_live->measuredDatabase();

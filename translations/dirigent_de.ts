@@ -479,18 +479,18 @@
     <name>LagMeter</name>
     <message>
         <source>Loop lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop-Lag</translation>
     </message>
     <message>
         <source>No tick yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Tick.</translation>
     </message>
     <message numerus="yes">
         <source>last tick %1 late · worst %2 · %n tick(s)</source>
         <extracomment>%1: how late the last heartbeat tick fired, %2: the latest so far, %3: how many ticks</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>letzter Tick %1 zu spät · Maximum %2 · %n Tick</numerusform>
+            <numerusform>letzter Tick %1 zu spät · Maximum %2 · %n Ticks</numerusform>
         </translation>
     </message>
 </context>
@@ -593,6 +593,10 @@
         <extracomment>%1: where (&quot;SQLite at /tmp/x.sqlite&quot;, &quot;PostgreSQL at 127.0.0.1:5432/bank&quot;); %2: why</extracomment>
         <translation>kann die Datenbank nicht benutzen (%1): %2</translation>
     </message>
+    <message>
+        <source>the threads lesson measures live, it records no trace: --trace-json does not apply</source>
+        <translation>die Threads-Lektion misst live und zeichnet keinen Trace auf: --trace-json passt hier nicht</translation>
+    </message>
 </context>
 <context>
     <name>LiveController</name>
@@ -676,11 +680,28 @@
     </message>
     <message>
         <source>Press Run: the heartbeat ticks on this window&apos;s own event loop. With the pitfall on, the window freezes while the loop is blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drück auf Starten: Der Heartbeat tickt auf der Event Loop dieses Fensters selbst. Mit eingeschalteter Falle friert das Fenster ein, solange die Loop blockiert ist.</translation>
     </message>
     <message>
         <source>Live run on this window&apos;s event loop …</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Lauf auf der Event Loop dieses Fensters …</translation>
+    </message>
+    <message>
+        <source>Press Run: Dirigent creates N real threads and N coroutines on this computer and measures them, and CPython does the same when python3 is there.</source>
+        <translation>Drück auf Starten: Dirigent erzeugt N echte Threads und N Coroutines auf diesem Computer und misst sie, und CPython macht dasselbe, wenn python3 da ist.</translation>
+    </message>
+    <message>
+        <source>Measuring %1 threads and %1 coroutines …</source>
+        <extracomment>%1: how many threads (and as many coroutines)</extracomment>
+        <translation>%1 Threads und %1 Coroutines werden gemessen …</translation>
+    </message>
+    <message>
+        <source>Stopped: what was measured until then is shown.</source>
+        <translation>Gestoppt: Angezeigt wird, was bis dahin gemessen wurde.</translation>
+    </message>
+    <message>
+        <source>Measured.</source>
+        <translation>Gemessen.</translation>
     </message>
 </context>
 <context>
@@ -840,43 +861,47 @@
     </message>
     <message>
         <source>Loop lag: how late each heartbeat tick fires (one bar per tick, measured)</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop-Lag: wie viel zu spät jeder Heartbeat-Tick feuert (ein Balken pro Tick, gemessen)</translation>
     </message>
     <message>
         <source>Heartbeat ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat-Ticks</translation>
     </message>
     <message>
         <source>The heartbeat and the handler share one thread: the window&apos;s. A call that blocks it stops the ticks, the animation and your clicks alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat und Handler teilen sich einen Thread: den des Fensters. Ein Aufruf, der ihn blockiert, hält die Ticks, die Animation und deine Klicks gleichermaßen an.</translation>
     </message>
     <message>
         <source>These values lie beyond the model&apos;s ranges: the model makes no prediction for them, so only the measurement is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Werte liegen außerhalb der Bereiche des Modells: Dafür sagt das Modell nichts voraus, deshalb steht hier nur die Messung.</translation>
     </message>
     <message>
         <source>Why they differ: the model&apos;s ticks are exact; real ones fire a little late, by what the operating system and the window&apos;s painting cost, usually a millisecond or two. A blocked loop shows the same gap in both: no tick fires until the call returns, then the late tick comes at once. A real CPU loop in a worker thread runs on another core; in Python the GIL would still make the heartbeat wait now and then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum sie sich unterscheiden: Die Ticks des Modells sind exakt; echte feuern ein wenig zu spät, um das, was das Betriebssystem und das Zeichnen des Fensters kosten, meist ein oder zwei Millisekunden. Eine blockierte Loop zeigt in beiden dieselbe Lücke: Kein Tick feuert, bis der Aufruf zurückkehrt, dann kommt der verspätete Tick sofort. Eine echte CPU-Schleife in einem Worker-Thread läuft auf einem anderen Kern; in Python würde der GIL den Heartbeat trotzdem ab und zu warten lassen.</translation>
     </message>
     <message>
         <source>Lag, asyncio.sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, asyncio.sleep</translation>
     </message>
     <message>
         <source>Lag, time.sleep on the loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, time.sleep auf der Loop</translation>
     </message>
     <message>
         <source>Lag, time.sleep in to_thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, time.sleep in to_thread</translation>
     </message>
     <message>
         <source>Lag, CPU loop on the loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, CPU-Schleife auf der Loop</translation>
     </message>
     <message>
         <source>Lag, CPU loop in an executor</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, CPU-Schleife in einem Executor</translation>
+    </message>
+    <message>
+        <source>Start a live run: Dirigent creates N real threads and N coroutines on this computer, wakes them, and shows here what each cost, with CPython&apos;s figures beside them.</source>
+        <translation>Starte einen Live-Lauf: Dirigent erzeugt N echte Threads und N Coroutines auf diesem Computer, weckt sie und zeigt hier, was sie jeweils kosten, mit den Zahlen von CPython daneben.</translation>
     </message>
 </context>
 <context>
@@ -1154,11 +1179,11 @@
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1749,159 @@
     </message>
 </context>
 <context>
+    <name>ThreadsComparisonPanel</name>
+    <message>
+        <source>Memory, each</source>
+        <translation>Speicher pro Einheit</translation>
+    </message>
+    <message>
+        <source>Creating one</source>
+        <translation>Erzeugen pro Einheit</translation>
+    </message>
+    <message>
+        <source>N (log)</source>
+        <translation>N (log)</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>coroutines</source>
+        <translation>Coroutines</translation>
+    </message>
+    <message>
+        <source>%1 threads and %1 coroutines, created and woken on this computer:</source>
+        <extracomment>%1: N, how many threads and as many coroutines</extracomment>
+        <translation>%1 Threads und %1 Coroutines, auf diesem Computer erzeugt und geweckt:</translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation>Pro Einheit</translation>
+    </message>
+    <message>
+        <source>Threads
+(C++)</source>
+        <translation>Threads
+(C++)</translation>
+    </message>
+    <message>
+        <source>Coroutines
+(C++)</source>
+        <translation>Coroutines
+(C++)</translation>
+    </message>
+    <message>
+        <source>Threads
+(Python)</source>
+        <translation>Threads
+(Python)</translation>
+    </message>
+    <message>
+        <source>Tasks
+(Python)</source>
+        <translation>Tasks
+(Python)</translation>
+    </message>
+    <message>
+        <source>Threads and coroutines compared</source>
+        <translation>Threads und Coroutines im Vergleich</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>%1 stack</source>
+        <translation>%1 Stack</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Waking (per unit)</source>
+        <translation>Wecken (pro Einheit)</translation>
+    </message>
+    <message>
+        <source>Context switches</source>
+        <translation>Kontextwechsel</translation>
+    </message>
+    <message>
+        <source>Who decides when to switch</source>
+        <translation>Wer entscheidet, wann gewechselt wird</translation>
+    </message>
+    <message>
+        <source>the operating system, at any instruction</source>
+        <translation>das Betriebssystem, an jeder beliebigen Instruktion</translation>
+    </message>
+    <message>
+        <source>the task itself, only at an await</source>
+        <translation>der Task selbst, nur an einem await</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Wie viele</translation>
+    </message>
+    <message>
+        <source>%1 here: the system&apos;s limit stopped more</source>
+        <translation>%1 hier: Mehr ließ die Grenze des Systems nicht zu</translation>
+    </message>
+    <message>
+        <source>%1 here; the system sets the limit</source>
+        <translation>%1 hier; die Grenze setzt das System</translation>
+    </message>
+    <message>
+        <source>%1 here; as many as memory holds</source>
+        <translation>%1 hier; so viele, wie in den Speicher passen</translation>
+    </message>
+    <message>
+        <source>Shared state</source>
+        <translation>Gemeinsamer Zustand</translation>
+    </message>
+    <message>
+        <source>needs a lock: a switch can fall between read and write</source>
+        <translation>braucht einen Lock: Ein Wechsel kann zwischen Lesen und Schreiben fallen</translation>
+    </message>
+    <message>
+        <source>safe from one await to the next</source>
+        <translation>sicher von einem await bis zum nächsten</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Coroutines</source>
+        <translation>Coroutines</translation>
+    </message>
+    <message>
+        <source>Who switches, how many, shared state</source>
+        <translation>Wer wechselt, wie viele, gemeinsamer Zustand</translation>
+    </message>
+    <message>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <source>No Python columns: %1</source>
+        <extracomment>%1: why (such as &quot;python3 was not found&quot;)</extracomment>
+        <translation>Keine Python-Spalten: %1</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: the figures are those measured until then.</source>
+        <translation>Vor dem Ende gestoppt: Die Zahlen sind die bis dahin gemessenen.</translation>
+    </message>
+    <message>
+        <source>As N grows (C++, both axes logarithmic): a thread costs the stack pages and kernel memory it touches and a trip through the kernel; a coroutine costs its frame on the heap.</source>
+        <translation>Wenn N wächst (C++, beide Achsen logarithmisch): Ein Thread kostet die Stack-Seiten und den Kernel-Speicher, die er anfasst, und einen Weg durch den Kernel; eine Coroutine kostet ihren Frame auf dem Heap.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
@@ -1798,6 +1976,73 @@
     <message>
         <source>Deadlock report</source>
         <translation>Deadlock-Bericht</translation>
+    </message>
+</context>
+<context>
+    <name>live::ThreadsMeasurement</name>
+    <message>
+        <source>Cancelled after %1 of %2 threads.</source>
+        <translation>Abgebrochen nach %1 von %2 Threads.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 tasks.</source>
+        <translation>Abgebrochen nach %1 von %2 Tasks.</translation>
+    </message>
+    <message>
+        <source>Stopped at %1 of %2 threads: the most this measurement may create is %3.</source>
+        <translation>Bei %1 von %2 Threads gestoppt: Mehr als %3 darf diese Messung nicht erzeugen.</translation>
+    </message>
+    <message>
+        <source>the kernel allows %1 threads on the whole system (/proc/sys/kernel/threads-max), and %2 were already running.</source>
+        <translation>der Kernel erlaubt %1 Threads im ganzen System (/proc/sys/kernel/threads-max), und %2 liefen schon.</translation>
+    </message>
+    <message>
+        <source>ulimit -u is %1 processes and threads per user, and this process already had %2 (raise it with `ulimit -u`).</source>
+        <translation>ulimit -u erlaubt %1 Prozesse und Threads pro Benutzer, und dieser Prozess hatte schon %2 (erhöh den Wert mit `ulimit -u`).</translation>
+    </message>
+    <message>
+        <source>every thread takes a process id, the kernel has %1 of them (/proc/sys/kernel/pid_max), and %2 were already taken.</source>
+        <translation>jeder Thread belegt eine Prozess-ID, der Kernel hat %1 davon (/proc/sys/kernel/pid_max), und %2 waren schon vergeben.</translation>
+    </message>
+    <message>
+        <source>this control group allows %1 processes and threads (pids.max), and %2 were already in use.</source>
+        <translation>diese Control Group erlaubt %1 Prozesse und Threads (pids.max), und %2 waren schon belegt.</translation>
+    </message>
+    <message>
+        <source>a process may have %1 memory mappings (vm.max_map_count), this one had %2, and each thread&apos;s stack takes two.</source>
+        <translation>ein Prozess darf %1 Speicher-Mappings haben (vm.max_map_count), dieser hatte %2, und der Stack jedes Threads braucht zwei.</translation>
+    </message>
+    <message>
+        <source>out of address space: ulimit -v allows %1 MiB, and each thread reserves %2 MiB for its stack (raise it with `ulimit -v`).</source>
+        <translation>kein Adressraum mehr: ulimit -v erlaubt %1 MiB, und jeder Thread reserviert %2 MiB für seinen Stack (erhöh den Wert mit `ulimit -v`).</translation>
+    </message>
+    <message>
+        <source>out of memory.</source>
+        <translation>kein Speicher mehr.</translation>
+    </message>
+    <message>
+        <source>No tasks were created: another aio event loop is running on this thread.</source>
+        <translation>Es wurden keine Tasks erzeugt: Auf diesem Thread läuft schon eine andere aio-Event-Loop.</translation>
+    </message>
+    <message>
+        <source>the limit is not known (threads-max, pid_max, pids.max, vm.max_map_count or memory).</source>
+        <translation>die Grenze ist nicht bekannt (threads-max, pid_max, pids.max, vm.max_map_count oder Speicher).</translation>
+    </message>
+    <message>
+        <source>error %1 (%2).</source>
+        <translation>Fehler %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The system refused thread %1: %2</source>
+        <translation>Das System hat Thread %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The system refused task %1: %2</source>
+        <translation>Das System hat Task %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Stopped at %1 of %2 threads, to keep clear of a limit of the system: %3</source>
+        <translation>Bei %1 von %2 Threads gestoppt, um einer Grenze des Systems nicht zu nahe zu kommen: %3</translation>
     </message>
 </context>
 </TS>

@@ -479,18 +479,18 @@
     <name>LagMeter</name>
     <message>
         <source>Loop lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop lag</translation>
     </message>
     <message>
         <source>No tick yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tick yet.</translation>
     </message>
     <message numerus="yes">
         <source>last tick %1 late · worst %2 · %n tick(s)</source>
         <extracomment>%1: how late the last heartbeat tick fired, %2: the latest so far, %3: how many ticks</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>last tick %1 late · worst %2 · %n tick</numerusform>
+            <numerusform>last tick %1 late · worst %2 · %n ticks</numerusform>
         </translation>
     </message>
 </context>
@@ -593,6 +593,10 @@
         <extracomment>%1: where (&quot;SQLite at /tmp/x.sqlite&quot;, &quot;PostgreSQL at 127.0.0.1:5432/bank&quot;); %2: why</extracomment>
         <translation>cannot use the database (%1): %2</translation>
     </message>
+    <message>
+        <source>the threads lesson measures live, it records no trace: --trace-json does not apply</source>
+        <translation>the threads lesson measures live, it records no trace: --trace-json does not apply</translation>
+    </message>
 </context>
 <context>
     <name>LiveController</name>
@@ -676,11 +680,28 @@
     </message>
     <message>
         <source>Press Run: the heartbeat ticks on this window&apos;s own event loop. With the pitfall on, the window freezes while the loop is blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press Run: the heartbeat ticks on this window&apos;s own event loop. With the pitfall on, the window freezes while the loop is blocked.</translation>
     </message>
     <message>
         <source>Live run on this window&apos;s event loop …</source>
-        <translation type="unfinished"></translation>
+        <translation>Live run on this window&apos;s event loop …</translation>
+    </message>
+    <message>
+        <source>Press Run: Dirigent creates N real threads and N coroutines on this computer and measures them, and CPython does the same when python3 is there.</source>
+        <translation>Press Run: Dirigent creates N real threads and N coroutines on this computer and measures them, and CPython does the same when python3 is there.</translation>
+    </message>
+    <message>
+        <source>Measuring %1 threads and %1 coroutines …</source>
+        <extracomment>%1: how many threads (and as many coroutines)</extracomment>
+        <translation>Measuring %1 threads and %1 coroutines …</translation>
+    </message>
+    <message>
+        <source>Stopped: what was measured until then is shown.</source>
+        <translation>Stopped: what was measured until then is shown.</translation>
+    </message>
+    <message>
+        <source>Measured.</source>
+        <translation>Measured.</translation>
     </message>
 </context>
 <context>
@@ -840,43 +861,47 @@
     </message>
     <message>
         <source>Loop lag: how late each heartbeat tick fires (one bar per tick, measured)</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop lag: how late each heartbeat tick fires (one bar per tick, measured)</translation>
     </message>
     <message>
         <source>Heartbeat ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat ticks</translation>
     </message>
     <message>
         <source>The heartbeat and the handler share one thread: the window&apos;s. A call that blocks it stops the ticks, the animation and your clicks alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>The heartbeat and the handler share one thread: the window&apos;s. A call that blocks it stops the ticks, the animation and your clicks alike.</translation>
     </message>
     <message>
         <source>These values lie beyond the model&apos;s ranges: the model makes no prediction for them, so only the measurement is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>These values lie beyond the model&apos;s ranges: the model makes no prediction for them, so only the measurement is shown.</translation>
     </message>
     <message>
         <source>Why they differ: the model&apos;s ticks are exact; real ones fire a little late, by what the operating system and the window&apos;s painting cost, usually a millisecond or two. A blocked loop shows the same gap in both: no tick fires until the call returns, then the late tick comes at once. A real CPU loop in a worker thread runs on another core; in Python the GIL would still make the heartbeat wait now and then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why they differ: the model&apos;s ticks are exact; real ones fire a little late, by what the operating system and the window&apos;s painting cost, usually a millisecond or two. A blocked loop shows the same gap in both: no tick fires until the call returns, then the late tick comes at once. A real CPU loop in a worker thread runs on another core; in Python the GIL would still make the heartbeat wait now and then.</translation>
     </message>
     <message>
         <source>Lag, asyncio.sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, asyncio.sleep</translation>
     </message>
     <message>
         <source>Lag, time.sleep on the loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, time.sleep on the loop</translation>
     </message>
     <message>
         <source>Lag, time.sleep in to_thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, time.sleep in to_thread</translation>
     </message>
     <message>
         <source>Lag, CPU loop on the loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, CPU loop on the loop</translation>
     </message>
     <message>
         <source>Lag, CPU loop in an executor</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag, CPU loop in an executor</translation>
+    </message>
+    <message>
+        <source>Start a live run: Dirigent creates N real threads and N coroutines on this computer, wakes them, and shows here what each cost, with CPython&apos;s figures beside them.</source>
+        <translation>Start a live run: Dirigent creates N real threads and N coroutines on this computer, wakes them, and shows here what each cost, with CPython&apos;s figures beside them.</translation>
     </message>
 </context>
 <context>
@@ -1154,11 +1179,11 @@
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>on</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>off</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1749,159 @@
     </message>
 </context>
 <context>
+    <name>ThreadsComparisonPanel</name>
+    <message>
+        <source>Memory, each</source>
+        <translation>Memory, each</translation>
+    </message>
+    <message>
+        <source>Creating one</source>
+        <translation>Creating one</translation>
+    </message>
+    <message>
+        <source>N (log)</source>
+        <translation>N (log)</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>threads</translation>
+    </message>
+    <message>
+        <source>coroutines</source>
+        <translation>coroutines</translation>
+    </message>
+    <message>
+        <source>%1 threads and %1 coroutines, created and woken on this computer:</source>
+        <extracomment>%1: N, how many threads and as many coroutines</extracomment>
+        <translation>%1 threads and %1 coroutines, created and woken on this computer:</translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation>Each</translation>
+    </message>
+    <message>
+        <source>Threads
+(C++)</source>
+        <translation>Threads
+(C++)</translation>
+    </message>
+    <message>
+        <source>Coroutines
+(C++)</source>
+        <translation>Coroutines
+(C++)</translation>
+    </message>
+    <message>
+        <source>Threads
+(Python)</source>
+        <translation>Threads
+(Python)</translation>
+    </message>
+    <message>
+        <source>Tasks
+(Python)</source>
+        <translation>Tasks
+(Python)</translation>
+    </message>
+    <message>
+        <source>Threads and coroutines compared</source>
+        <translation>Threads and coroutines compared</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>%1 stack</source>
+        <translation>%1 stack</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Creating</translation>
+    </message>
+    <message>
+        <source>Waking (per unit)</source>
+        <translation>Waking (per unit)</translation>
+    </message>
+    <message>
+        <source>Context switches</source>
+        <translation>Context switches</translation>
+    </message>
+    <message>
+        <source>Who decides when to switch</source>
+        <translation>Who decides when to switch</translation>
+    </message>
+    <message>
+        <source>the operating system, at any instruction</source>
+        <translation>the operating system, at any instruction</translation>
+    </message>
+    <message>
+        <source>the task itself, only at an await</source>
+        <translation>the task itself, only at an await</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>How many</translation>
+    </message>
+    <message>
+        <source>%1 here: the system&apos;s limit stopped more</source>
+        <translation>%1 here: the system&apos;s limit stopped more</translation>
+    </message>
+    <message>
+        <source>%1 here; the system sets the limit</source>
+        <translation>%1 here; the system sets the limit</translation>
+    </message>
+    <message>
+        <source>%1 here; as many as memory holds</source>
+        <translation>%1 here; as many as memory holds</translation>
+    </message>
+    <message>
+        <source>Shared state</source>
+        <translation>Shared state</translation>
+    </message>
+    <message>
+        <source>needs a lock: a switch can fall between read and write</source>
+        <translation>needs a lock: a switch can fall between read and write</translation>
+    </message>
+    <message>
+        <source>safe from one await to the next</source>
+        <translation>safe from one await to the next</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Coroutines</source>
+        <translation>Coroutines</translation>
+    </message>
+    <message>
+        <source>Who switches, how many, shared state</source>
+        <translation>Who switches, how many, shared state</translation>
+    </message>
+    <message>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <source>No Python columns: %1</source>
+        <extracomment>%1: why (such as &quot;python3 was not found&quot;)</extracomment>
+        <translation>No Python columns: %1</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: the figures are those measured until then.</source>
+        <translation>Stopped before the end: the figures are those measured until then.</translation>
+    </message>
+    <message>
+        <source>As N grows (C++, both axes logarithmic): a thread costs the stack pages and kernel memory it touches and a trip through the kernel; a coroutine costs its frame on the heap.</source>
+        <translation>As N grows (C++, both axes logarithmic): a thread costs the stack pages and kernel memory it touches and a trip through the kernel; a coroutine costs its frame on the heap.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
@@ -1798,6 +1976,73 @@
     <message>
         <source>Deadlock report</source>
         <translation>Deadlock report</translation>
+    </message>
+</context>
+<context>
+    <name>live::ThreadsMeasurement</name>
+    <message>
+        <source>Cancelled after %1 of %2 threads.</source>
+        <translation>Cancelled after %1 of %2 threads.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 tasks.</source>
+        <translation>Cancelled after %1 of %2 tasks.</translation>
+    </message>
+    <message>
+        <source>Stopped at %1 of %2 threads: the most this measurement may create is %3.</source>
+        <translation>Stopped at %1 of %2 threads: the most this measurement may create is %3.</translation>
+    </message>
+    <message>
+        <source>the kernel allows %1 threads on the whole system (/proc/sys/kernel/threads-max), and %2 were already running.</source>
+        <translation>the kernel allows %1 threads on the whole system (/proc/sys/kernel/threads-max), and %2 were already running.</translation>
+    </message>
+    <message>
+        <source>ulimit -u is %1 processes and threads per user, and this process already had %2 (raise it with `ulimit -u`).</source>
+        <translation>ulimit -u is %1 processes and threads per user, and this process already had %2 (raise it with `ulimit -u`).</translation>
+    </message>
+    <message>
+        <source>every thread takes a process id, the kernel has %1 of them (/proc/sys/kernel/pid_max), and %2 were already taken.</source>
+        <translation>every thread takes a process id, the kernel has %1 of them (/proc/sys/kernel/pid_max), and %2 were already taken.</translation>
+    </message>
+    <message>
+        <source>this control group allows %1 processes and threads (pids.max), and %2 were already in use.</source>
+        <translation>this control group allows %1 processes and threads (pids.max), and %2 were already in use.</translation>
+    </message>
+    <message>
+        <source>a process may have %1 memory mappings (vm.max_map_count), this one had %2, and each thread&apos;s stack takes two.</source>
+        <translation>a process may have %1 memory mappings (vm.max_map_count), this one had %2, and each thread&apos;s stack takes two.</translation>
+    </message>
+    <message>
+        <source>out of address space: ulimit -v allows %1 MiB, and each thread reserves %2 MiB for its stack (raise it with `ulimit -v`).</source>
+        <translation>out of address space: ulimit -v allows %1 MiB, and each thread reserves %2 MiB for its stack (raise it with `ulimit -v`).</translation>
+    </message>
+    <message>
+        <source>out of memory.</source>
+        <translation>out of memory.</translation>
+    </message>
+    <message>
+        <source>No tasks were created: another aio event loop is running on this thread.</source>
+        <translation>No tasks were created: another aio event loop is running on this thread.</translation>
+    </message>
+    <message>
+        <source>the limit is not known (threads-max, pid_max, pids.max, vm.max_map_count or memory).</source>
+        <translation>the limit is not known (threads-max, pid_max, pids.max, vm.max_map_count or memory).</translation>
+    </message>
+    <message>
+        <source>error %1 (%2).</source>
+        <translation>error %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The system refused thread %1: %2</source>
+        <translation>The system refused thread %1: %2</translation>
+    </message>
+    <message>
+        <source>The system refused task %1: %2</source>
+        <translation>The system refused task %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped at %1 of %2 threads, to keep clear of a limit of the system: %3</source>
+        <translation>Stopped at %1 of %2 threads, to keep clear of a limit of the system: %3</translation>
     </message>
 </context>
 </TS>

@@ -52,16 +52,17 @@ unsigned long long LiveBlocking::crunch(double seconds)
     }
 }
 
-aio::Task<void> LiveBlocking::heartbeat(bool *stop)
+aio::Task<void> LiveBlocking::heartbeat()
 {
+    // As the model's heartbeat: sleep TICK, measure how much longer it really took.
     const double tick = m_params["tick"];
-    for (int number = 1; !*stop; ++number) {
-        const double due = aio::time() + tick;
+    for (int number = 1;; ++number) {
+        const double before = aio::time();
         co_await aio::sleep(tick);
         HeartbeatTick t;
         t.number = number;
         t.firedAt = aio::time();
-        t.lag = std::max(0.0, t.firedAt - due);
+        t.lag = std::max(0.0, t.firedAt - before - tick);
         t.request = m_current;
         m_figures.ticks.push_back(t);
         m_figures.longestLag = std::max(m_figures.longestLag, t.lag);
@@ -74,16 +75,16 @@ aio::Task<void> LiveBlocking::heartbeat(bool *stop)
             // the first tick after it shows what it cost.
             m_figures.requests.back().longestLag = std::max(m_figures.requests.back().longestLag, t.lag);
         }
-        aio::log(format("tick %d, %.1f ms late", number, t.lag * 1000));
+        // Real lag has fractions of a millisecond: one decimal (the model's is whole).
+        aio::log(format("tick %d (%.1f ms late)", number, t.lag * 1000));
     }
 }
 
 aio::Task<void> LiveBlocking::handler()
 {
     const double work = m_params["work"];
-    const double tick = m_params["tick"];
     const char *ways[requestCount] = {"asyncio.sleep", "time.sleep", "CPU loop"};
-    co_await aio::sleep(2 * tick); // the heartbeat first, to see it tick undisturbed
+    const char *fixes[requestCount] = {"asyncio.sleep", "asyncio.to_thread", "loop.run_in_executor (CPU loop)"};
     for (int i = 0; i < requestCount; ++i) {
         BlockingRequest r;
         r.how = QString::fromLatin1(ways[i]);
@@ -91,8 +92,8 @@ aio::Task<void> LiveBlocking::handler()
         r.start = aio::time();
         m_figures.requests.push_back(r);
         m_current = i + 1;
-        aio::log(format("request %d: %s for %.3f s%s", i + 1, ways[i], work,
-                        i == 0 ? "" : r.onLoop ? ", on the loop's thread" : ", on a worker thread"));
+        aio::log(format("request %d: %s", i + 1,
+                        !r.onLoop ? fixes[i] : i == 1 ? "time.sleep in the coroutine" : "CPU loop in the coroutine"));
         if (i == 0) {
             co_await aio::sleep(work); // waiting as a coroutine should
         } else if (i == 1) {
@@ -110,8 +111,8 @@ aio::Task<void> LiveBlocking::handler()
         }
         m_current = 0;
         m_figures.requests.back().end = aio::time();
-        aio::log(format("request %d done", i + 1));
-        co_await aio::sleep(2 * tick); // a breath between requests: the lag settles again
+        aio::log(format("request %d: answer ready after %.3f s", i + 1, aio::time() - r.start));
+        co_await aio::sleep(reply); // sending the answer over the network
     }
 }
 
@@ -119,12 +120,22 @@ aio::Task<void> LiveBlocking::main()
 {
     if (m_params.integer("debug") != 0)
         aio::get_running_loop().set_debug(true); // asyncio's debug mode: report slow steps
-    bool stop = false;
-    aio::Task<void> beat = aio::create_task(heartbeat(&stop), "heartbeat");
+    aio::Task<void> beat = aio::create_task(heartbeat(), "heartbeat");
     co_await aio::create_task(handler(), "handler");
-    stop = true;
-    co_await beat;
+    beat.cancel(); // every request is served: stop the heartbeat
+    try {
+        co_await beat;
+    } catch (const aio::CancelledError &) {
+    }
     m_figures.totalTime = aio::time();
+    double longestGap = 0;
+    int late = 0;
+    const double tick = m_params["tick"];
+    for (const HeartbeatTick &t : m_figures.ticks) {
+        longestGap = std::max(longestGap, t.lag + tick);
+        late += t.lag > tick ? 1 : 0;
+    }
+    aio::log(format("%d ticks, longest gap %.3f s, %d more than a tick late", int(m_figures.ticks.size()), longestGap, late));
 }
 
 QList<Figure> LiveBlocking::figures() const

@@ -32,7 +32,7 @@ import pngread  # noqa: E402  (beside this script)
 
 LANGUAGES = ("en", "de")
 # The lessons with a live variant (live::liveLessonIds()).
-LIVE_LESSONS = ("http", "database")
+LIVE_LESSONS = ("http", "database", "threads", "blocking")
 # A picture where one colour covers more than this share of the sampled pixels counts as blank.
 FLAT_SHARE = 0.97
 # And one with fewer distinct colours than this in the sample.

@@ -8,6 +8,7 @@
 #include "LiveTab.h"
 #include "MainWindow.h"
 #include "ParameterPanel.h"
+#include "ThreadsComparisonPanel.h"
 #include "PlayerBar.h"
 #include "VisualizationPanel.h"
 
@@ -609,6 +610,58 @@ private slots:
         // The window is not stuck after it: the meter and the table are there, the run ended.
         QVERIFY(!live->running());
         QVERIFY(tab->lagMeter()->summary().contains(QStringLiteral("worst")));
+    }
+
+    void theThreadsLessonMeasuresRealThreadsAndCoroutines()
+    {
+        MainWindow window(nullptr, false);
+        window.setAnimationsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openLesson(QStringLiteral("threads")));
+        switchToLive(window);
+        LiveController *live = window.liveController();
+        // One slider (n); the model's pitfall has nothing to measure live.
+        QVERIFY(!window.findChild<QSlider *>(QStringLiteral("param_workers")));
+        QVERIFY(!window.findChild<QCheckBox *>(QStringLiteral("pitfallSwitch"))->isVisible());
+        setSlider(window, "n", 100);
+
+        QSignalSpy finished(live, &LiveController::finished);
+        window.findChild<QPushButton *>(QStringLiteral("liveRunButton"))->click();
+        QVERIFY(live->running());
+        // The measurement runs on a worker thread: the window's loop keeps turning.
+        QSignalSpy statuses(live, &LiveController::statusChanged);
+        QVERIFY(finished.wait(runLimitMs) || finished.count() == 1);
+        QCOMPARE(live->status(), LiveController::Status::Finished);
+        const live::ThreadsComparison &result = live->threadsResult();
+        QCOMPARE(result.threads.created, 100);
+        QCOMPARE(result.tasks.created, 100);
+        QVERIFY(result.threads.reservedBytes > result.tasks.reservedBytes);
+        QVERIFY(statuses.count() >= 1); // the progress reached the status line
+
+        // The comparison with this computer's numbers, and the charts as N grows.
+        LiveTab *tab = window.liveTab();
+        ThreadsComparisonPanel *panel = tab->threadsPanel();
+        QVERIFY(panel->isVisibleTo(tab));
+        QVERIFY(!tab->table()->isVisibleTo(tab));
+        QTableWidget *table = panel->table();
+        QCOMPARE(table->columnCount(), result.python.ok ? 5 : 3);
+        QCOMPARE(table->rowCount(), 5);
+        QVERIFY(table->item(2, 1)->text().endsWith(QStringLiteral(" µs"))); // creating a thread
+        QCOMPARE(panel->facts()->rowCount(), 3);
+        QVERIFY(panel->facts()->item(1, 1)->text().startsWith(QStringLiteral("100 ")));
+        const QString charts = panel->describeCharts();
+        // A point at N = 100 on each curve (a point whose growth rounds to 0 bytes, as a single
+        // thread's can, stays off the logarithmic axis).
+        for (const QString &curve : {QStringLiteral("threadsMemoryChart threads:"), QStringLiteral("threadsMemoryChart coroutines:"),
+                                     QStringLiteral("threadsCreateChart threads:"), QStringLiteral("threadsCreateChart coroutines:")}) {
+            const qsizetype at = charts.indexOf(curve);
+            QVERIFY2(at >= 0, qPrintable(charts));
+            const QString line = charts.mid(at, charts.indexOf(QLatin1Char('\n'), at) - at);
+            QVERIFY2(line.endsWith(QStringLiteral(" 100")), qPrintable(line));
+        }
+        // The model is still there to step through: the measurement records no trace.
+        QVERIFY(!window.session()->isExternalRun());
     }
 
     void everyLiveControlHasAnAccessibleName()

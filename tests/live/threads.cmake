@@ -18,3 +18,11 @@ if(TARGET dirigent_live AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_threadsmeasur
   add_test(NAME live_threadsmeasurement COMMAND tst_threadsmeasurement)
   set_tests_properties(live_threadsmeasurement PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
 endif()
+
+# `dirigent live threads`: the table, a limit that stops the threads (prlimit --as), a German
+# locale, bad input.
+if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_threads_cli.py)
+  add_test(NAME live_threads_cli
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_threads_cli.py $<TARGET_FILE:dirigent>)
+  set_tests_properties(live_threads_cli PROPERTIES TIMEOUT 300 ENVIRONMENT "${live_test_env}")
+endif()

@@ -5,7 +5,9 @@
 //   2. a real blocking call (aio::blocking_sleep, i.e. time.sleep): on the loop's own thread
 //      with the pitfall, else through aio::to_thread on the driver's thread pool (QThreadPool);
 //   3. a real CPU-heavy loop (hashing until WORK seconds have passed): on the loop's thread
-//      with the pitfall, else through aio::run_in_executor.
+//      with the pitfall, else through aio::run_in_executor (the model sleeps here: a CPU loop
+//      cannot run on a virtual clock; it holds the loop the same way).
+// After each request the handler sends its answer (0.25 s), as in the model.
 // Every tick measures how late it fired (the loop lag): the time from when its sleep should
 // have ended to when the heartbeat ran again. With the pitfall the loop (and the window with
 // it) stands still for WORK seconds twice; without it, the lag stays at what a busy desktop
@@ -51,6 +53,7 @@ struct LiveBlockingFigures {
 class LiveBlocking final : public LiveScenario {
 public:
     static constexpr int requestCount = 3;
+    static constexpr double reply = 0.25; // seconds that sending an answer takes, as in the model
 
     LiveBlocking(lessons::Params params, bool pitfall);
 
@@ -71,7 +74,7 @@ public:
     static unsigned long long crunch(double seconds);
 
 private:
-    aio::Task<void> heartbeat(bool *stop);
+    aio::Task<void> heartbeat();
     aio::Task<void> handler();
 
     lessons::Params m_params;
