@@ -83,6 +83,7 @@ QString StateStyle::waitLabel(WaitKind wait)
     case WaitKind::BoundedSemaphore: return tr("semaphore");
     case WaitKind::Lock: return tr("lock");
     case WaitKind::Event: return tr("event");
+    case WaitKind::Condition: return tr("condition");
     case WaitKind::Task: return tr("another task");
     case WaitKind::Gather: return tr("gather");
     case WaitKind::Wait: return tr("wait");
@@ -109,6 +110,7 @@ QString StateStyle::waitPhrase(WaitKind wait, const QString &target)
     case WaitKind::BoundedSemaphore: return tr("semaphore %1").arg(target);
     case WaitKind::Lock: return tr("lock %1").arg(target);
     case WaitKind::Event: return tr("event %1").arg(target);
+    case WaitKind::Condition: return tr("condition %1").arg(target);
     case WaitKind::Bucket: return tr("token bucket %1").arg(target);
     case WaitKind::Task: return tr("task %1").arg(target);
     case WaitKind::Shield: return tr("shielded task %1").arg(target);
@@ -126,6 +128,7 @@ QString StateStyle::waitTarget(const trace::TraceState &state, WaitKind wait, st
     case WaitKind::BoundedSemaphore:
     case WaitKind::Lock:
     case WaitKind::Event:
+    case WaitKind::Condition:
     case WaitKind::Bucket: return objectName(state, object);
     case WaitKind::Task:
     case WaitKind::Shield: return taskName(state, object);
@@ -166,6 +169,7 @@ StateStyle::Look StateStyle::look(TaskStatus status, WaitKind wait)
     case WaitKind::Lock: return {kBlue, Qt::DiagCrossPattern, label};
     case WaitKind::Bucket: return {kBlue, Qt::VerPattern, label};
     case WaitKind::Event: return {kPurple, Qt::VerPattern, label};
+    case WaitKind::Condition: return {kPurple, Qt::Dense3Pattern, label};
     case WaitKind::Task: return {kPurple, Qt::FDiagPattern, label};
     case WaitKind::Gather: return {kPurple, Qt::BDiagPattern, label};
     case WaitKind::Wait: return {kPurple, Qt::DiagCrossPattern, label};

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include <cmath>
@@ -19,7 +20,7 @@ namespace {
 const std::vector<std::string> curriculum = {"event-loop", "tasks-gather", "taskgroup-cancel",
                                              "queues",     "semaphores",   "http",
                                              "database",   "best-practices", "threads",
-                                             "blocking"};
+                                             "blocking",   "races",        "waiting-for-many"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> out;
@@ -54,10 +55,16 @@ TEST(Registry, HoldsTheBuiltLessonsInCurriculumOrder) {
     EXPECT_EQ(registered_ids(), expected);
 }
 
-TEST(Registry, EndsWithThreadsThenBlocking) {
-    ASSERT_GE(lessons::registry().size(), 2u);
-    const lessons::Lesson& threads = **(lessons::registry().end() - 2);
-    const lessons::Lesson& blocking = *lessons::registry().back();
+TEST(Registry, ThreadsThenBlockingAreFullLessons) {
+    const lessons::Lesson* threads_lesson = lessons::find("threads");
+    const lessons::Lesson* blocking_lesson = lessons::find("blocking");
+    ASSERT_TRUE(threads_lesson && blocking_lesson);
+    const auto& all = lessons::registry();
+    const auto at = std::find(all.begin(), all.end(), threads_lesson);
+    ASSERT_TRUE(at != all.end() && at + 1 != all.end());
+    EXPECT_EQ(*(at + 1), blocking_lesson) << "blocking comes right after threads";
+    const lessons::Lesson& threads = *threads_lesson;
+    const lessons::Lesson& blocking = *blocking_lesson;
     EXPECT_EQ(threads.id, "threads");
     EXPECT_EQ(blocking.id, "blocking");
     EXPECT_EQ(threads.title.en, "Threads versus coroutines");

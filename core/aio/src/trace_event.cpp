@@ -60,6 +60,7 @@ std::string_view to_string(WaitKind kind) {
         case WaitKind::LifoQueue: return "LifoQueue";
         case WaitKind::PriorityQueue: return "PriorityQueue";
         case WaitKind::BoundedSemaphore: return "BoundedSemaphore";
+        case WaitKind::Condition: return "Condition";
     }
     return "?";
 }

@@ -213,7 +213,8 @@ private:
         case WaitKind::Semaphore:
         case WaitKind::Lock:
         case WaitKind::Event:
-        case WaitKind::Bucket: return true;
+        case WaitKind::Bucket:
+        case WaitKind::Condition: return true;
         default: return false;
         }
     }

@@ -87,7 +87,8 @@ bool is_object_wait(WaitKind wait) noexcept {
     case WaitKind::Semaphore:
     case WaitKind::Lock:
     case WaitKind::Event:
-    case WaitKind::Bucket: return true;
+    case WaitKind::Bucket:
+    case WaitKind::Condition: return true;
     default: return false;
     }
 }

@@ -23,6 +23,7 @@ WaitKind object_kind_of_wait(WaitKind wait) noexcept {
     case WaitKind::Lock:
     case WaitKind::Event:
     case WaitKind::Bucket:
+    case WaitKind::Condition:
         return wait;
     default:
         return WaitKind::None;
@@ -38,7 +39,8 @@ Fifo<std::uint32_t>* wait_list(ObjectInfo& object, WaitKind wait) noexcept {
     case WaitKind::Semaphore:
     case WaitKind::Lock:
     case WaitKind::Event:
-    case WaitKind::Bucket: return &object.waiters;
+    case WaitKind::Bucket:
+    case WaitKind::Condition: return &object.waiters;
     default: return nullptr;
     }
 }

@@ -5,14 +5,16 @@
 // - a lambda coroutine keeps a pointer to the lambda, not its captures: a temporary lambda
 //   (`create_task([x]() -> Task<> {...}())`) dangles; use a free function, or a lambda that
 //   lives until the coroutine ends (task_group, timeout and async_with keep theirs);
-// - a Queue, Event, Semaphore, Lock or Timeout must outlive every task waiting on it (await
+// - a Queue, Event, Semaphore, Lock, Condition or Timeout must outlive every task waiting on it (await
 //   the tasks before the scope ends, or share the object through a shared_ptr);
 // - Task, Future and the call_soon handles are reference counted and safe to copy.
 #pragma once
 
+#include "aio/as_completed.hpp"
 #include "aio/async_with.hpp"
 #include "aio/blocking_sleep.hpp"
 #include "aio/call_soon.hpp"
+#include "aio/condition.hpp"
 #include "aio/errors.hpp"
 #include "aio/event.hpp"
 #include "aio/event_loop.hpp"

@@ -22,7 +22,7 @@ enum class EventKind : std::uint8_t {
     TimerArmed,       // object = timer id, value = deadline ns, task = owner
     TimerFired,       // object = timer id
     TimerCancelled,   // object = timer id
-    ObjectCreated,    // object, wait = its kind (Queue*/Semaphore/Lock/Event/Bucket), value = capacity, text = name
+    ObjectCreated,    // object, wait = its kind (Queue*/Semaphore/Lock/Event/Bucket/Condition), value = capacity, text = name
     QueuePut,         // object, task, text = item, value = size after
     QueueGet,         // object, task, text = item, value = size after
     QueueTaskDone,    // object, task, value = unfinished count after
@@ -66,6 +66,9 @@ enum class WaitKind : std::uint8_t {
     LifoQueue,
     PriorityQueue,
     BoundedSemaphore,
+    // Both: a task in Condition.wait() waits for a notify (re-acquiring the lock afterwards is
+    // a wait on the Lock), and the object kind of a Condition.
+    Condition,
 };
 
 enum class Outcome : std::uint8_t { None, Result, Exception, Cancelled, Deadlock };

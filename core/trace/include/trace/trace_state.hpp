@@ -86,7 +86,7 @@ struct TaskInfo {
 struct ObjectInfo {
     std::uint32_t id = 0;
     aio::WaitKind kind = aio::WaitKind::None;  // Queue, LifoQueue, PriorityQueue, Semaphore,
-                                               // BoundedSemaphore, Lock, Event, Bucket
+                                               // BoundedSemaphore, Lock, Event, Bucket, Condition
     std::string_view name;
     std::int64_t capacity = 0;  // queue maxsize (0: unbounded), semaphore value, bucket capacity
 
@@ -103,7 +103,8 @@ struct ObjectInfo {
     std::int64_t free_permits = 0;
     Fifo<std::uint32_t> holders;  // in acquisition order (a lock: at most one)
 
-    // Semaphores, locks, events, buckets: tasks blocked in acquire()/wait(), FIFO.
+    // Semaphores, locks, events, buckets, conditions: tasks blocked in acquire()/wait(), FIFO
+    // (a Condition's: waiting for a notify; re-acquiring its lock is a wait on the Lock).
     Fifo<std::uint32_t> waiters;
 
     // A count the object reports itself (ObjectCount), e.g. a session's connections open;
