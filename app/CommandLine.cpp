@@ -69,13 +69,14 @@ const QLatin1String runCommand("run");
 const QLatin1String screenshotCommand("screenshot");
 const QLatin1String serveCommand("serve");
 const QLatin1String liveCommand("live");
+const QLatin1String playCommand("play");
 
 // The commands an option belongs to: "run", "lessons", "screenshot", "" for the window's
 // own options, or "*" for the options that go with everything.
 QStringList commandsOf(const QString &option)
 {
     if (option == setName || option == pitfallName)
-        return {runCommand, liveCommand, screenshotCommand};
+        return {runCommand, liveCommand, screenshotCommand, playCommand};
     if (option == logName || option == traceJsonName)
         return {runCommand, liveCommand};
     if (option == quizName)
@@ -126,12 +127,13 @@ void declareOptions(QCommandLineParser &parser)
         QStringLiteral("command"),
         CommandLine::tr("Without a command, Dirigent opens its window. 'lessons' lists the lessons; "
                         "'run LESSON' runs a lesson in virtual time and prints its log; "
+                        "'play LESSON' lets you be the event loop: at each step you pick the task that runs next; "
                         "'live LESSON' runs its live variant with real requests, in real time, and "
                         "prints the log and what was measured; "
                         "'screenshot LESSON OUT.png' saves a picture of the window showing the lesson, "
                         "rendered without a display; 'serve' runs the demo HTTP server on 127.0.0.1 "
                         "until Ctrl+C."),
-        QStringLiteral("[lessons | run LESSON | live LESSON | screenshot LESSON OUT.png | serve]"));
+        QStringLiteral("[lessons | run LESSON | play LESSON | live LESSON | screenshot LESSON OUT.png | serve]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -333,7 +335,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
     if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand
-        && command != serveCommand && command != liveCommand)
+        && command != serveCommand && command != liveCommand && command != playCommand)
         return failed(invocation, Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
@@ -366,6 +368,13 @@ Invocation CommandLine::parse(const QStringList &arguments)
         invocation.quiz = parser.isSet(quizName);
         invocation.traceJsonPath = parser.value(traceJsonName);
         return parseRun(invocation, positional, parser.values(setName));
+    }
+    if (command == playCommand) {
+        invocation.pitfall = parser.isSet(pitfallName);
+        invocation = parseRun(invocation, positional, parser.values(setName), playCommand);
+        if (invocation.action == Invocation::Action::RunLesson)
+            invocation.action = Invocation::Action::PlayLesson;
+        return invocation;
     }
     if (command == screenshotCommand) {
         invocation.pitfall = parser.isSet(pitfallName);
@@ -414,12 +423,12 @@ Invocation CommandLine::parseLessons(Invocation invocation, const QStringList &p
 }
 
 Invocation CommandLine::parseRun(Invocation invocation, const QStringList &positional,
-                                 const QStringList &assignments)
+                                 const QStringList &assignments, const QString &command)
 {
     if (positional.size() < 2)
-        return failed(invocation, Invocation::Problem::MissingLesson, {}, runCommand);
+        return failed(invocation, Invocation::Problem::MissingLesson, {}, command);
     if (positional.size() > 2)
-        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), runCommand);
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), command);
     invocation = parseLesson(invocation, positional.at(1), assignments);
     if (invocation.action != Invocation::Action::Fail)
         invocation.action = Invocation::Action::RunLesson;
@@ -611,8 +620,11 @@ QString CommandLine::helpText()
     return parser.helpText() + QLatin1Char('\n') + tr("Examples:") + QLatin1Char('\n')
            + QStringLiteral("  dirigent lessons\n"
                             "  dirigent run queues --set workers=3 --pitfall\n"
+                            "  dirigent play tasks-gather\n"
                             "  dirigent live http --set requests=100 --set limit=20\n"
                             "  dirigent live database --db postgresql://me:secret@127.0.0.1/bank\n"
+                            "  dirigent live threads --set n=100000\n"
+                            "  dirigent live blocking --set work=0.5 --set debug=1\n"
                             "  dirigent screenshot queues --lang de --at 0.25 --size 1920x1080 queues.png\n"
                             "  dirigent serve --port 8080 --latency 0.05 --rate 10\n");
 }
@@ -635,7 +647,7 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnexpectedArgument:
         if (invocation.problemContext.isEmpty())
-            what = tr("unknown command '%1', choose lessons, run, live, screenshot or serve").arg(detail);
+            what = tr("unknown command '%1', choose lessons, run, play, live, screenshot or serve").arg(detail);
         else
             what = tr("unexpected argument '%1'").arg(detail);
         break;

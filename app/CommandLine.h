@@ -35,8 +35,9 @@ public:
 private:
     // The subcommands, after the options common to all are checked.
     static Invocation parseLessons(Invocation invocation, const QStringList &positional, bool json);
+    // `run LESSON` and `play LESSON` (`command` names the one typed, for the complaints).
     static Invocation parseRun(Invocation invocation, const QStringList &positional,
-                               const QStringList &assignments);
+                               const QStringList &assignments, const QString &command = QStringLiteral("run"));
     static Invocation parseScreenshot(Invocation invocation, const QStringList &positional,
                                       const QStringList &assignments, const QString &at,
                                       const QString &size);

@@ -4,6 +4,7 @@
 #include "Language.h"
 #include "LessonCommands.h"
 #include "LiveCommand.h"
+#include "PlayCommand.h"
 #include "NumericLocale.h"
 #include "ServeCommand.h"
 
@@ -41,6 +42,8 @@ int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
         return ServeCommand::run(invocation);
     case Invocation::Action::LiveLesson:
         return LiveCommand::run(invocation);
+    case Invocation::Action::PlayLesson:
+        return PlayCommand::run(invocation);
     case Invocation::Action::ShowGui:
     case Invocation::Action::Screenshot:
         break;

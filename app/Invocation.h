@@ -18,6 +18,7 @@ struct Invocation
         Screenshot,  // `dirigent screenshot LESSON OUT.png`: the window rendered offscreen
         Serve,       // `dirigent serve`: the demo HTTP server alone, on 127.0.0.1, until a signal
         LiveLesson,  // `dirigent live LESSON`: a lesson's live variant, real I/O in real time, headless
+        PlayLesson,  // `dirigent play LESSON`: "you are the event loop" in a terminal, picks from stdin
     };
 
     enum class Problem {

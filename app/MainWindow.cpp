@@ -8,13 +8,16 @@
 #include "LiveTab.h"
 #include "ParameterPanel.h"
 #include "PlayerBar.h"
+#include "PlayPanel.h"
 #include "QuizPanel.h"
 #include "SweepChart.h"
 #include "VisualizationPanel.h"
 
 #include <CodeMap.h>
+#include <EventLoopView.h>
 #include <LessonSession.h>
 #include <Player.h>
+#include <TimelineView.h>
 #include <TraceView.h>
 
 #include <lessons/lesson.hpp>
@@ -38,11 +41,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -76,6 +81,13 @@ bool isPlayerKey(const QKeyEvent *key)
     default:
         return false;
     }
+}
+
+// The digits that pick a candidate in "You are the event loop".
+bool isPickKey(const QKeyEvent *key)
+{
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    return modifiers == Qt::NoModifier && key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9;
 }
 
 bool writeBytes(const QString &path, const QByteArray &bytes)
@@ -173,6 +185,9 @@ void MainWindow::buildCentralArea()
     m_lessonTabs->addTab(m_lessonText, QString());
     m_lessonTabs->addTab(m_code, QString());
     m_lessonTabs->addTab(m_quiz, QString());
+    // "You are the event loop", beside the views it quizzes on.
+    m_playPanel = new PlayPanel(m_session, m_lessonTabs);
+    m_lessonTabs->addTab(m_playPanel, QString());
     m_lessonTabs->addTab(m_sweep, QString());
     // Model versus measured: only in live mode.
     m_liveTab = new LiveTab(m_live, m_lessonTabs);
@@ -200,8 +215,11 @@ void MainWindow::buildCentralArea()
         if (allCorrect)
             markDone(currentLessonId());
     });
-    connect(m_visualization, &VisualizationPanel::seekRequested, this,
-            [this](qulonglong cursor) { m_player->seek(std::size_t(cursor)); });
+    connect(m_visualization, &VisualizationPanel::seekRequested, this, [this](qulonglong cursor) {
+        // A click on the timeline does not leave an open question of the game.
+        if (!m_playerBar->locked())
+            m_player->seek(std::size_t(cursor));
+    });
     for (QSplitter *splitter : std::as_const(m_splitters)) {
         connect(splitter, &QSplitter::splitterMoved, this, [this, splitter] {
             storeSetting(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
@@ -237,6 +255,7 @@ void MainWindow::buildMenus()
     m_lessonMenu->addAction(m_playerBar->toEndAction());
     m_lessonMenu->addSeparator();
     m_lessonMenu->addAction(m_playerBar->restartAction());
+    m_lessonMenu->addAction(m_playerBar->gameAction());
     // Esc stops a live run (the Stop button does the same).
     m_stopLive = m_lessonMenu->addAction(QString(), m_live, &LiveController::stop);
     m_stopLive->setObjectName(QStringLiteral("stopLiveAction"));
@@ -255,6 +274,9 @@ void MainWindow::buildMenus()
     // even when the menu bar is hidden (a native menu bar, say).
     addAction(m_playerBar->toStartAction());
     addAction(m_playerBar->toEndAction());
+    addAction(m_playerBar->gameAction());
+    // The game's keys 1 to 9, wherever the focus is (text fields keep their digits).
+    addActions(m_playPanel->pickActions());
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
@@ -307,6 +329,99 @@ void MainWindow::connectPlayer()
         storeSetting(QStringLiteral("speed"), speed);
     });
     connect(m_playerBar, &PlayerBar::iterationJump, this, [this] { m_animateNextMove = true; });
+
+    connect(m_playerBar->gameAction(), &QAction::toggled, this, &MainWindow::setPlayMode);
+    connect(m_playPanel, &PlayPanel::startRequested, this, [this] { setPlayMode(true); });
+    connect(m_playPanel, &PlayPanel::stopRequested, this, [this] { setPlayMode(false); });
+    connect(m_playPanel, &PlayPanel::questionOpenChanged, this, &MainWindow::onPlayQuestionOpen);
+    connect(m_playPanel, &PlayPanel::gameFinished, this, &MainWindow::onPlayFinished);
+    connect(m_playPanel, &PlayPanel::seekRequested, this, [this](qulonglong position) {
+        // After a right pick the tokens glide through what ran until the next decision.
+        m_animateNextMove = m_playPanel->answered() > 0;
+        m_player->seek(std::size_t(position));
+    });
+}
+
+bool MainWindow::playMode() const
+{
+    return m_playerBar->gameAction()->isChecked();
+}
+
+void MainWindow::setPlayMode(bool on)
+{
+    QAction *game = m_playerBar->gameAction();
+    // The switch, the menu and the panel's buttons all come here.
+    const auto showSwitch = [game](bool checked) {
+        const QSignalBlocker blocker(game);
+        game->setChecked(checked);
+    };
+    if (!on) {
+        showSwitch(false);
+        m_playPanel->stop();
+        return;
+    }
+    // The game is about the model's run of the current parameters.
+    if (m_live->liveMode() || !m_session->hasRun() || m_session->isExternalRun()) {
+        showSwitch(false);
+        return;
+    }
+    m_player->pause();
+    m_lessonTabs->setCurrentWidget(m_playPanel);
+    const QPair<int, int> best = playBest(currentLessonId());
+    m_playPanel->setBest(best.first, best.second);
+    const bool started = m_playPanel->start();
+    showSwitch(started);
+    // Keyboard: Tab and Enter go on from the first candidate (the digits work anywhere).
+    if (started && !m_playPanel->candidateButtons().isEmpty())
+        m_playPanel->candidateButtons().first()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::onPlayQuestionOpen(bool open)
+{
+    // Nothing may tell the answer while the question is open: the cursor stays on the
+    // decision, the event loop view hides the ready queue's order, and the timeline, which
+    // shows the whole run, steps aside.
+    m_playerBar->setLocked(open);
+    m_visualization->eventLoopView()->setReadyOrderHidden(open);
+    m_visualization->timelineView()->setVisible(!open);
+}
+
+QPair<int, int> MainWindow::playBest(const QString &lessonId)
+{
+    if (lessonId.isEmpty())
+        return {0, 0};
+    const auto found = m_playBest.constFind(lessonId);
+    if (found != m_playBest.constEnd())
+        return *found;
+    QPair<int, int> best{0, 0};
+    if (m_rememberSettings) {
+        QSettings s = settings();
+        const QString key = QStringLiteral("play/%1/").arg(lessonId);
+        best = {s.value(key + QStringLiteral("best"), 0).toInt(), s.value(key + QStringLiteral("bestOf"), 0).toInt()};
+        if (best.second <= 0 || best.first < 0 || best.first > best.second)
+            best = {0, 0};
+    }
+    m_playBest.insert(lessonId, best);
+    return best;
+}
+
+void MainWindow::onPlayFinished(int right, int asked)
+{
+    const QString id = currentLessonId();
+    if (id.isEmpty() || asked <= 0)
+        return;
+    const QPair<int, int> best = playBest(id);
+    // Better: a higher share right at the first try; at the same share, the longer game.
+    const qint64 now = qint64(right) * best.second;
+    const qint64 before = qint64(best.first) * asked;
+    if (best.second == 0 || now > before || (now == before && asked > best.second)) {
+        m_playBest.insert(id, {right, asked});
+        const QString key = QStringLiteral("play/%1/").arg(id);
+        storeSetting(key + QStringLiteral("best"), right);
+        storeSetting(key + QStringLiteral("bestOf"), asked);
+    }
+    const QPair<int, int> shown = m_playBest.value(id);
+    m_playPanel->setBest(shown.first, shown.second);
 }
 
 bool MainWindow::openLesson(const QString &id)
@@ -365,6 +480,9 @@ void MainWindow::updateTabOrder()
 
 void MainWindow::onRunReplaced()
 {
+    // Another lesson, a slider, a live run: the game's decisions were the old run's.
+    if (m_playPanel->active())
+        setPlayMode(false);
     showLesson();
     if (!m_session->hasRun())
         return;
@@ -394,6 +512,10 @@ void MainWindow::onRunGrew()
 
 void MainWindow::onLiveModeChanged(bool live)
 {
+    // The game quizzes on the model's run.
+    if (live)
+        setPlayMode(false);
+    m_playerBar->gameAction()->setEnabled(!live);
     m_playerBar->setLiveMode(live);
     const int index = m_lessonTabs->indexOf(m_liveTab);
     m_lessonTabs->setTabVisible(index, live);
@@ -614,6 +736,10 @@ void MainWindow::retranslateUi()
     m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_sweep),
                                 tr("How a figure of the run changes with one parameter"));
     m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_quiz), tr("Answer before you play the run"));
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_playPanel), tr("Game"));
+    m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_playPanel),
+                                tr("You are the event loop: pick the task that runs next (Ctrl+L)"));
+    m_playPanel->setAccessibleName(tr("You are the event loop"));
     m_lessonTabs->setAccessibleName(tr("Lesson"));
     m_lessonTabs->tabBar()->setAccessibleName(tr("Lesson sections"));
     m_quiz->setAccessibleName(tr("Quiz"));
@@ -637,6 +763,20 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::ShortcutOverride) {
         auto *widget = qobject_cast<QWidget *>(watched);
         auto *key = static_cast<QKeyEvent *>(event);
+        if (widget && widget->window() == this && isPickKey(key)) {
+            // A digit picks a candidate of the game, except where it is typed.
+            bool keep = qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget);
+            if (auto *combo = qobject_cast<QComboBox *>(widget))
+                keep = combo->isEditable();
+            else if (auto *edit = qobject_cast<QPlainTextEdit *>(widget))
+                keep = !edit->isReadOnly();
+            else if (auto *edit = qobject_cast<QTextEdit *>(widget))
+                keep = !edit->isReadOnly();
+            if (keep) {
+                event->accept();
+                return true;
+            }
+        }
         if (widget && widget->window() == this && isPlayerKey(key)) {
             const bool arrows = key->key() != Qt::Key_Space;
             bool keep = false;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPair>
 #include <QPointer>
 
 #include <cstddef>
@@ -18,6 +20,7 @@ class LiveTab;
 class ParameterPanel;
 class Player;
 class PlayerBar;
+class PlayPanel;
 class QActionGroup;
 class QMenu;
 class QSplitter;
@@ -27,7 +30,7 @@ class SweepChart;
 class VisualizationPanel;
 
 // The lesson player. Left the lessons; in the middle the lesson's text, its code
-// (Python and C++) and its quiz; right the visualization of the run at the player's
+// (Python and C++), its quiz and the game "You are the event loop" (PlayPanel); right the visualization of the run at the player's
 // cursor; below the player bar, the parameters and the sweep plot.
 //
 // The window reads only LessonSession, Player and CodeMap and feeds the views:
@@ -51,6 +54,15 @@ public:
     LiveController *liveController() const { return m_live; }
     LiveTab *liveTab() const { return m_liveTab; }
     VisualizationPanel *visualization() const { return m_visualization; }
+    PlayPanel *playPanel() const { return m_playPanel; }
+    PlayerBar *playerBar() const { return m_playerBar; }
+
+    // "You are the event loop" (Lesson menu, the player bar's switch, Ctrl+L): on, the Play
+    // tab asks at each scheduling decision of the current run which task runs next, and the
+    // cursor waits at the decision until it is answered; off (or a new run, another lesson,
+    // live mode), the player is the ordinary one again.
+    void setPlayMode(bool on);
+    bool playMode() const;
 
     // "de" / "en": installs the translators and retranslates every panel at once.
     void setLanguage(const QString &code);
@@ -88,6 +100,9 @@ private:
     void onRunGrew();
     void onLiveModeChanged(bool live);
     void onCursorChanged(std::size_t cursor);
+    void onPlayQuestionOpen(bool open);
+    void onPlayFinished(int right, int asked);
+    QPair<int, int> playBest(const QString &lessonId);  // right, of (0 of 0: none yet)
     void showLesson();
     void markDone(const QString &id);
     const aio::TraceEvent *scenarioEvent() const;
@@ -121,6 +136,8 @@ private:
     LessonTextView *m_lessonText = nullptr;
     CodePanel *m_code = nullptr;
     QuizPanel *m_quiz = nullptr;
+    PlayPanel *m_playPanel = nullptr;
+    QHash<QString, QPair<int, int>> m_playBest;  // per lesson: right, of
     VisualizationPanel *m_visualization = nullptr;
     PlayerBar *m_playerBar = nullptr;
     ParameterPanel *m_parameters = nullptr;

@@ -43,6 +43,11 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     m_now = action(QStyle::SP_MediaSkipForward, QKeySequence(), QStringLiteral("nowAction"));
     // Home and End have no button (the scrub slider's ends do the same); the window adds
     // them to itself and to the Lesson menu.
+    m_game = new QAction(this);
+    m_game->setObjectName(QStringLiteral("gameAction"));
+    m_game->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_game->setShortcutContext(Qt::WindowShortcut);
+    m_game->setCheckable(true);
 
     connect(m_restart, &QAction::triggered, this, [this] {
         if (m_liveMode)
@@ -119,6 +124,11 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     // Digits of equal width, so the label does not wobble while playing.
     m_time->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(m_time);
+    layout->addSpacing(8);
+    m_gameButton = makeButton(m_game, QStringLiteral("gameButton"));
+    m_gameButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_gameButton->setAutoRaise(false);
+    layout->addWidget(m_gameButton);
 
     connect(m_player, &Player::cursorChanged, this, &PlayerBar::updateCursor);
     connect(m_player, &Player::runReplaced, this, &PlayerBar::updateRange);
@@ -163,14 +173,17 @@ void PlayerBar::updateCursor()
         const QSignalBlocker blocker(m_scrub);
         m_scrub->setValue(int(m_player->cursor()));
     }
-    const bool atStart = m_player->cursor() == 0;
-    const bool atEnd = m_player->cursor() >= m_player->length();
+    const bool atStart = m_locked || m_player->cursor() == 0;
+    const bool atEnd = m_locked || m_player->cursor() >= m_player->length();
     m_stepBack->setEnabled(!atStart);
     m_previousIteration->setEnabled(!atStart);
     m_toStart->setEnabled(!atStart);
     m_stepForward->setEnabled(!atEnd);
     m_nextIteration->setEnabled(!atEnd);
     m_toEnd->setEnabled(!atEnd);
+    m_play->setEnabled(!m_locked);
+    m_restart->setEnabled(!m_locked);
+    m_scrub->setEnabled(!m_locked);
     m_time->setText(timeText());
     m_scrub->setAccessibleDescription(m_time->text());
 }
@@ -193,6 +206,16 @@ void PlayerBar::updatePlaying()
     m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play the run in virtual time (Space)"));
     m_playButton->setAccessibleName(m_play->text());
+}
+
+void PlayerBar::setLocked(bool locked)
+{
+    if (locked == m_locked)
+        return;
+    m_locked = locked;
+    if (locked)
+        m_player->pause();
+    updateCursor();
 }
 
 void PlayerBar::setLiveMode(bool live)
@@ -230,6 +253,8 @@ void PlayerBar::retranslateUi()
     m_nextIteration->setToolTip(tr("To the next loop iteration (Shift+Right)"));
     m_toEnd->setText(tr("To the end"));
     m_toEnd->setToolTip(tr("To the end of the run (End)"));
+    m_game->setText(tr("You are the loop"));
+    m_game->setToolTip(tr("Play the event loop: at each decision, pick the task that runs next (Ctrl+L)"));
     // The buttons take text and tooltip from their actions; their accessible names too.
     for (QToolButton *button : findChildren<QToolButton *>())
         if (button->defaultAction())

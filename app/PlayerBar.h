@@ -17,6 +17,11 @@ class QToolButton;
 // The bar owns one QAction per command, with the keyboard shortcuts (Space, Left,
 // Right, Shift+Left, Shift+Right, Home, End); the window puts the same actions in
 // its Lesson menu, the buttons show them.
+//
+// At the right end a checkable "You are the event loop" button (Ctrl+L) switches the
+// game on and off (gameAction(); the window does the rest). While a question of the game
+// is open the bar is locked (setLocked()): the cursor stays on the decision until it is
+// answered, so no transport command and no drag of the slider moves it.
 class PlayerBar : public QWidget
 {
     Q_OBJECT
@@ -33,6 +38,11 @@ public:
     QAction *toEndAction() const { return m_toEnd; }
     QAction *restartAction() const { return m_restart; }
     QAction *nowAction() const { return m_now; }
+    QAction *gameAction() const { return m_game; }
+
+    // Every command that moves the cursor is disabled (and playing pauses) while locked.
+    void setLocked(bool locked);
+    bool locked() const { return m_locked; }
 
     // Live mode: Restart (Ctrl+R) asks for a live run (liveRunRequested()) instead of
     // playing the trace again.
@@ -72,6 +82,9 @@ private:
     QAction *m_toEnd = nullptr;
     QAction *m_restart = nullptr;
     QAction *m_now = nullptr;
+    QAction *m_game = nullptr;
+    QToolButton *m_gameButton = nullptr;
+    bool m_locked = false;
     QToolButton *m_nowButton = nullptr;
     bool m_liveMode = false;
     QToolButton *m_playButton = nullptr;

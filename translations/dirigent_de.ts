@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
+        <translation type="vanished">Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
     </message>
     <message>
         <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, live, screenshot oder serve</translation>
+        <translation type="vanished">unbekannter Befehl &apos;%1&apos;, wähle lessons, run, live, screenshot oder serve</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
@@ -351,6 +351,14 @@
         <source>--db expects sqlite, a SQLite file or a postgresql:// URL; &apos;%1&apos; cannot be used: %2</source>
         <extracomment>%1: the --db value as typed; %2: why it cannot be used (English, from the program)</extracomment>
         <translation>--db erwartet sqlite, eine SQLite-Datei oder eine postgresql://-URL; &apos;%1&apos; geht nicht: %2</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -473,6 +481,10 @@
     <message>
         <source>Debug mode: %1</source>
         <translation>Debug-Modus: %1</translation>
+    </message>
+    <message>
+        <source>ready (creation order, queue order hidden)</source>
+        <translation>bereit (nach Erzeugung sortiert, Queue-Reihenfolge verdeckt)</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1058,18 @@
         <source>S&amp;top live run</source>
         <translation>Live-Lauf s&amp;toppen</translation>
     </message>
+    <message>
+        <source>You are the event loop: pick the task that runs next (Ctrl+L)</source>
+        <translation>Du bist die Event Loop: Wähle den Task, der als Nächstes läuft (Strg+L)</translation>
+    </message>
+    <message>
+        <source>You are the event loop</source>
+        <translation>Du bist die Event Loop</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Spiel</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -1187,6 +1211,178 @@
     </message>
 </context>
 <context>
+    <name>PlayCommand</name>
+    <message>
+        <source>dirigent: internal error: the lesson &apos;%1&apos; cannot run
+</source>
+        <translation>dirigent: interner Fehler: Die Lektion &apos;%1&apos; kann nicht laufen
+</translation>
+    </message>
+    <message>
+        <source>dirigent: the lesson &apos;%1&apos; could not run: %2
+</source>
+        <translation>dirigent: Die Lektion &apos;%1&apos; konnte nicht laufen: %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>This run has %n decision(s). Answer with a number or a name; q ends the game.</source>
+        <extracomment>%1: how many decisions the game has</extracomment>
+        <translation>
+            <numerusform>Dieser Lauf hat %n Entscheidung. Antworte mit einer Nummer oder einem Namen; q beendet das Spiel.</numerusform>
+            <numerusform>Dieser Lauf hat %n Entscheidungen. Antworte mit einer Nummer oder einem Namen; q beendet das Spiel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, iteration %2. %3</source>
+        <extracomment>%1: &quot;t = 0.250 s&quot;, %2: the loop iteration</extracomment>
+        <translation>%1, Iteration %2. %3</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to %1, or a task&apos;s name.</source>
+        <extracomment>%1: the highest number in the list</extracomment>
+        <translation>Gib eine Nummer von 1 bis %1 oder den Namen eines Tasks ein.</translation>
+    </message>
+    <message>
+        <source>Score: %1.</source>
+        <extracomment>%1: &quot;12 of 15 right at the first try&quot;</extracomment>
+        <translation>Ergebnis: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayPanel</name>
+    <message>
+        <source>Start the game</source>
+        <translation>Spiel starten</translation>
+    </message>
+    <message>
+        <source>Go to the run&apos;s first decision and pick the task that runs next (Ctrl+L)</source>
+        <translation>Zur ersten Entscheidung des Laufs springen und den Task wählen, der als Nächstes läuft (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Play again</source>
+        <translation>Noch einmal spielen</translation>
+    </message>
+    <message>
+        <source>A new game on the same run, from its first decision</source>
+        <translation>Ein neues Spiel mit demselben Lauf, ab seiner ersten Entscheidung</translation>
+    </message>
+    <message>
+        <source>End the game</source>
+        <translation>Spiel beenden</translation>
+    </message>
+    <message>
+        <source>Back to the normal player (Ctrl+L)</source>
+        <translation>Zurück zum normalen Player (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Decision %1 of %2 · %3 · iteration %4</source>
+        <extracomment>%1, %2: the decision and how many there are; %3: &quot;t = 0.250 s&quot;; %4: the loop iteration</extracomment>
+        <translation>Entscheidung %1 von %2 · %3 · Iteration %4</translation>
+    </message>
+    <message>
+        <source>Pick this task (key %1)</source>
+        <translation>Diesen Task wählen (Taste %1)</translation>
+    </message>
+    <message>
+        <source>Pick this task</source>
+        <translation>Diesen Task wählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n decision(s) made; the rest of the run plays out in the views.</source>
+        <translation>
+            <numerusform>Die eine Entscheidung ist getroffen; der Rest des Laufs spielt sich in den Ansichten ab.</numerusform>
+            <numerusform>Alle %n Entscheidungen sind getroffen; der Rest des Laufs spielt sich in den Ansichten ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Game over</source>
+        <translation>Spiel vorbei</translation>
+    </message>
+    <message>
+        <source>This run has no decision to make: the loop never had two tasks to choose from. Change a parameter and try again.</source>
+        <translation>In diesem Lauf gibt es nichts zu entscheiden: Die Loop hatte nie zwei Tasks zur Wahl. Ändere einen Parameter und versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Your score: %1.</source>
+        <translation>Dein Ergebnis: %1.</translation>
+    </message>
+    <message>
+        <source>Score so far: %1.</source>
+        <translation>Bisher: %1.</translation>
+    </message>
+    <message>
+        <source>Best for this lesson: %1.</source>
+        <translation>Dein Bestes in dieser Lektion: %1.</translation>
+    </message>
+    <message>
+        <source>No game of this lesson finished yet.</source>
+        <translation>Noch kein Spiel dieser Lektion zu Ende gespielt.</translation>
+    </message>
+    <message>
+        <source>Pick candidate %1</source>
+        <translation>Kandidat %1 wählen</translation>
+    </message>
+</context>
+<context>
+    <name>PlayText</name>
+    <message>
+        <source>t = %1 s</source>
+        <extracomment>a loop time, %1 in seconds with three decimals</extracomment>
+        <translation>t = %1 s</translation>
+    </message>
+    <message>
+        <source>You are the event loop. Each time a step has ended, choose the task whose step runs next. asyncio&apos;s rules: the ready queue is first in, first out; a task that is ready runs before the loop looks at its timers; when nothing is ready, the earliest timer wakes first.</source>
+        <translation>Du bist die Event Loop. Immer wenn ein Schritt zu Ende ist, wählst du den Task, dessen Schritt als Nächstes läuft. Die Regeln von asyncio: Die Ready-Queue ist first in, first out; ein Task, der bereit ist, läuft, bevor die Loop auf ihre Timer schaut; ist nichts bereit, weckt der früheste Timer zuerst.</translation>
+    </message>
+    <message>
+        <source>Which task runs next?</source>
+        <translation>Welcher Task läuft als Nächstes?</translation>
+    </message>
+    <message>
+        <source>%1 · ready</source>
+        <extracomment>%1: a task&apos;s name</extracomment>
+        <translation>%1 · bereit</translation>
+    </message>
+    <message>
+        <source>%1 · asleep until %2</source>
+        <extracomment>%1: a task&apos;s name, %2: &quot;t = 0.250 s&quot;</extracomment>
+        <translation>%1 · schläft bis %2</translation>
+    </message>
+    <message>
+        <source>Right: %1 was the first in the ready queue.</source>
+        <translation>Richtig: %1 stand vorne in der Ready-Queue.</translation>
+    </message>
+    <message>
+        <source>Right: nothing else was ready, and %1&apos;s timer (%2) was the first to fire.</source>
+        <translation>Richtig: Sonst war nichts bereit, und der Timer von %1 (%2) lief als erster ab.</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is ready too, but %2 joined the ready queue before it. The ready queue is first in, first out.</source>
+        <translation>Noch nicht: %1 ist auch bereit, aber %2 kam vorher in die Ready-Queue. Die Ready-Queue ist first in, first out.</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 sleeps until %2. A task that is ready (%3) runs before the loop turns to its timers.</source>
+        <translation>Noch nicht: %1 schläft bis %2. Ein Task, der bereit ist (%3), läuft, bevor sich die Loop ihren Timern zuwendet.</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 sleeps until %2, but %3 wakes earlier, at %4. When nothing is ready, the earliest timer comes first.</source>
+        <translation>Noch nicht: %1 schläft bis %2, aber %3 wacht früher auf, bei %4. Ist nichts bereit, kommt der früheste Timer zuerst.</translation>
+    </message>
+    <message>
+        <source>Almost: %1 and %2 both wake at %3. Equal deadlines wake in the order their sleeps began, and %2 began first.</source>
+        <translation>Fast: %1 und %2 wachen beide bei %3 auf. Bei gleicher Deadline wecken die Timer in der Reihenfolge, in der die Sleeps begonnen haben, und %2 hat zuerst begonnen.</translation>
+    </message>
+    <message>
+        <source>That task cannot run here: it is neither ready nor asleep on a timer.</source>
+        <translation>Dieser Task kann hier nicht laufen: Er ist weder bereit noch schläft er auf einem Timer.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right at the first try</source>
+        <extracomment>%1 of %2 decisions picked right at the first try</extracomment>
+        <translation>%1 von %2 beim ersten Versuch richtig</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>t = %1 s · event %2/%3 · iteration %4</source>
@@ -1303,6 +1499,14 @@
     <message>
         <source>Follow the live run again: the cursor moves with its newest event (End)</source>
         <translation>Dem Live-Lauf wieder folgen: Der Cursor wandert mit seinem neuesten Ereignis mit (Ende)</translation>
+    </message>
+    <message>
+        <source>You are the loop</source>
+        <translation>Du bist die Loop</translation>
+    </message>
+    <message>
+        <source>Play the event loop: at each decision, pick the task that runs next (Ctrl+L)</source>
+        <translation>Spiel die Event Loop: Wähle bei jeder Entscheidung den Task, der als Nächstes läuft (Strg+L)</translation>
     </message>
 </context>
 <context>
@@ -1723,6 +1927,14 @@
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

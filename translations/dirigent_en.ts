@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
+        <translation type="vanished">Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
     </message>
     <message>
         <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</translation>
+        <translation type="vanished">unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
@@ -351,6 +351,14 @@
         <source>--db expects sqlite, a SQLite file or a postgresql:// URL; &apos;%1&apos; cannot be used: %2</source>
         <extracomment>%1: the --db value as typed; %2: why it cannot be used (English, from the program)</extracomment>
         <translation>--db expects sqlite, a SQLite file or a postgresql:// URL; &apos;%1&apos; cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -473,6 +481,10 @@
     <message>
         <source>Debug mode: %1</source>
         <translation>Debug mode: %1</translation>
+    </message>
+    <message>
+        <source>ready (creation order, queue order hidden)</source>
+        <translation>ready (creation order, queue order hidden)</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1058,18 @@
         <source>S&amp;top live run</source>
         <translation>S&amp;top live run</translation>
     </message>
+    <message>
+        <source>You are the event loop: pick the task that runs next (Ctrl+L)</source>
+        <translation>You are the event loop: pick the task that runs next (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>You are the event loop</source>
+        <translation>You are the event loop</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Game</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -1187,6 +1211,178 @@
     </message>
 </context>
 <context>
+    <name>PlayCommand</name>
+    <message>
+        <source>dirigent: internal error: the lesson &apos;%1&apos; cannot run
+</source>
+        <translation>dirigent: internal error: the lesson &apos;%1&apos; cannot run
+</translation>
+    </message>
+    <message>
+        <source>dirigent: the lesson &apos;%1&apos; could not run: %2
+</source>
+        <translation>dirigent: the lesson &apos;%1&apos; could not run: %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>This run has %n decision(s). Answer with a number or a name; q ends the game.</source>
+        <extracomment>%1: how many decisions the game has</extracomment>
+        <translation>
+            <numerusform>This run has %n decision. Answer with a number or a name; q ends the game.</numerusform>
+            <numerusform>This run has %n decisions. Answer with a number or a name; q ends the game.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, iteration %2. %3</source>
+        <extracomment>%1: &quot;t = 0.250 s&quot;, %2: the loop iteration</extracomment>
+        <translation>%1, iteration %2. %3</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to %1, or a task&apos;s name.</source>
+        <extracomment>%1: the highest number in the list</extracomment>
+        <translation>Type a number from 1 to %1, or a task&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Score: %1.</source>
+        <extracomment>%1: &quot;12 of 15 right at the first try&quot;</extracomment>
+        <translation>Score: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayPanel</name>
+    <message>
+        <source>Start the game</source>
+        <translation>Start the game</translation>
+    </message>
+    <message>
+        <source>Go to the run&apos;s first decision and pick the task that runs next (Ctrl+L)</source>
+        <translation>Go to the run&apos;s first decision and pick the task that runs next (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Play again</source>
+        <translation>Play again</translation>
+    </message>
+    <message>
+        <source>A new game on the same run, from its first decision</source>
+        <translation>A new game on the same run, from its first decision</translation>
+    </message>
+    <message>
+        <source>End the game</source>
+        <translation>End the game</translation>
+    </message>
+    <message>
+        <source>Back to the normal player (Ctrl+L)</source>
+        <translation>Back to the normal player (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Decision %1 of %2 · %3 · iteration %4</source>
+        <extracomment>%1, %2: the decision and how many there are; %3: &quot;t = 0.250 s&quot;; %4: the loop iteration</extracomment>
+        <translation>Decision %1 of %2 · %3 · iteration %4</translation>
+    </message>
+    <message>
+        <source>Pick this task (key %1)</source>
+        <translation>Pick this task (key %1)</translation>
+    </message>
+    <message>
+        <source>Pick this task</source>
+        <translation>Pick this task</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n decision(s) made; the rest of the run plays out in the views.</source>
+        <translation>
+            <numerusform>The one decision is made; the rest of the run plays out in the views.</numerusform>
+            <numerusform>All %n decisions made; the rest of the run plays out in the views.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Game over</source>
+        <translation>Game over</translation>
+    </message>
+    <message>
+        <source>This run has no decision to make: the loop never had two tasks to choose from. Change a parameter and try again.</source>
+        <translation>This run has no decision to make: the loop never had two tasks to choose from. Change a parameter and try again.</translation>
+    </message>
+    <message>
+        <source>Your score: %1.</source>
+        <translation>Your score: %1.</translation>
+    </message>
+    <message>
+        <source>Score so far: %1.</source>
+        <translation>Score so far: %1.</translation>
+    </message>
+    <message>
+        <source>Best for this lesson: %1.</source>
+        <translation>Best for this lesson: %1.</translation>
+    </message>
+    <message>
+        <source>No game of this lesson finished yet.</source>
+        <translation>No game of this lesson finished yet.</translation>
+    </message>
+    <message>
+        <source>Pick candidate %1</source>
+        <translation>Pick candidate %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlayText</name>
+    <message>
+        <source>t = %1 s</source>
+        <extracomment>a loop time, %1 in seconds with three decimals</extracomment>
+        <translation>t = %1 s</translation>
+    </message>
+    <message>
+        <source>You are the event loop. Each time a step has ended, choose the task whose step runs next. asyncio&apos;s rules: the ready queue is first in, first out; a task that is ready runs before the loop looks at its timers; when nothing is ready, the earliest timer wakes first.</source>
+        <translation>You are the event loop. Each time a step has ended, choose the task whose step runs next. asyncio&apos;s rules: the ready queue is first in, first out; a task that is ready runs before the loop looks at its timers; when nothing is ready, the earliest timer wakes first.</translation>
+    </message>
+    <message>
+        <source>Which task runs next?</source>
+        <translation>Which task runs next?</translation>
+    </message>
+    <message>
+        <source>%1 · ready</source>
+        <extracomment>%1: a task&apos;s name</extracomment>
+        <translation>%1 · ready</translation>
+    </message>
+    <message>
+        <source>%1 · asleep until %2</source>
+        <extracomment>%1: a task&apos;s name, %2: &quot;t = 0.250 s&quot;</extracomment>
+        <translation>%1 · asleep until %2</translation>
+    </message>
+    <message>
+        <source>Right: %1 was the first in the ready queue.</source>
+        <translation>Right: %1 was the first in the ready queue.</translation>
+    </message>
+    <message>
+        <source>Right: nothing else was ready, and %1&apos;s timer (%2) was the first to fire.</source>
+        <translation>Right: nothing else was ready, and %1&apos;s timer (%2) was the first to fire.</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is ready too, but %2 joined the ready queue before it. The ready queue is first in, first out.</source>
+        <translation>Not yet: %1 is ready too, but %2 joined the ready queue before it. The ready queue is first in, first out.</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 sleeps until %2. A task that is ready (%3) runs before the loop turns to its timers.</source>
+        <translation>Not yet: %1 sleeps until %2. A task that is ready (%3) runs before the loop turns to its timers.</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 sleeps until %2, but %3 wakes earlier, at %4. When nothing is ready, the earliest timer comes first.</source>
+        <translation>Not yet: %1 sleeps until %2, but %3 wakes earlier, at %4. When nothing is ready, the earliest timer comes first.</translation>
+    </message>
+    <message>
+        <source>Almost: %1 and %2 both wake at %3. Equal deadlines wake in the order their sleeps began, and %2 began first.</source>
+        <translation>Almost: %1 and %2 both wake at %3. Equal deadlines wake in the order their sleeps began, and %2 began first.</translation>
+    </message>
+    <message>
+        <source>That task cannot run here: it is neither ready nor asleep on a timer.</source>
+        <translation>That task cannot run here: it is neither ready nor asleep on a timer.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right at the first try</source>
+        <extracomment>%1 of %2 decisions picked right at the first try</extracomment>
+        <translation>%1 of %2 right at the first try</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>t = %1 s · event %2/%3 · iteration %4</source>
@@ -1303,6 +1499,14 @@
     <message>
         <source>Follow the live run again: the cursor moves with its newest event (End)</source>
         <translation>Follow the live run again: the cursor moves with its newest event (End)</translation>
+    </message>
+    <message>
+        <source>You are the loop</source>
+        <translation>You are the loop</translation>
+    </message>
+    <message>
+        <source>Play the event loop: at each decision, pick the task that runs next (Ctrl+L)</source>
+        <translation>Play the event loop: at each decision, pick the task that runs next (Ctrl+L)</translation>
     </message>
 </context>
 <context>
@@ -1723,6 +1927,14 @@
     <message>
         <source>cancelled</source>
         <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

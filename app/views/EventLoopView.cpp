@@ -43,7 +43,7 @@ void EventLoopView::setState(const trace::TraceState &state, const aio::TraceEve
     }
     m_running.clear();
     if (state.running() != 0) m_running.append(TaskToken::from(state, state.running(), keys));
-    m_ready = TaskToken::list(state, state.ready(), keys);
+    m_readyQueue = TaskToken::list(state, state.ready(), keys);
 
     // Timers in firing order; a sleeping owner stands beside its (first) timer.
     m_timers.clear();
@@ -87,6 +87,25 @@ void EventLoopView::setState(const trace::TraceState &state, const aio::TraceEve
         m_groups[found->second].tokens.append(TaskToken::from(state, task.id, keys));
     }
 
+    arrangeReady();
+    relayout(animated());
+}
+
+void EventLoopView::setReadyOrderHidden(bool hidden)
+{
+    if (hidden == m_readyOrderHidden) return;
+    m_readyOrderHidden = hidden;
+    arrangeReady();
+    relayout(false);
+    update();
+}
+
+void EventLoopView::arrangeReady()
+{
+    m_ready = m_readyQueue;
+    // Task ids grow in creation order.
+    if (m_readyOrderHidden)
+        std::stable_sort(m_ready.begin(), m_ready.end(), [](const TaskToken &a, const TaskToken &b) { return a.id < b.id; });
     m_all.clear();
     m_all += m_running;
     m_all += m_ready;
@@ -94,7 +113,6 @@ void EventLoopView::setState(const trace::TraceState &state, const aio::TraceEve
         if (t.hasToken) m_all.append(t.token);
     for (const Group &g : std::as_const(m_groups)) m_all += g.tokens;
     m_all += m_finished;
-    relayout(animated());
 }
 
 QString EventLoopView::describe() const
@@ -104,6 +122,7 @@ QString EventLoopView::describe() const
     lines << QStringLiteral("iteration: %1").arg(m_iteration);
     lines << QStringLiteral("running: %1").arg(TaskToken::names(m_running));
     lines << QStringLiteral("ready: %1").arg(TaskToken::names(m_ready));
+    if (m_readyOrderHidden) lines << QStringLiteral("ready order: hidden");
     lines << QStringLiteral("timers: %1").arg(m_timers.size());
     for (const Timer &t : m_timers) lines << QStringLiteral("timer %1: %2").arg(StateStyle::seconds(t.deadline), t.owner);
     for (const Group &g : m_groups)
@@ -159,7 +178,9 @@ void EventLoopView::relayout(bool animate)
     if (!m_running.isEmpty()) targets.insert(m_running.front().key, m_slot.adjusted(4, 4, -4, -4));
     else m_labels.append({m_slot, tr("idle"), 1, Qt::AlignCenter});
     const qreal readyX = m_slot.right() + 26;
-    m_labels.append({QRectF(readyX, y, right - readyX, 14), tr("ready queue (next first)"), 1, Qt::AlignLeft | Qt::AlignVCenter});
+    m_labels.append({QRectF(readyX, y, right - readyX, 14),
+                     m_readyOrderHidden ? tr("ready (creation order, queue order hidden)") : tr("ready queue (next first)"), 1,
+                     Qt::AlignLeft | Qt::AlignVCenter});
     const QRectF readyArea(readyX, y + 18, std::max<qreal>(0, right - readyX), kToken.height());
     QRectF more;
     // Narrow: smaller tokens, so that at least the next one shows beside "+N".
@@ -253,7 +274,7 @@ void EventLoopView::paintEvent(QPaintEvent *)
     p.setPen(QPen(style.lines(), 1.5, m_running.isEmpty() ? Qt::DashLine : Qt::SolidLine));
     p.setBrush(style.panel());
     p.drawRoundedRect(m_slot, 8, 8);
-    if (!m_ready.isEmpty()) {
+    if (!m_ready.isEmpty() && !m_readyOrderHidden) {
         const QPointF from = m_arrowFrom.topLeft(), to = m_arrowTo.topLeft();
         p.setPen(QPen(style.text(), 1.5));
         p.drawLine(from, to);

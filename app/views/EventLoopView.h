@@ -15,6 +15,9 @@ class TokenAnimator;
 // what they wait on, and the finished tasks. While the clock still stands at the
 // end of a step that debug mode reported as slow, a warning under the iteration
 // says who held the loop for how long.
+//
+// With the ready queue's order hidden ("You are the event loop" asks for it), the ready
+// tasks stand in creation order under a caption that says so, without the arrow into the slot.
 class EventLoopView : public TraceView
 {
     Q_OBJECT
@@ -24,6 +27,10 @@ public:
 
     void setState(const trace::TraceState &state, const aio::TraceEvent *current) override;
     QString describe() const override;
+
+    // Draws the ready tasks in creation order instead of queue order (and says so).
+    void setReadyOrderHidden(bool hidden);
+    bool readyOrderHidden() const { return m_readyOrderHidden; }
 
     QSize sizeHint() const override { return {560, 300}; }
     QSize minimumSizeHint() const override { return {300, 200}; }
@@ -53,6 +60,7 @@ private:
     };
 
     void relayout(bool animate) override;
+    void arrangeReady();
 
     double m_time = 0;
     quint64 m_iteration = 0;
@@ -64,7 +72,9 @@ private:
     QString m_heldReport;  // the scheduler's sentence
     QRectF m_heldRect;
     QVector<TaskToken> m_running;
-    QVector<TaskToken> m_ready;
+    QVector<TaskToken> m_readyQueue;  // in queue order (next first)
+    QVector<TaskToken> m_ready;       // as drawn: queue order, or creation order when hidden
+    bool m_readyOrderHidden = false;
     QVector<Timer> m_timers;
     QVector<Group> m_groups;
     QVector<TaskToken> m_finished;

@@ -216,6 +216,31 @@ TEST(Queue, AWokenGetterThatLosesItsItemGoesToTheEndOfTheLine) {
                                                  "g1 got z@0.3"}));
 }
 
+TEST(Queue, AWokenGetterThatMustWaitAgainWaitsAtItsOwnAwait) {
+    // The getter that lost its item suspends a second time: the trace must name its own
+    // `co_await q.get()`, not the line some other task awaited at last (main's sleep).
+    Journal j;
+    aio_test::Recorder rec;
+    std::uint32_t g1_id = 0;
+    auto main = [&]() -> aio::Task<> {
+        aio::Queue<std::string> q;
+        auto g1 = aio::create_task(getter(j, q, "g1"));
+        g1_id = g1.id();
+        co_await aio::sleep(0.1);
+        q.put_nowait("x");  // wakes g1 ...
+        j.add("main took " + q.get_nowait());
+        co_await aio::sleep(0.1);  // ... which must wait again while main sleeps here
+        q.put_nowait("y");
+        co_await g1;
+    };
+    aio::run(main(), {.sink = &rec});
+    const auto waits = rec.of(aio::EventKind::Suspended, g1_id);
+    ASSERT_EQ(waits.size(), 2u);
+    EXPECT_EQ(waits[1].wait, aio::WaitKind::QueueGet);
+    EXPECT_EQ(waits[1].line, waits[0].line);
+    EXPECT_STREQ(waits[1].file, waits[0].file);
+}
+
 TEST(Queue, AWokenGetterThatIsCancelledPassesItsWakeUpOn) {
     // tests/python/rules/queue_cancelled_getter.py
     Journal j;

@@ -127,6 +127,9 @@ public:
             auto* self = static_cast<WaitAwaiter*>(hook);
             if (self->task_->cancel_delivered_now() || self->fut_.cancelled()) return true;
             if (self->blocked()) {
+                // Waits again at the same co_await of this task (not at whatever co_await
+                // some other task executed last).
+                detail::tl_await_site = self->task_->wait_site();
                 self->wait();
                 return false;
             }
