@@ -653,7 +653,10 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::OptionNeedsCommand: {
         const QStringList commands = invocation.problemContext.split(QLatin1Char('|'));
-        if (commands.size() == 3)
+        if (commands.size() == 4)
+            what = tr("the option '%1' works only with 'dirigent %2', 'dirigent %3', 'dirigent %4' or 'dirigent %5'")
+                       .arg(detail, commands.at(0), commands.at(1), commands.at(2), commands.at(3));
+        else if (commands.size() == 3)
             what = tr("the option '%1' works only with 'dirigent %2', 'dirigent %3' or 'dirigent %4'")
                        .arg(detail, commands.at(0), commands.at(1), commands.at(2));
         else if (commands.size() == 2)

@@ -123,7 +123,9 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     m_time->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Digits of equal width, so the label does not wobble while playing.
     m_time->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    layout->addWidget(m_time);
+    // In a narrow window (800 px) it gives way first: the time stays, the event count is cut.
+    m_time->setMinimumWidth(QFontMetrics(m_time->font()).horizontalAdvance(QStringLiteral("t = 00.000 s ·")));
+    layout->addWidget(m_time, 0);
     layout->addSpacing(8);
     m_gameButton = makeButton(m_game, QStringLiteral("gameButton"));
     m_gameButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -185,6 +187,7 @@ void PlayerBar::updateCursor()
     m_restart->setEnabled(!m_locked);
     m_scrub->setEnabled(!m_locked);
     m_time->setText(timeText());
+    m_time->setToolTip(m_time->text()); // the whole text, when a narrow window cuts it
     m_scrub->setAccessibleDescription(m_time->text());
 }
 

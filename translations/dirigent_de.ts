@@ -283,17 +283,9 @@
         <translation>%1 erwartet %2, nicht &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="vanished">Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
-    </message>
-    <message>
         <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
         <extracomment>&lt;url&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>live: den Server unter &lt;url&gt; (http oder https) fragen statt des Demo-Servers, den Dirigent auf 127.0.0.1 startet.</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
-        <translation type="vanished">unbekannter Befehl &apos;%1&apos;, wähle lessons, run, live, screenshot oder serve</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
@@ -354,11 +346,15 @@
     </message>
     <message>
         <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, live, screenshot oder serve</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</source>
+        <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; oder &apos;dirigent %5&apos;</translation>
     </message>
 </context>
 <context>
@@ -1930,11 +1926,11 @@
     </message>
     <message>
         <source>condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Condition</translation>
     </message>
     <message>
         <source>condition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Condition %1</translation>
     </message>
 </context>
 <context>

@@ -283,17 +283,9 @@
         <translation>%1 expects %2, not &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="vanished">Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
-    </message>
-    <message>
         <source>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</source>
         <extracomment>&lt;url&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
         <translation>live: ask the server at &lt;url&gt; (http or https) instead of the demo server that Dirigent starts on 127.0.0.1.</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</source>
-        <translation type="vanished">unknown command &apos;%1&apos;, choose lessons, run, live, screenshot or serve</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos; or &apos;dirigent %4&apos;</source>
@@ -354,11 +346,15 @@
     </message>
     <message>
         <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</source>
+        <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</translation>
     </message>
 </context>
 <context>
@@ -1930,11 +1926,11 @@
     </message>
     <message>
         <source>condition</source>
-        <translation type="unfinished"></translation>
+        <translation>condition</translation>
     </message>
     <message>
         <source>condition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>condition %1</translation>
     </message>
 </context>
 <context>

@@ -243,7 +243,7 @@ private slots:
                                     << QStringLiteral("the option '--at' works only with 'dirigent screenshot'");
         QTest::newRow("--set alone") << QStringList{"--set", "workers=2"} << Invocation::Problem::OptionNeedsCommand
                                      << QStringLiteral("the option '--set' works only with 'dirigent run', "
-                                                       "'dirigent live' or 'dirigent screenshot'");
+                                                       "'dirigent live', 'dirigent screenshot' or 'dirigent play'");
         QTest::newRow("--size with run")
             << QStringList{"run", "queues", "--size", "800x600"} << Invocation::Problem::OptionNotForCommand
             << QStringLiteral("the option '--size' does not work with 'dirigent run'");
@@ -311,7 +311,8 @@ private slots:
             QVERIFY2(invocation.action != Invocation::Action::Fail,
                      qPrintable(trimmed + QStringLiteral(": ") + CommandLine::problemMessage(invocation)));
         }
-        QCOMPARE(examples, 6); // lessons, run, live http, live database, screenshot, serve
+        // lessons, run, play, live http, live database, live threads, live blocking, screenshot, serve
+        QCOMPARE(examples, 9);
         QVERIFY(help.contains(QStringLiteral("live LESSON")));
         QVERIFY(help.contains(QStringLiteral("--url <url>")));
         QVERIFY(help.contains(QStringLiteral("screenshot LESSON OUT.png")));

@@ -20,7 +20,8 @@ namespace {
 const std::vector<std::string> curriculum = {"event-loop", "tasks-gather", "taskgroup-cancel",
                                              "queues",     "semaphores",   "http",
                                              "database",   "best-practices", "threads",
-                                             "blocking",   "races",        "waiting-for-many"};
+                                             "blocking",   "races",        "async-iteration",
+                                             "waiting-for-many", "task-lifetime"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> out;

@@ -28,6 +28,7 @@ import itertools
 import logging
 import re
 import sys
+import weakref
 from asyncio import base_events, events
 
 __all__ = ["Boom", "Deadlock", "VirtualExecutor", "VirtualLoop", "blocking_sleep", "describe", "log", "run"]
@@ -99,7 +100,9 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._clock_resolution = 0.5e-9
         self._selector = _VirtualSelector(self)
         self._timer_seq = itertools.count()
-        self.tasks_in_creation_order = []
+        # Weak, as asyncio's own list of tasks: a task nobody refers to is collected at once
+        # (and a failed one reports "Task exception was never retrieved" then, as under asyncio.run).
+        self._tasks_created = []
         # to_thread and run_in_executor(None, ...) on the virtual clock, as aio's loop does
         self._default_executor = VirtualExecutor()
 
@@ -120,8 +123,13 @@ class VirtualLoop(base_events.BaseEventLoop):
     def create_task(self, coro, *, name=None, context=None):
         # Every task passes here: asyncio.create_task, TaskGroup, gather, wait_for, shield.
         task = super().create_task(coro, name=name, context=context)
-        self.tasks_in_creation_order.append(task)
+        self._tasks_created.append(weakref.ref(task))
         return task
+
+    @property
+    def tasks_in_creation_order(self):
+        """The tasks created on this loop that still exist, in creation order."""
+        return [t for t in (r() for r in self._tasks_created) if t is not None]
 
     def _process_events(self, event_list):
         pass
@@ -232,11 +240,19 @@ def _cancel_remaining(loop):
 class _SlowCallbackLog(logging.Handler):
     """Debug mode's "Executing <Task ...> took 1.000 seconds" as a log line. The repr of the task
     goes on with coro=<...>, wait_for=..., created at... (files and lines of this program): both
-    sides print its state and name only. Other records go to stderr, as without this handler."""
+    sides print its state and name only. The same for "Task exception was never retrieved"
+    (the moment a failed task nobody asked is collected): one line with the task's name and the
+    exception's repr, "Task exception was never retrieved: <Task finished name='x'
+    exception=ValueError('bad')>". Other records go to stderr, as without this handler."""
 
     _task = re.compile(r"<Task (\w+) name='([^']*)'.*>", re.S)
+    _never_retrieved = re.compile(r"Task exception was never retrieved\nfuture: <Task (\w+) name='([^']*)'", re.S)
 
     def emit(self, record):
+        m = self._never_retrieved.match(str(record.msg))
+        if m and record.exc_info:
+            log(f"Task exception was never retrieved: <Task {m[1]} name='{m[2]}' exception={record.exc_info[1]!r}>")
+            return
         if record.msg != "Executing %s took %.3f seconds":
             print(self.format(record), file=sys.stderr)
             return

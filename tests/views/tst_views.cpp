@@ -470,7 +470,10 @@ void TestViews::console()
         view.setState(seeker.seek(rec.size()), nullptr);
         int logEvents = 0;
         for (const aio::TraceEvent &e : rec)
-            logEvents += e.kind == aio::EventKind::Log || e.kind == aio::EventKind::SlowStep ? 1 : 0;
+            logEvents += e.kind == aio::EventKind::Log || e.kind == aio::EventKind::SlowStep ||
+                                 e.kind == aio::EventKind::ExceptionNeverRetrieved
+                             ? 1
+                             : 0;
         QCOMPARE(view.lineCount(), logEvents);
     }
     // A re-run with another parameter (same seq numbers, other texts) replaces the lines.

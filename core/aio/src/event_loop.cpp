@@ -257,6 +257,13 @@ void EventLoop::log(std::string_view line) {
     }
 }
 
+bool EventLoop::write_log_line(std::string_view line) {
+    if (!log_to_) return false;
+    std::fprintf(log_to_, "t=%s %.*s\n", detail::fixed(time(), 3).c_str(), static_cast<int>(line.size()), line.data());
+    std::fflush(log_to_);
+    return true;
+}
+
 void EventLoop::register_task(detail::TaskCore* t) noexcept {
     t->registered = true;
     t->prev_task = tasks_tail_;
@@ -312,6 +319,9 @@ void EventLoop::cancel_all_and_finish() {
     std::vector<detail::TaskCore*> to_cancel;
     for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
         t->add_ref();
+        // asyncio.run reads each one's exception() afterwards (an error raised while being
+        // cancelled is not "never retrieved").
+        t->mark_retrieved();
         to_cancel.push_back(t);
     }
     for (auto* t : to_cancel) t->cancel();
@@ -333,6 +343,7 @@ void EventLoop::destroy_leftovers() noexcept {
     // destructor later reaches back into this loop. Calls from call_soon/call_later
     // are owned by the loop: drop its reference once they are unhooked.
     std::vector<detail::ScheduledCall*> calls;
+    std::vector<detail::DoneCallbackNode*> done_callbacks;
     for (TimerNode* t : heap_) {
         t->heap_index_ = TimerNode::npos;
         if (t->fn == &detail::ScheduledCall::fire) calls.push_back(static_cast<detail::ScheduledCall*>(t));
@@ -342,9 +353,11 @@ void EventLoop::destroy_leftovers() noexcept {
         if (Handle* h = ring_data_[head_ & ring_mask_]) {
             h->ready_slot_ = 0;
             if (h->fn == &detail::ScheduledCall::fire) calls.push_back(static_cast<detail::ScheduledCall*>(h));
+            else if (detail::DoneCallbackNode::is(h)) done_callbacks.push_back(static_cast<detail::DoneCallbackNode*>(h));
         }
     }
     for (auto* c : calls) c->release();
+    for (auto* d : done_callbacks) delete d;  // drops its handle on the task
 }
 
 namespace detail {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace aio::detail {
 
@@ -86,10 +87,28 @@ const std::string& TaskCore::name() const {
     return *reinterpret_cast<const std::string*>(name_);
 }
 
-void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::source_location& where) {
+void TaskCore::set_name(std::string task_name) {
+    if (name_ && !(name_ & 1)) delete reinterpret_cast<std::string*>(name_);
+    name_ = reinterpret_cast<std::uintptr_t>(new std::string(std::move(task_name)));
+}
+
+void DoneCallbackNode::fire(void* self) {
+    auto* node = static_cast<DoneCallbackNode*>(self);
+    try {
+        node->invoke();
+    } catch (...) {
+        // asyncio's default exception handler: report and keep the loop running.
+        std::fprintf(stderr, "Exception in callback: %s\n", describe(std::current_exception()).c_str());
+    }
+    delete node;  // drops its handle on the task (the task may go with it)
+}
+
+void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::source_location& where,
+                             bool number_if_named) {
     loop_ = &loop;
     is_task_ = true;
     id = loop.next_task_id();
+    if (!task_name.empty() && number_if_named) (void)loop.next_default_name_number();
     if (task_name.empty()) {
         const std::uintptr_t number = loop.next_default_name_number();
         if (!name_) name_ = (number << 1) | 1;  // a name asked for before stays what it was
@@ -264,6 +283,9 @@ void TaskCore::yield_traced() {
 
 void TaskCore::release() noexcept {
     if (--refs_ != 0) return;
+    // CPython collects a task the moment its last reference goes; Future.__del__ then reports
+    // an exception nobody asked for. The handles here are those references.
+    if (exception_unretrieved()) [[unlikely]] report_never_retrieved();
     if (!is_task_ && !consumed) {
         // asyncio's RuntimeWarning: coroutine '...' was never awaited.
         const std::source_location created_at = site_;
@@ -283,10 +305,71 @@ void TaskCore::release() noexcept {
     frame.destroy();
 }
 
+namespace {
+// repr() of an exception as Python shows it: ValueError('bad'); the C++ type without its namespace.
+std::string exception_repr(const std::exception_ptr& error) {
+    std::string name = type_name(error);
+    if (auto colons = name.rfind("::"); colons != std::string::npos) name = name.substr(colons + 2);
+    std::string what;
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        what = e.what();
+    } catch (...) {
+    }
+    if (what.empty() || what == name) return name + "()";
+    // str.__repr__: single quotes unless the text holds one and no double quote.
+    const char quote = what.find('\'') != std::string::npos && what.find('"') == std::string::npos ? '"' : '\'';
+    std::string out = name + "(" + quote;
+    for (char c : what) {
+        if (c == '\\' || c == quote) out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + quote + ")";
+}
+}  // namespace
+
+void TaskCore::report_never_retrieved() noexcept {
+    consumed = true;  // once
+    try {
+        // CPython's repr(task) goes on with coro=<...> (files and lines): both sides print the
+        // state, the name and the exception (tests/python/vloop.py cuts CPython's line to this).
+        const std::string line = "Task exception was never retrieved: <Task finished name='" + name() +
+                                 "' exception=" + exception_repr(error_) + ">";
+        EventLoop* loop = EventLoop::current();
+        if (loop && loop != loop_) loop = nullptr;  // the task's loop is gone: no trace, no log output
+        if (loop && loop->tracing()) {
+            TraceEvent e;
+            e.kind = EventKind::ExceptionNeverRetrieved;
+            e.task = id;
+            e.text = line;
+            loop->emit_event(std::move(e));
+        }
+        if (!loop || !loop->write_log_line(line)) std::fprintf(stderr, "%s\n", line.c_str());
+    } catch (...) {
+    }
+}
+
 void TaskCore::abandon() noexcept {
     EventLoop* loop = loop_;
     if (loop) loop->unregister_task(this);
     if (state_ == State::Pending) state_ = State::Cancelled;
+    // Done callbacks added with add_done_callback hold a handle on us: they will never run.
+    if (head_) {
+        add_ref();
+        std::vector<DoneCallbackNode*> nodes;
+        for (Callback* cb = head_;;) {
+            if (DoneCallbackNode::is(cb)) nodes.push_back(static_cast<DoneCallbackNode*>(cb));
+            cb = cb->next;
+            if (cb == head_) break;
+        }
+        for (auto* node : nodes) delete node;  // (its ~Callback unlinks it)
+        release();
+    }
     if (started_ || is_task_) release();
 }
 

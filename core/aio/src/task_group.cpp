@@ -26,6 +26,7 @@ void TaskGroup::on_task_done(Member& member) {
 
     if (on_completed_ && tasks_.empty() && !on_completed_->done()) on_completed_->set_done();
     if (task->cancelled()) return;
+    task->mark_retrieved();  // task.exception()
     std::exception_ptr error = task->exception_ptr();
     if (!error) return;
     errors_.push_back(error);

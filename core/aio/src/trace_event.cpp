@@ -32,6 +32,7 @@ std::string_view to_string(EventKind kind) {
         case EventKind::Deadlock: return "deadlock";
         case EventKind::NeverAwaited: return "never_awaited";
         case EventKind::SlowStep: return "slow_step";
+        case EventKind::ExceptionNeverRetrieved: return "exception_never_retrieved";
         case EventKind::RunEnd: return "run_end";
     }
     return "?";

@@ -440,6 +440,13 @@ private:
             args_text("text", e.text);
             buf_ += "}}";
             break;
+        case EventKind::ExceptionNeverRetrieved:
+            begin_instant("exception never retrieved", e.task, "loop");
+            buf_ += ",\"args\":{";
+            buf_ += "\"text\":";
+            detail::append_json_string(buf_, e.text);
+            buf_ += "}}";
+            break;
         case EventKind::RunEnd:
             begin_instant("run end", 0, "loop", true);
             buf_ += ",\"args\":{\"outcome\":\"";

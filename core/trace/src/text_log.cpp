@@ -55,6 +55,7 @@ unsigned fields_of(EventKind kind) noexcept {
     case EventKind::Deadlock: return Task | Wait | Obj | At | Text;
     case EventKind::NeverAwaited: return At | Text;
     case EventKind::SlowStep: return Task | Value | At | Text;
+    case EventKind::ExceptionNeverRetrieved: return Task | Text;
     case EventKind::RunEnd: return Outcome | Text;
     }
     return All;

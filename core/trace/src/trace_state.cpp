@@ -370,6 +370,11 @@ void TraceState::apply(const aio::TraceEvent& e) {
     case EventKind::SlowStep:
         slow_steps_.push_back({e.seq, e.time_ns, e.task, e.value, e.text});
         break;
+    case EventKind::ExceptionNeverRetrieved:
+        // A line of the run's output (the log output prints it there too), at the moment the
+        // last handle on the task went.
+        log_.push_back({e.seq, e.time_ns, e.task, e.text});
+        break;
     case EventKind::RunEnd:
         ended_ = true;
         run_outcome_ = e.outcome;

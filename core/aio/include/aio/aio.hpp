@@ -11,6 +11,7 @@
 #pragma once
 
 #include "aio/as_completed.hpp"
+#include "aio/async_generator.hpp"
 #include "aio/async_with.hpp"
 #include "aio/blocking_sleep.hpp"
 #include "aio/call_soon.hpp"

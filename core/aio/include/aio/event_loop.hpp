@@ -117,16 +117,21 @@ public:
 
     void set_log_output(std::FILE* out) noexcept { log_to_ = out; }
     void log(std::string_view line);
+    // A line from the loop itself (a warning): "t=… line" on the log output, no Log event.
+    // False when there is no log output.
+    bool write_log_line(std::string_view line);
 
     detail::TaskCore* current_task() const noexcept { return current_task_; }
     void set_current_task(detail::TaskCore* t) noexcept { current_task_ = t; }
 
     std::uint32_t next_task_id() noexcept { return ++last_task_id_; }
-    // asyncio's "Task-N": only tasks created without a name take a number.
+    // asyncio's "Task-N" counter: every task that asyncio.create_task makes takes a number,
+    // named or not (see TaskCore::start_as_task); the unnamed ones show it.
     std::uint32_t next_default_name_number() noexcept { return ++last_default_name_; }
     std::uint32_t next_object_id() noexcept { return ++last_object_id_; }
     void register_task(detail::TaskCore* t) noexcept;
     void unregister_task(detail::TaskCore* t) noexcept;
+    // The unfinished tasks in creation order (asyncio.all_tasks(), see task.hpp).
     detail::TaskCore* first_task() const noexcept { return tasks_head_; }
     std::size_t live_tasks() const noexcept { return live_tasks_; }
 

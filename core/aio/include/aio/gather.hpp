@@ -40,6 +40,10 @@ protected:
 
     void child_done(TaskCore* child) {
         ++finished_;
+        // asyncio's _done_callback reads fut.exception() whatever happens next, even after the
+        // gather is done (it stays on the child): so a child's error counts as retrieved from the
+        // start. (Here the callbacks go with the gather, so attach() marks each child.)
+        child->mark_retrieved();
         if (done()) return;
         if (!return_exceptions_) {
             if (child->cancelled()) {
@@ -140,6 +144,7 @@ private:
     void attach(Task<T>& child, std::size_t i) {
         callbacks_[i].owner = this;
         callbacks_[i].child = child.core();
+        child.core()->mark_retrieved();  // see child_done
         child.core()->add_done_callback(&callbacks_[i]);
     }
     void on_child(detail::TaskCore* child) override { child_done(child); }
@@ -164,6 +169,7 @@ public:
         for (std::size_t i = 0; i < children_.size(); ++i) {
             callbacks_[i].owner = this;
             callbacks_[i].child = children_[i].core();
+            children_[i].core()->mark_retrieved();  // see child_done
             children_[i].core()->add_done_callback(&callbacks_[i]);
         }
         if (children_.empty()) set_done();

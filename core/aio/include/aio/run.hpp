@@ -33,7 +33,7 @@ T run(Task<T> main, RunOptions options = {}) {
     loop.set_log_output(options.log_to);
     loop.set_debug(options.debug);
     loop.set_slow_callback_duration(options.slow_callback_duration);
-    Task<T> task = create_task(std::move(main), options.main_name);
+    Task<T> task = detail::loop_create_task(std::move(main), options.main_name);
     detail::run_main(loop, *task.core());
     if constexpr (std::is_void_v<T>) {
         task.result();

@@ -10,6 +10,9 @@ template <class T>
 class [[nodiscard]] Shield final : public FutureCore {
 public:
     explicit Shield(Task<T> inner) : inner_(create_task(std::move(inner))) {
+        // asyncio's _inner_done_callback stays on the inner task even when the outer future is
+        // gone, and reads inner.exception() either way: the inner error counts as retrieved.
+        inner_.core()->mark_retrieved();
         if (inner_.done()) copy_outcome();
         else inner_.core()->add_done_callback(&inner_cb_);
     }

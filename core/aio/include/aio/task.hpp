@@ -15,6 +15,9 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
+#include <compare>
+#include <concepts>
 
 namespace aio {
 
@@ -149,13 +152,42 @@ public:
     int cancelling() const noexcept { return h_.promise().cancelling(); }
     int uncancel() noexcept { return h_.promise().uncancel(); }
     const std::string& name() const { return h_.promise().name(); }
+    // Task.get_name() / set_name() (the trace keeps the name the task was created with).
+    const std::string& get_name() const { return h_.promise().name(); }
+    void set_name(std::string name) { h_.promise().set_name(std::move(name)); }
     std::uint32_t id() const noexcept { return h_.promise().id; }
     bool is_scheduled() const noexcept { return h_.promise().is_task(); }
+
+    // Task.add_done_callback(fn): fn(task) runs from the loop (call_soon) once the task is done,
+    // at once (next iteration) if it is done already; callbacks run in the order they were added.
+    // The callback holds a handle on the task until it has run, as asyncio's does. The
+    // background-task idiom (the set keeps each task alive until it is done):
+    //     background.insert(t);
+    //     t.add_done_callback([&background](const aio::Task<>& t) { background.erase(t); });
+    template <class F>
+        requires std::invocable<F&, const Task&>
+    void add_done_callback(F fn) {
+        struct Node final : detail::DoneCallbackNode {
+            Node(Task t, F f) : task(std::move(t)), fn(std::move(f)) {}
+            void invoke() override { fn(std::as_const(task)); }
+            Task task;
+            F fn;
+        };
+        h_.promise().add_done_callback(new Node(*this, std::move(fn)));
+    }
+
+    // Handles compare by the task they name (Python compares tasks by identity), so they can
+    // live in a std::set or a std::map.
+    friend bool operator==(const Task& a, const Task& b) noexcept { return a.h_ == b.h_; }
+    friend auto operator<=>(const Task& a, const Task& b) noexcept {
+        return std::compare_three_way{}(a.h_.address(), b.h_.address());
+    }
 
     // Task.exception(): the error it finished with (null if none); raises
     // InvalidStateError if not done and CancelledError if cancelled.
     std::exception_ptr exception() const {
         check_done();
+        h_.promise().mark_retrieved();
         if (cancelled()) h_.promise().throw_cancelled();
         return h_.promise().exception_ptr();
     }
@@ -163,6 +195,7 @@ public:
     decltype(auto) result() const {
         check_done();
         auto& p = h_.promise();
+        p.mark_retrieved();
         if (p.cancelled()) p.throw_cancelled();
         if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
         if constexpr (!std::is_void_v<T>) return static_cast<const T&>(*p.value);
@@ -197,6 +230,7 @@ public:
         T await_resume() {
             auto& p = task.promise();
             if (p.is_task()) {
+                p.mark_retrieved();  // Task.__wakeup calls future.result()
                 if (waiter) waiter->throw_if_cancelled_now(p);
                 if (p.cancelled()) p.throw_cancelled();
                 if (p.exception_ptr()) std::rethrow_exception(p.exception_ptr());
@@ -241,13 +275,28 @@ Task<T> create_task(Task<T> coro, std::string name = {},
     return coro;
 }
 
+namespace detail {
+// loop.create_task(coro, name=...): as create_task, but a given name takes no "Task-N" number
+// (aio::run's main task, as asyncio.Runner and the tests' virtual-clock loop create it).
+template <class T>
+Task<T> loop_create_task(Task<T> coro, std::string name) {
+    auto& p = coro.promise();
+    if (p.consumed || p.started()) throw RuntimeError("cannot reuse already awaited coroutine");
+    p.start_as_task(EventLoop::get(), std::move(name), std::source_location::current(), false);
+    return coro;
+}
+}  // namespace detail
+
 // A type-erased reference to a running task (asyncio.current_task()).
 class TaskRef {
 public:
     explicit TaskRef(detail::TaskCore* core) noexcept : core_(core) {}
     const std::string& name() const { return core_->name(); }
+    const std::string& get_name() const { return core_->name(); }
+    void set_name(std::string name) { core_->set_name(std::move(name)); }
     std::uint32_t id() const noexcept { return core_->id; }
     bool done() const noexcept { return core_->done(); }
+    bool cancelled() const noexcept { return core_->cancelled(); }
     bool cancel(std::string_view msg = {}) { return core_->cancel(msg); }
     int cancelling() const noexcept { return core_->cancelling(); }
     int uncancel() noexcept { return core_->uncancel(); }
@@ -259,5 +308,16 @@ private:
 
 // The running task; throws RuntimeError("no running event loop") outside of one.
 inline TaskRef current_task() { return TaskRef(&detail::running_task()); }
+
+// asyncio.all_tasks(): the running loop's tasks that are not done yet, the running one
+// included, in creation order (Python: a set). The loop keeps an unfinished task alive, so
+// each reference is good until that task is done; keep a Task<T> to hold it longer.
+inline std::vector<TaskRef> all_tasks() {
+    std::vector<TaskRef> tasks;
+    EventLoop& loop = EventLoop::get();
+    tasks.reserve(loop.live_tasks());
+    for (detail::TaskCore* t = loop.first_task(); t; t = t->next_task) tasks.emplace_back(t);
+    return tasks;
+}
 
 }  // namespace aio

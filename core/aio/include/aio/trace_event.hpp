@@ -39,6 +39,7 @@ enum class EventKind : std::uint8_t {
     Deadlock,         // one per waiting task: task, wait, object, loc of its await
     NeverAwaited,     // a coroutine was created and dropped without being awaited; loc = its creation
     SlowStep,         // debug mode: a step took >= slow_callback_duration; task (0: a callback), value = ns, text = the warning, loc = the task's await
+    ExceptionNeverRetrieved,  // a failed task's last handle went and nobody read its exception; task, text = the warning
     RunEnd,           // the loop stopped; outcome of the main coroutine
 };
 

@@ -35,7 +35,7 @@ struct WaitCallback : Callback {
         TaskCore* f = cb->child;
         --s.counter;
         if (s.counter == 0 || s.return_when == ReturnWhen::FIRST_COMPLETED ||
-            (s.return_when == ReturnWhen::FIRST_EXCEPTION && !f->cancelled() && f->exception_ptr())) {
+            (s.return_when == ReturnWhen::FIRST_EXCEPTION && !f->cancelled() && (f->mark_retrieved(), f->exception_ptr()))) {
             EventLoop::get().disarm(&s.timeout_handle);
             if (!s.waiter.done()) s.waiter.set_done();
         }

@@ -24,8 +24,11 @@ class TaskCore : public FutureCore {
 public:
     // What the task waits on (with wait_object, wait_site()), for the deadlock report and the trace.
     WaitKind wait_kind = WaitKind::None;
-    // Inline use (awaited as a coroutine, not scheduled).
-    bool consumed : 1 = false;
+    // Inline use (awaited as a coroutine, not scheduled): awaited already. A task never
+    // reads it as that, so for a task it means "its outcome was read" (result(), exception(),
+    // an await, gather, a TaskGroup...): asyncio's _log_traceback cleared, so a failure is not
+    // reported as "Task exception was never retrieved" when the last handle goes.
+    mutable bool consumed : 1 = false;
     bool registered : 1 = false;  // in the loop's task list (a finished task's handle may outlive its loop)
 
 protected:
@@ -56,7 +59,11 @@ public:
     }
 
     // Scheduling as a task (create_task). The loop keeps a reference until it is done.
-    void start_as_task(EventLoop& loop, std::string name, const std::source_location& where);
+    // `number_if_named`: a name given still uses up a "Task-N" number, as asyncio.create_task
+    // does in 3.11 (it creates the task unnamed and names it then); loop.create_task(name=...)
+    // does not (false).
+    void start_as_task(EventLoop& loop, std::string name, const std::source_location& where,
+                       bool number_if_named = true);
     bool is_task() const noexcept { return is_task_; }
     bool started() const noexcept { return started_; }
 
@@ -100,6 +107,11 @@ public:
     };
     void set_resume_hook(ResumeHook* hook) noexcept { link_ = hook; }
 
+    // Task.result() / Task.exception() were called (or the task was awaited): see `consumed`.
+    void mark_retrieved() const noexcept { consumed = true; }
+    // Would dropping the last reference report "Task exception was never retrieved"?
+    bool exception_unretrieved() const noexcept { return is_task_ && state_ == State::Done && error_ && !consumed; }
+
     // Frame ownership: the loop (while the task runs) and every Task<T> handle.
     void add_ref() noexcept { ++refs_; }
     void release() noexcept;
@@ -125,6 +137,8 @@ public:
     // The task's name: given to create_task, or asyncio's "Task-N" (made when first asked
     // for: an unnamed task stores only its number).
     const std::string& name() const;
+    // Task.set_name(). (The trace keeps the name the task was created with.)
+    void set_name(std::string name);
 
     // The co_await it waits at (known once the task has started).
     std::source_location wait_site() const noexcept { return started_ ? site_ : std::source_location{}; }
@@ -158,6 +172,7 @@ private:
     void yield_traced();
     [[noreturn]] void throw_delivered_cancel();
     [[noreturn]] void throw_delivered_cancel(FutureCore& fut);
+    void report_never_retrieved() noexcept;
 
     EventLoop* loop_ = nullptr;
     // The task's step, both as its entry in the ready queue (create_task, sleep(0)) and as
@@ -171,6 +186,17 @@ private:
 
     friend class aio::EventLoop;
     friend bool is_task_wakeup(const Callback* cb) noexcept;
+};
+
+// A done callback added with Task::add_done_callback: one allocation holding the callable
+// and a handle on the task (asyncio's Handle holds the task as its argument the same way).
+// It deletes itself after it ran; the loop's teardown deletes those that never ran.
+struct DoneCallbackNode : Callback {
+    DoneCallbackNode() : Callback(&DoneCallbackNode::fire, this) {}
+    virtual ~DoneCallbackNode() = default;
+    virtual void invoke() = 0;
+    static void fire(void* self);
+    static bool is(const Handle* h) noexcept { return h->fn == &DoneCallbackNode::fire; }
 };
 
 // True when `cb` is a task's wakeup (used to emit Woken events).
