@@ -4,6 +4,7 @@
 
 #include <lessons/lesson.hpp>
 #include <lessons/param_input.hpp>
+#include <levels/level.hpp>
 #include <live/HttpSession.h>
 #include <live/LiveDatabase.h>
 #include <live/LiveVariants.h>
@@ -70,6 +71,10 @@ const QLatin1String screenshotCommand("screenshot");
 const QLatin1String serveCommand("serve");
 const QLatin1String liveCommand("live");
 const QLatin1String playCommand("play");
+const QLatin1String breakCommand("break");
+// `dirigent break`
+const QLatin1String fixedName("fixed");
+const QLatin1String solveName("solve");
 
 // The commands an option belongs to: "run", "lessons", "screenshot", "" for the window's
 // own options, or "*" for the options that go with everything.
@@ -87,6 +92,8 @@ QStringList commandsOf(const QString &option)
         return {screenshotCommand};
     if (option == jsonName)
         return {lessonsCommand};
+    if (option == fixedName || option == solveName)
+        return {breakCommand};
     if (option == portName || option == latencyName || option == rateName || option == hangEveryName
         || option == errorRateName || option == seedName)
         return {serveCommand};
@@ -128,12 +135,14 @@ void declareOptions(QCommandLineParser &parser)
         CommandLine::tr("Without a command, Dirigent opens its window. 'lessons' lists the lessons; "
                         "'run LESSON' runs a lesson in virtual time and prints its log; "
                         "'play LESSON' lets you be the event loop: at each step you pick the task that runs next; "
+                        "'break [LEVEL]' lists the break-it levels or plays one: you pick the order in which "
+                        "pending I/O completes until the program breaks; "
                         "'live LESSON' runs its live variant with real requests, in real time, and "
                         "prints the log and what was measured; "
                         "'screenshot LESSON OUT.png' saves a picture of the window showing the lesson, "
                         "rendered without a display; 'serve' runs the demo HTTP server on 127.0.0.1 "
                         "until Ctrl+C."),
-        QStringLiteral("[lessons | run LESSON | play LESSON | live LESSON | screenshot LESSON OUT.png | serve]"));
+        QStringLiteral("[lessons | run LESSON | play LESSON | break [LEVEL] | live LESSON | screenshot LESSON OUT.png | serve]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -204,6 +213,11 @@ void declareOptions(QCommandLineParser &parser)
                       CommandLine::tr("screenshot: run the lesson's live variant against its own demo server "
                                       "until it ends, then take the picture.")});
 
+    parser.addOption({fixedName, CommandLine::tr("break: the fixed program instead of the broken one.")});
+    parser.addOption({solveName,
+                      CommandLine::tr("break: let the game try every order of moves and print the first one "
+                                      "that breaks the program (its picks: the numbers to type).")});
+
     // The listing as JSON, for tests/lessons/.
     QCommandLineOption json(jsonName, QStringLiteral("lessons: list the lessons as JSON."));
     json.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -255,6 +269,14 @@ QString runnableLessonIds()
         if (!lesson->placeholder)
             ids.push_back(lesson->id);
     }
+    return joined(ids);
+}
+
+QString levelIds()
+{
+    std::vector<std::string> ids;
+    for (const levels::Level &level : levels::all_levels())
+        ids.push_back(level.id);
     return joined(ids);
 }
 
@@ -335,7 +357,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
     if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand
-        && command != serveCommand && command != liveCommand && command != playCommand)
+        && command != serveCommand && command != liveCommand && command != playCommand && command != breakCommand)
         return failed(invocation, Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
@@ -375,6 +397,11 @@ Invocation CommandLine::parse(const QStringList &arguments)
         if (invocation.action == Invocation::Action::RunLesson)
             invocation.action = Invocation::Action::PlayLesson;
         return invocation;
+    }
+    if (command == breakCommand) {
+        invocation.fixedVersion = parser.isSet(fixedName);
+        invocation.solve = parser.isSet(solveName);
+        return parseBreak(invocation, positional);
     }
     if (command == screenshotCommand) {
         invocation.pitfall = parser.isSet(pitfallName);
@@ -541,6 +568,22 @@ Invocation CommandLine::parseAssignments(Invocation invocation, const lessons::L
     return invocation;
 }
 
+Invocation CommandLine::parseBreak(Invocation invocation, const QStringList &positional)
+{
+    if (positional.size() > 2)
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), breakCommand);
+    invocation.action = Invocation::Action::BreakLevel;
+    invocation.levelId = positional.value(1);
+    if (invocation.levelId.isEmpty()) {
+        if (invocation.fixedVersion || invocation.solve)
+            return failed(invocation, Invocation::Problem::MissingLevel, {});
+        return invocation;
+    }
+    if (!levels::find_level(invocation.levelId.toStdString()))
+        return failed(invocation, Invocation::Problem::UnknownLevel, invocation.levelId);
+    return invocation;
+}
+
 Invocation CommandLine::parseLesson(Invocation invocation, const QString &lessonId,
                                     const QStringList &assignments)
 {
@@ -621,6 +664,8 @@ QString CommandLine::helpText()
            + QStringLiteral("  dirigent lessons\n"
                             "  dirigent run queues --set workers=3 --pitfall\n"
                             "  dirigent play tasks-gather\n"
+                            "  dirigent break lost-update\n"
+                            "  dirigent break pool-leak --fixed --solve\n"
                             "  dirigent live http --set requests=100 --set limit=20\n"
                             "  dirigent live database --db postgresql://me:secret@127.0.0.1/bank\n"
                             "  dirigent live threads --set n=100000\n"
@@ -647,7 +692,7 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnexpectedArgument:
         if (invocation.problemContext.isEmpty())
-            what = tr("unknown command '%1', choose lessons, run, play, live, screenshot or serve").arg(detail);
+            what = tr("unknown command '%1', choose lessons, run, play, break, live, screenshot or serve").arg(detail);
         else
             what = tr("unexpected argument '%1'").arg(detail);
         break;
@@ -697,6 +742,12 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnknownLesson:
         what = tr("unknown lesson '%1', choose one of: %2").arg(detail, runnableLessonIds());
+        break;
+    case Invocation::Problem::UnknownLevel:
+        what = tr("unknown level '%1', choose one of: %2").arg(detail, levelIds());
+        break;
+    case Invocation::Problem::MissingLevel:
+        what = tr("--fixed and --solve need a level, choose one of: %1").arg(levelIds());
         break;
     case Invocation::Problem::PlaceholderLesson:
         what = tr("the lesson '%1' comes later, with the live demos; choose one of: %2")

@@ -41,6 +41,7 @@ private:
     static Invocation parseScreenshot(Invocation invocation, const QStringList &positional,
                                       const QStringList &assignments, const QString &at,
                                       const QString &size);
+    static Invocation parseBreak(Invocation invocation, const QStringList &positional);
     static Invocation parseServe(Invocation invocation, const QStringList &positional,
                                  const QCommandLineParser &parser);
     static Invocation parseLive(Invocation invocation, const QStringList &positional,

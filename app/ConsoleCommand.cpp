@@ -4,6 +4,7 @@
 #include "Language.h"
 #include "LessonCommands.h"
 #include "LiveCommand.h"
+#include "BreakCommand.h"
 #include "PlayCommand.h"
 #include "NumericLocale.h"
 #include "ServeCommand.h"
@@ -44,6 +45,8 @@ int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
         return LiveCommand::run(invocation);
     case Invocation::Action::PlayLesson:
         return PlayCommand::run(invocation);
+    case Invocation::Action::BreakLevel:
+        return BreakCommand::run(invocation);
     case Invocation::Action::ShowGui:
     case Invocation::Action::Screenshot:
         break;

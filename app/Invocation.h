@@ -19,6 +19,7 @@ struct Invocation
         Serve,       // `dirigent serve`: the demo HTTP server alone, on 127.0.0.1, until a signal
         LiveLesson,  // `dirigent live LESSON`: a lesson's live variant, real I/O in real time, headless
         PlayLesson,  // `dirigent play LESSON`: "you are the event loop" in a terminal, picks from stdin
+        BreakLevel,  // `dirigent break [LEVEL]`: the "break it" levels (list, play from stdin, or --solve)
     };
 
     enum class Problem {
@@ -53,6 +54,9 @@ struct Invocation
         Http2WithUrl,        // --http2 and --url together: the HTTP/2 front goes before the demo server only
         OptionNotForLesson,  // detail: the option as typed (--url, --db); context: the lesson id
         BadDatabase,         // detail: the --db as typed; context: why it is refused
+        // `dirigent break`
+        UnknownLevel,        // detail: the level id as typed
+        MissingLevel,        // --fixed or --solve without a level
     };
 
     QStringList arguments; // as given, program name first
@@ -85,6 +89,11 @@ struct Invocation
     QString liveUrl;   // --url: the server to ask instead of the demo server; empty: the demo server
     bool http2 = false; // --http2: speak HTTP/2 (the demo server behind nghttpx), not HTTP/1.1
     QString liveDatabase; // --db: "sqlite" (the default), a SQLite file, or a postgresql:// URL
+
+    // `dirigent break [LEVEL]`
+    QString levelId;     // empty: list the levels
+    bool fixedVersion = false; // --fixed: the fixed program instead of the broken one
+    bool solve = false;        // --solve: let the search try every order instead of playing
 
     // `dirigent screenshot LESSON OUT.png`
     QString imagePath;             // OUT.png, as typed

@@ -8,6 +8,7 @@
 #include "LiveTab.h"
 #include "ParameterPanel.h"
 #include "PlayerBar.h"
+#include "BreakPanel.h"
 #include "PlayPanel.h"
 #include "QuizPanel.h"
 #include "SweepChart.h"
@@ -256,6 +257,10 @@ void MainWindow::buildMenus()
     m_lessonMenu->addSeparator();
     m_lessonMenu->addAction(m_playerBar->restartAction());
     m_lessonMenu->addAction(m_playerBar->gameAction());
+    m_breakIt = m_lessonMenu->addAction(QString(), this, [this] { openBreakIt(); });
+    m_breakIt->setObjectName(QStringLiteral("breakItAction"));
+    m_breakIt->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    addAction(m_breakIt);
     // Esc stops a live run (the Stop button does the same).
     m_stopLive = m_lessonMenu->addAction(QString(), m_live, &LiveController::stop);
     m_stopLive->setObjectName(QStringLiteral("stopLiveAction"));
@@ -720,6 +725,7 @@ void MainWindow::retranslateUi()
     m_quit->setText(tr("&Quit"));
     m_lessonMenu->setTitle(tr("&Lesson"));
     m_resetParameters->setText(tr("Reset &parameters"));
+    m_breakIt->setText(tr("&Break it: levels…"));
     m_languageMenu->setTitle(tr("L&anguage"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About Dirigent"));
@@ -747,6 +753,18 @@ void MainWindow::retranslateUi()
     m_parameters->setAccessibleName(tr("Parameters"));
     m_playerBar->setAccessibleName(tr("Player"));
     updateWindowTitle();
+}
+
+BreakPanel *MainWindow::openBreakIt()
+{
+    if (!m_breakPanel) {
+        m_breakPanel = new BreakPanel(this);
+        m_breakPanel->setWindowFlag(Qt::Window);
+    }
+    m_breakPanel->show();
+    m_breakPanel->raise();
+    m_breakPanel->activateWindow();
+    return m_breakPanel;
 }
 
 void MainWindow::changeEvent(QEvent *event)

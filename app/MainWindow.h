@@ -20,6 +20,7 @@ class LiveTab;
 class ParameterPanel;
 class Player;
 class PlayerBar;
+class BreakPanel;
 class PlayPanel;
 class QActionGroup;
 class QMenu;
@@ -55,6 +56,8 @@ public:
     LiveTab *liveTab() const { return m_liveTab; }
     VisualizationPanel *visualization() const { return m_visualization; }
     PlayPanel *playPanel() const { return m_playPanel; }
+    // The "break it" levels in their own window (Ctrl+B), made on first use.
+    BreakPanel *openBreakIt();
     PlayerBar *playerBar() const { return m_playerBar; }
 
     // "You are the event loop" (Lesson menu, the player bar's switch, Ctrl+L): on, the Play
@@ -137,6 +140,8 @@ private:
     CodePanel *m_code = nullptr;
     QuizPanel *m_quiz = nullptr;
     PlayPanel *m_playPanel = nullptr;
+    BreakPanel *m_breakPanel = nullptr;
+    QAction *m_breakIt = nullptr;
     QHash<QString, QPair<int, int>> m_playBest;  // per lesson: right, of
     VisualizationPanel *m_visualization = nullptr;
     PlayerBar *m_playerBar = nullptr;

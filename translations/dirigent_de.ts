@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BreakCommand</name>
+    <message>
+        <source>Play one with: dirigent break LEVEL</source>
+        <translation>Spiel eins mit: dirigent break LEVEL</translation>
+    </message>
+    <message>
+        <source>dirigent: internal error: no level &apos;%1&apos;
+</source>
+        <translation>dirigent: interner Fehler: kein Level &apos;%1&apos;
+</translation>
+    </message>
+    <message>
+        <source>Type the number of a move; u undoes the last one, r starts again, q ends.</source>
+        <translation>Tippe die Nummer eines Zugs; u nimmt den letzten zurück, r fängt von vorn an, q beendet.</translation>
+    </message>
+    <message>
+        <source>The fixed program:</source>
+        <translation>Das reparierte Programm:</translation>
+    </message>
+    <message>
+        <source>Type r to start again, u to undo the last move, q to end.</source>
+        <translation>Tippe r für einen neuen Anfang, u, um den letzten Zug zurückzunehmen, q zum Beenden.</translation>
+    </message>
+    <message>
+        <source>Not broken yet.</source>
+        <translation>Noch nicht kaputt.</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>From the start.</source>
+        <translation>Von vorn.</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to %1, or u, r or q.</source>
+        <extracomment>%1: the highest number in the list</extracomment>
+        <translation>Tippe eine Zahl von 1 bis %1 oder u, r oder q.</translation>
+    </message>
+    <message>
+        <source>Type r, u or q.</source>
+        <translation>Tippe r, u oder q.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakPanel</name>
+    <message>
+        <source>The fixed program</source>
+        <translation>Das reparierte Programm</translation>
+    </message>
+    <message>
+        <source>The program</source>
+        <translation>Das Programm</translation>
+    </message>
+    <message>
+        <source>Break it – Dirigent</source>
+        <translation>Knack es – Dirigent</translation>
+    </message>
+    <message>
+        <source>Choose a level</source>
+        <translation>Wähle ein Level</translation>
+    </message>
+    <message>
+        <source>Undo (U)</source>
+        <translation>Zurück (U)</translation>
+    </message>
+    <message>
+        <source>Start again (R)</source>
+        <translation>Von vorn (R)</translation>
+    </message>
+    <message>
+        <source>Play the fixed program</source>
+        <translation>Das reparierte Programm spielen</translation>
+    </message>
+    <message>
+        <source>Try to break the fixed program too: no order of moves should</source>
+        <translation>Versuch auch, das reparierte Programm zu knacken: Keine Reihenfolge der Züge sollte es schaffen</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+</context>
+<context>
+    <name>BreakText</name>
+    <message>
+        <source>Break it: real I/O completes in an order nobody controls. Here you control it. Whenever every task waits, pick which pending I/O completes next (or fails, or which task gets cancelled) until the program breaks.</source>
+        <translation>Knack es: Echte I/O wird in einer Reihenfolge fertig, die niemand bestimmt. Hier bestimmst du sie. Immer wenn alle Tasks warten, wählst du, welche offene I/O als Nächstes fertig wird (oder scheitert, oder welcher Task abgebrochen wird), bis das Programm kaputtgeht.</translation>
+    </message>
+    <message>
+        <source>Every task waits. What happens next?</source>
+        <translation>Alle Tasks warten. Was passiert als Nächstes?</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns</source>
+        <extracomment>%1: the task, %2: the awaited call, e.g. &quot;bank.confirm(&apos;alice&apos;)&quot;</extracomment>
+        <translation>%1: %2 kommt zurück</translation>
+    </message>
+    <message>
+        <source>%1: %2 fails with ConnectionError</source>
+        <extracomment>%1: the task, %2: the awaited call</extracomment>
+        <translation>%1: %2 scheitert mit ConnectionError</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled</source>
+        <extracomment>%1: the task</extracomment>
+        <translation>%1 wird abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broken after %n move(s): the program hangs, nothing can happen any more. %1</source>
+        <extracomment>%n: moves played; %1: who waits on what (program output, English)</extracomment>
+        <translation>
+            <numerusform>Kaputt nach %n Zug: Das Programm hängt, nichts kann mehr passieren. %1</numerusform>
+            <numerusform>Kaputt nach %n Zügen: Das Programm hängt, nichts kann mehr passieren. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Broken after %n move(s): %1</source>
+        <extracomment>%n: moves played; %1: what is wrong (program output, English)</extracomment>
+        <translation>
+            <numerusform>Kaputt nach %n Zug: %1</numerusform>
+            <numerusform>Kaputt nach %n Zügen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The program ended and nothing broke. Try another order.</source>
+        <translation>Das Programm ist fertig, und nichts ist kaputtgegangen. Versuch eine andere Reihenfolge.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search found an order that breaks it, with %n move(s).</source>
+        <extracomment>%n: the moves of the order found</extracomment>
+        <translation>
+            <numerusform>Die Suche hat eine Reihenfolge gefunden, die es kaputt macht, mit %n Zug.</numerusform>
+            <numerusform>Die Suche hat eine Reihenfolge gefunden, die es kaputt macht, mit %n Zügen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The game tried every possible order of moves, all %n of them, each to its end (at most %1 moves): none breaks it.</source>
+        <extracomment>%n: how many orders were tried; %1: the moves of the longest</extracomment>
+        <translation>
+            <numerusform>Das Spiel hat die einzige mögliche Reihenfolge der Züge bis zu ihrem Ende probiert (höchstens %1 Züge): Sie macht es nicht kaputt.</numerusform>
+            <numerusform>Das Spiel hat jede mögliche Reihenfolge der Züge probiert, alle %n, jede bis zu ihrem Ende (höchstens %1 Züge): keine macht es kaputt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The game tried %n order(s) up to %1 moves: none breaks it within that bound.</source>
+        <extracomment>%n: how many orders were tried; %1: the bound</extracomment>
+        <translation>
+            <numerusform>Das Spiel hat %n Reihenfolge bis zu %1 Zügen probiert: Keine macht es innerhalb dieser Grenze kaputt.</numerusform>
+            <numerusform>Das Spiel hat %n Reihenfolgen bis zu %1 Zügen probiert: Keine macht es innerhalb dieser Grenze kaputt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 levels broken</source>
+        <extracomment>%1 of %2 levels</extracomment>
+        <translation>%1 von %2 Levels geknackt</translation>
+    </message>
+</context>
+<context>
     <name>BucketView</name>
     <message>
         <source>Token buckets</source>
@@ -345,16 +505,32 @@
         <translation>--db erwartet sqlite, eine SQLite-Datei oder eine postgresql://-URL; &apos;%1&apos; geht nicht: %2</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, live, screenshot oder serve</translation>
-    </message>
-    <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</source>
         <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; oder &apos;dirigent %5&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;break [LEVEL]&apos; listet die Knack-es-Level auf oder spielt eins: Du wählst, in welcher Reihenfolge offene I/O fertig wird, bis das Programm kaputtgeht; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
+    </message>
+    <message>
+        <source>break: the fixed program instead of the broken one.</source>
+        <translation>break: das reparierte Programm statt des kaputten.</translation>
+    </message>
+    <message>
+        <source>break: let the game try every order of moves and print the first one that breaks the program (its picks: the numbers to type).</source>
+        <translation>break: das Spiel jede Reihenfolge der Züge probieren lassen und die erste ausgeben, die das Programm kaputt macht (ihre Picks: die Zahlen zum Eintippen).</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot or serve</source>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, break, live, screenshot oder serve</translation>
+    </message>
+    <message>
+        <source>unknown level &apos;%1&apos;, choose one of: %2</source>
+        <translation>unbekanntes Level &apos;%1&apos;, wähle eins von: %2</translation>
+    </message>
+    <message>
+        <source>--fixed and --solve need a level, choose one of: %1</source>
+        <translation>--fixed und --solve brauchen ein Level, wähle eins von: %1</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1241,10 @@
     <message>
         <source>Game</source>
         <translation>Spiel</translation>
+    </message>
+    <message>
+        <source>&amp;Break it: levels…</source>
+        <translation>&amp;Knack es: Level …</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BreakCommand</name>
+    <message>
+        <source>Play one with: dirigent break LEVEL</source>
+        <translation>Play one with: dirigent break LEVEL</translation>
+    </message>
+    <message>
+        <source>dirigent: internal error: no level &apos;%1&apos;
+</source>
+        <translation>dirigent: internal error: no level &apos;%1&apos;
+</translation>
+    </message>
+    <message>
+        <source>Type the number of a move; u undoes the last one, r starts again, q ends.</source>
+        <translation>Type the number of a move; u undoes the last one, r starts again, q ends.</translation>
+    </message>
+    <message>
+        <source>The fixed program:</source>
+        <translation>The fixed program:</translation>
+    </message>
+    <message>
+        <source>Type r to start again, u to undo the last move, q to end.</source>
+        <translation>Type r to start again, u to undo the last move, q to end.</translation>
+    </message>
+    <message>
+        <source>Not broken yet.</source>
+        <translation>Not broken yet.</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Undone.</translation>
+    </message>
+    <message>
+        <source>From the start.</source>
+        <translation>From the start.</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to %1, or u, r or q.</source>
+        <extracomment>%1: the highest number in the list</extracomment>
+        <translation>Type a number from 1 to %1, or u, r or q.</translation>
+    </message>
+    <message>
+        <source>Type r, u or q.</source>
+        <translation>Type r, u or q.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakPanel</name>
+    <message>
+        <source>The fixed program</source>
+        <translation>The fixed program</translation>
+    </message>
+    <message>
+        <source>The program</source>
+        <translation>The program</translation>
+    </message>
+    <message>
+        <source>Break it – Dirigent</source>
+        <translation>Break it – Dirigent</translation>
+    </message>
+    <message>
+        <source>Choose a level</source>
+        <translation>Choose a level</translation>
+    </message>
+    <message>
+        <source>Undo (U)</source>
+        <translation>Undo (U)</translation>
+    </message>
+    <message>
+        <source>Start again (R)</source>
+        <translation>Start again (R)</translation>
+    </message>
+    <message>
+        <source>Play the fixed program</source>
+        <translation>Play the fixed program</translation>
+    </message>
+    <message>
+        <source>Try to break the fixed program too: no order of moves should</source>
+        <translation>Try to break the fixed program too: no order of moves should</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+</context>
+<context>
+    <name>BreakText</name>
+    <message>
+        <source>Break it: real I/O completes in an order nobody controls. Here you control it. Whenever every task waits, pick which pending I/O completes next (or fails, or which task gets cancelled) until the program breaks.</source>
+        <translation>Break it: real I/O completes in an order nobody controls. Here you control it. Whenever every task waits, pick which pending I/O completes next (or fails, or which task gets cancelled) until the program breaks.</translation>
+    </message>
+    <message>
+        <source>Every task waits. What happens next?</source>
+        <translation>Every task waits. What happens next?</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns</source>
+        <extracomment>%1: the task, %2: the awaited call, e.g. &quot;bank.confirm(&apos;alice&apos;)&quot;</extracomment>
+        <translation>%1: %2 returns</translation>
+    </message>
+    <message>
+        <source>%1: %2 fails with ConnectionError</source>
+        <extracomment>%1: the task, %2: the awaited call</extracomment>
+        <translation>%1: %2 fails with ConnectionError</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled</source>
+        <extracomment>%1: the task</extracomment>
+        <translation>%1 is cancelled</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broken after %n move(s): the program hangs, nothing can happen any more. %1</source>
+        <extracomment>%n: moves played; %1: who waits on what (program output, English)</extracomment>
+        <translation>
+            <numerusform>Broken after %n move: the program hangs, nothing can happen any more. %1</numerusform>
+            <numerusform>Broken after %n moves: the program hangs, nothing can happen any more. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Broken after %n move(s): %1</source>
+        <extracomment>%n: moves played; %1: what is wrong (program output, English)</extracomment>
+        <translation>
+            <numerusform>Broken after %n move: %1</numerusform>
+            <numerusform>Broken after %n moves: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The program ended and nothing broke. Try another order.</source>
+        <translation>The program ended and nothing broke. Try another order.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search found an order that breaks it, with %n move(s).</source>
+        <extracomment>%n: the moves of the order found</extracomment>
+        <translation>
+            <numerusform>The search found an order that breaks it, with %n move.</numerusform>
+            <numerusform>The search found an order that breaks it, with %n moves.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The game tried every possible order of moves, all %n of them, each to its end (at most %1 moves): none breaks it.</source>
+        <extracomment>%n: how many orders were tried; %1: the moves of the longest</extracomment>
+        <translation>
+            <numerusform>The game tried every possible order of moves, all %n of them, each to its end (at most %1 moves): none breaks it.</numerusform>
+            <numerusform>The game tried every possible order of moves, all %n of them, each to its end (at most %1 moves): none breaks it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The game tried %n order(s) up to %1 moves: none breaks it within that bound.</source>
+        <extracomment>%n: how many orders were tried; %1: the bound</extracomment>
+        <translation>
+            <numerusform>The game tried %n order up to %1 moves: none breaks it within that bound.</numerusform>
+            <numerusform>The game tried %n orders up to %1 moves: none breaks it within that bound.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 levels broken</source>
+        <extracomment>%1 of %2 levels</extracomment>
+        <translation>%1 of %2 levels broken</translation>
+    </message>
+</context>
+<context>
     <name>BucketView</name>
     <message>
         <source>Token buckets</source>
@@ -345,16 +505,32 @@
         <translation>--db expects sqlite, a SQLite file or a postgresql:// URL; &apos;%1&apos; cannot be used: %2</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, live, screenshot or serve</translation>
-    </message>
-    <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</source>
         <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>break: the fixed program instead of the broken one.</source>
+        <translation>break: the fixed program instead of the broken one.</translation>
+    </message>
+    <message>
+        <source>break: let the game try every order of moves and print the first one that breaks the program (its picks: the numbers to type).</source>
+        <translation>break: let the game try every order of moves and print the first one that breaks the program (its picks: the numbers to type).</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot or serve</source>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot or serve</translation>
+    </message>
+    <message>
+        <source>unknown level &apos;%1&apos;, choose one of: %2</source>
+        <translation>unknown level &apos;%1&apos;, choose one of: %2</translation>
+    </message>
+    <message>
+        <source>--fixed and --solve need a level, choose one of: %1</source>
+        <translation>--fixed and --solve need a level, choose one of: %1</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1241,10 @@
     <message>
         <source>Game</source>
         <translation>Game</translation>
+    </message>
+    <message>
+        <source>&amp;Break it: levels…</source>
+        <translation>&amp;Break it: levels…</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,19 @@ private slots:
         QCOMPARE(parse({"live", "database", "--set", "connect=0.2"}).problem, Invocation::Problem::UnknownParameter);
     }
 
+    void breakTakesALevelAndItsSwitches()
+    {
+        Invocation list = parse({"break"});
+        QCOMPARE(list.action, Invocation::Action::BreakLevel);
+        QVERIFY(list.levelId.isEmpty());
+        Invocation play = parse({"break", "lost-update", "--fixed", "--solve"});
+        QCOMPARE(play.action, Invocation::Action::BreakLevel);
+        QCOMPARE(play.levelId, QStringLiteral("lost-update"));
+        QVERIFY(play.fixedVersion);
+        QVERIFY(play.solve);
+        QVERIFY(!parse({"break", "pool-leak"}).fixedVersion);
+    }
+
     void helpExamplesAreValidCommandLines()
     {
         const QString help = CommandLine::helpText();
@@ -311,8 +324,10 @@ private slots:
             QVERIFY2(invocation.action != Invocation::Action::Fail,
                      qPrintable(trimmed + QStringLiteral(": ") + CommandLine::problemMessage(invocation)));
         }
-        // lessons, run, play, live http, live database, live threads, live blocking, screenshot, serve
-        QCOMPARE(examples, 9);
+        // lessons, run, play, break (twice), live http, live database, live threads, live blocking,
+        // screenshot, serve
+        QCOMPARE(examples, 11);
+        QVERIFY(help.contains(QStringLiteral("break [LEVEL]")));
         QVERIFY(help.contains(QStringLiteral("live LESSON")));
         QVERIFY(help.contains(QStringLiteral("--url <url>")));
         QVERIFY(help.contains(QStringLiteral("screenshot LESSON OUT.png")));
@@ -325,6 +340,12 @@ private slots:
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<Invocation::Problem>("problem");
         QTest::addColumn<QString>("detail");
+        QTest::newRow("unknown level")
+            << QStringList{"break", "nope"} << Invocation::Problem::UnknownLevel << QStringLiteral("nope");
+        QTest::newRow("--solve without a level")
+            << QStringList{"break", "--solve"} << Invocation::Problem::MissingLevel << QString();
+        QTest::newRow("--fixed with run")
+            << QStringList{"run", "queues", "--fixed"} << Invocation::Problem::OptionNotForCommand << QStringLiteral("--fixed");
         QTest::newRow("unknown long option")
             << QStringList{"--bogus"} << Invocation::Problem::UnknownOption << QStringLiteral("--bogus");
         QTest::newRow("unknown short option")

@@ -1,0 +1,26 @@
+// Tries every order of moves of a level up to a bound (stateless model checking: each order
+// is a fresh run of the program, a depth-first walk over the picks).
+#pragma once
+
+#include "levels/play.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace levels {
+
+struct SearchResult {
+    bool broken = false;               // an order breaks it
+    std::vector<std::size_t> picks;    // the first such order, as picks for play()
+    Outcome outcome;                   // how that order ends
+    std::size_t orders = 0;            // orders tried (runs to an end or to the bound)
+    std::size_t breaking = 0;          // of them, the orders that break it
+    std::size_t cut = 0;               // orders stopped by the bound before they ended
+    std::size_t longest = 0;           // the most moves in one order
+};
+
+// Stops at the first breaking order when `stop_at_first`, else walks all of them.
+SearchResult search(const Level& level, Variant variant, std::size_t max_moves = 24,
+                    bool stop_at_first = true);
+
+}  // namespace levels
