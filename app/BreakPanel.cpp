@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -77,17 +78,25 @@ BreakPanel::BreakPanel(QWidget *parent)
     m_goal->setFocusPolicy(Qt::NoFocus);
     m_goal->setMaximumHeight(170);
     leftLayout->addWidget(m_goal);
-    m_programTitle = new QLabel(left);
-    leftLayout->addWidget(m_programTitle);
-    m_program = new QPlainTextEdit(left);
-    m_program->setObjectName(QStringLiteral("levelProgram"));
-    m_program->setReadOnly(true);
-    m_program->setFocusPolicy(Qt::NoFocus);
-    m_program->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_program->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_programs = new QTabWidget(left);
+    m_programs->setObjectName(QStringLiteral("levelPrograms"));
+    auto listing = [this](const char *name) {
+        auto *edit = new QPlainTextEdit(m_programs);
+        edit->setObjectName(QLatin1String(name));
+        edit->setReadOnly(true);
+        edit->setFocusPolicy(Qt::NoFocus);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_programs->addTab(edit, QString());
+        return edit;
+    };
+    m_program = listing("levelProgram");
+    m_fixedProgram = listing("levelFixedProgram");
     m_highlighter = new PythonHighlighter(m_program->document());
     m_highlighter->setDarkBackground(isDark(palette()));
-    leftLayout->addWidget(m_program, 1);
+    m_fixedHighlighter = new PythonHighlighter(m_fixedProgram->document());
+    m_fixedHighlighter->setDarkBackground(isDark(palette()));
+    leftLayout->addWidget(m_programs, 1);
 
     // Right: the moves, what happened, the verdict.
     auto *right = new QWidget(split);
@@ -318,14 +327,95 @@ void BreakPanel::showOutcome()
             text += QStringLiteral("\n\n**") + m_fixedVerdict + QStringLiteral("**");
         m_lesson->setMarkdown(text);
     }
-    // After the break the fixed program shows beside the explanation.
-    const bool showsFix = m_fixed || broken;
-    m_programTitle->setText(showsFix ? tr("The fixed program") : tr("The program"));
     m_question->setText(m_outcome.state == levels::State::Waiting ? BreakText::question() : QString());
     m_question->setVisible(m_outcome.state == levels::State::Waiting);
-    const std::string_view code = showsFix ? level.fixed_py : level.broken_py;
-    if (m_program->toPlainText() != fromStd(code))
-        m_program->setPlainText(fromStd(code));
+    // After the break (or to play it) the fixed program shows beside the explanation.
+    showPrograms(m_fixed || broken);
+    m_wasBroken = broken;
+}
+
+namespace {
+
+// The lines of `a` and of `b` outside their longest common subsequence: where they differ.
+std::pair<QList<int>, QList<int>> differingLines(const QStringList &a, const QStringList &b)
+{
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    std::vector<std::vector<int>> common(std::size_t(n + 1), std::vector<int>(std::size_t(m + 1), 0));
+    for (qsizetype i = n - 1; i >= 0; --i)
+        for (qsizetype j = m - 1; j >= 0; --j)
+            common[std::size_t(i)][std::size_t(j)] = a[i] == b[j]
+                ? common[std::size_t(i + 1)][std::size_t(j + 1)] + 1
+                : std::max(common[std::size_t(i + 1)][std::size_t(j)], common[std::size_t(i)][std::size_t(j + 1)]);
+    QList<int> onlyA;
+    QList<int> onlyB;
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && a[i] == b[j]) {
+            ++i;
+            ++j;
+        } else if (j >= m || (i < n && common[std::size_t(i + 1)][std::size_t(j)] >= common[std::size_t(i)][std::size_t(j + 1)])) {
+            onlyA << int(i++);
+        } else {
+            onlyB << int(j++);
+        }
+    }
+    return {onlyA, onlyB};
+}
+
+// The lines as the diff compares them: without their comments (the fix explains itself in
+// comments that would otherwise mark lines that did not change); a comment line stays whole.
+QStringList codeOf(const QString &program)
+{
+    QStringList lines = program.split(QLatin1Char('\n'));
+    for (QString &line : lines) {
+        const qsizetype hash = line.indexOf(QStringLiteral("  #"));
+        if (hash > 0 && !line.left(hash).trimmed().isEmpty())
+            line = line.left(hash).trimmed().isEmpty() ? line : line.left(hash);
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+    }
+    return lines;
+}
+
+void markLines(QPlainTextEdit *edit, const QList<int> &lines, const QColor &colour)
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    for (int line : lines) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(edit->document()->findBlockByNumber(line));
+        mark.format.setBackground(colour);
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << mark;
+    }
+    edit->setExtraSelections(marks);
+}
+
+} // namespace
+
+void BreakPanel::showPrograms(bool showsFix)
+{
+    const levels::Level &level = levels::all_levels()[std::size_t(m_level)];
+    const QString broken = fromStd(level.broken_py);
+    const QString fixed = fromStd(level.fixed_py);
+    if (m_program->toPlainText() != broken) {
+        m_program->setPlainText(broken);
+        m_fixedProgram->setPlainText(fixed);
+    }
+    const bool dark = isDark(palette());
+    const auto [onlyBroken, onlyFixed] = differingLines(codeOf(broken), codeOf(fixed));
+    // Where the fix is: marked in both programs once the fix may be seen.
+    markLines(m_program, showsFix ? onlyBroken : QList<int>(), dark ? QColor(0x5a, 0x1f, 0x1f) : QColor(0xff, 0xe4, 0xe4));
+    markLines(m_fixedProgram, onlyFixed, dark ? QColor(0x1f, 0x4a, 0x2a) : QColor(0xdd, 0xf5, 0xe1));
+    const int fixTab = m_programs->indexOf(m_fixedProgram);
+    m_programs->setTabEnabled(fixTab, showsFix);
+    m_programs->setTabToolTip(fixTab, showsFix ? QString() : tr("Opens when you have broken the program"));
+    // The fix comes forward when it breaks (or is played); going back hides it again.
+    if (showsFix && (m_fixed || !m_wasBroken))
+        m_programs->setCurrentIndex(fixTab);
+    if (!showsFix)
+        m_programs->setCurrentIndex(m_programs->indexOf(m_program));
 }
 
 QString BreakPanel::verdictText() const
@@ -393,6 +483,8 @@ void BreakPanel::retranslateUi()
         return;
     const levels::Level &level = levels::all_levels()[std::size_t(m_level)];
     m_goal->setMarkdown(QStringLiteral("## ") + BreakText::title(level) + QStringLiteral("\n\n") + BreakText::goal(level));
+    m_programs->setTabText(m_programs->indexOf(m_program), tr("The program"));
+    m_programs->setTabText(m_programs->indexOf(m_fixedProgram), tr("The fixed program"));
     m_undo->setText(tr("Undo (U)"));
     m_restart->setText(tr("Start again (R)"));
     m_fixedButton->setText(tr("Play the fixed program"));
@@ -405,7 +497,9 @@ void BreakPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    else if (event->type() == QEvent::PaletteChange && m_highlighter)
+    else if (event->type() == QEvent::PaletteChange && m_highlighter) {
         m_highlighter->setDarkBackground(isDark(palette()));
+        m_fixedHighlighter->setDarkBackground(isDark(palette()));
+    }
     QWidget::changeEvent(event);
 }

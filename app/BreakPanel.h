@@ -18,6 +18,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTextBrowser;
 class QVBoxLayout;
 
@@ -74,6 +75,7 @@ private:
     void retranslateUi();
     void fillLevelList();
     void markBroken();
+    void showPrograms(bool showsFix);
 
     int m_level = -1;
     bool m_fixed = false;
@@ -85,9 +87,12 @@ private:
     QComboBox *m_levelList = nullptr;
     QLabel *m_progress = nullptr;
     QTextBrowser *m_goal = nullptr;
-    QLabel *m_programTitle = nullptr;
-    QPlainTextEdit *m_program = nullptr;
+    QTabWidget *m_programs = nullptr;
+    QPlainTextEdit *m_program = nullptr;      // the broken program
+    QPlainTextEdit *m_fixedProgram = nullptr; // the fixed one: its tab opens after the break
     PythonHighlighter *m_highlighter = nullptr;
+    PythonHighlighter *m_fixedHighlighter = nullptr;
+    bool m_wasBroken = false;
     QLabel *m_question = nullptr;
     QVBoxLayout *m_moveLayout = nullptr;
     QList<QPushButton *> m_moveButtons;

@@ -85,6 +85,10 @@
         <source>What happened</source>
         <translation>Was passiert ist</translation>
     </message>
+    <message>
+        <source>Opens when you have broken the program</source>
+        <translation>Öffnet sich, sobald du das Programm geknackt hast</translation>
+    </message>
 </context>
 <context>
     <name>BreakText</name>

@@ -85,6 +85,10 @@
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
+    <message>
+        <source>Opens when you have broken the program</source>
+        <translation>Opens when you have broken the program</translation>
+    </message>
 </context>
 <context>
     <name>BreakText</name>

@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +112,11 @@ private slots:
         QVERIFY(panel->moveButtons().first()->text().startsWith(QLatin1String("1   ")));
         const auto *program = panel->findChild<QPlainTextEdit *>(QStringLiteral("levelProgram"));
         QCOMPARE(program->toPlainText(), fromStd(levels::all_levels().front().broken_py));
+        // The fix stays closed until the program breaks.
+        const auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("levelPrograms"));
+        QCOMPARE(tabs->currentWidget(), program);
+        QVERIFY(!tabs->isTabEnabled(1));
+        QVERIFY(program->extraSelections().isEmpty());
     }
 
     // Every level breaks by trying moves with the keys; the break is marked, explained, and
@@ -130,8 +136,15 @@ private slots:
             QVERIFY(panel.moveButtons().isEmpty());
             QVERIFY(!panel.lessonText().isEmpty());
             QVERIFY2(panel.fixedVerdict().endsWith(QLatin1String("none breaks it.")), qPrintable(panel.fixedVerdict()));
+            // The fix comes forward in its own tab, the lines where it differs marked.
             const auto *program = panel.findChild<QPlainTextEdit *>(QStringLiteral("levelProgram"));
-            QCOMPARE(program->toPlainText(), fromStd(all[std::size_t(i)].fixed_py));
+            const auto *fixed = panel.findChild<QPlainTextEdit *>(QStringLiteral("levelFixedProgram"));
+            const auto *tabs = panel.findChild<QTabWidget *>(QStringLiteral("levelPrograms"));
+            QCOMPARE(program->toPlainText(), fromStd(all[std::size_t(i)].broken_py));
+            QCOMPARE(fixed->toPlainText(), fromStd(all[std::size_t(i)].fixed_py));
+            QCOMPARE(tabs->currentWidget(), fixed);
+            QVERIFY(!fixed->extraSelections().isEmpty());
+            QVERIFY(!program->extraSelections().isEmpty());
             QVERIFY(QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent"))
                         .value(QStringLiteral("break/%1/broken").arg(fromStd(all[std::size_t(i)].id)))
                         .toBool());

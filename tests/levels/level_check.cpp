@@ -6,10 +6,19 @@
 //   within the bound (none was cut), more than one of them;
 // - both texts have a title, a task and an explanation; the two listings differ.
 // The order that breaks it is found here, by the search: no test holds a solution.
+//
+// level_check --dump <id> broken|fixed: every order the search walks (the same bound as
+// above), one JSON object a line, for check_listings.py, which replays each under CPython:
+//   {"picks": [0, 1], "offered": [[["reply", "alice", "bank.authorize('alice')"], ...], ...],
+//    "lines": [[move, "task", "text"], ...], "end": "survived"|"broken"|"raised"|"hang"|"cut",
+//    "broken": "...", "broken_after": n}
+// "offered" holds the moves of each decision; "broken" an invariant's text, "main raised
+// Type: message" or the deadlock report; "cut": stopped by the bound at the last decision.
 #include <levels/level.hpp>
 #include <levels/search.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace {
@@ -27,11 +36,76 @@ std::string describe(const levels::Move& m) {
     return std::string(levels::to_string(m.kind)) + " " + m.task + (m.what.empty() ? "" : " " + m.what);
 }
 
+constexpr std::size_t BOUND = 24;  // the most moves in one order
+
+std::string json(const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(c));
+            out += esc;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+const char* end_of(const levels::Outcome& o) {
+    switch (o.state) {
+        case levels::State::Waiting: return "cut";
+        case levels::State::Survived: return "survived";
+        case levels::State::Broken: break;
+    }
+    if (o.hang) return "hang";
+    return o.broken.starts_with("main raised ") ? "raised" : "broken";
+}
+
+int dump(const levels::Level& level, levels::Variant variant) {
+    levels::search(level, variant, BOUND, false, [](const levels::Order& order) {
+        std::string line = "{\"picks\": [";
+        for (std::size_t i = 0; i < order.picks.size(); ++i) line += (i ? ", " : "") + std::to_string(order.picks[i]);
+        line += "], \"offered\": [";
+        for (std::size_t d = 0; d < order.offered.size(); ++d) {
+            line += d ? ", [" : "[";
+            for (std::size_t i = 0; i < order.offered[d].size(); ++i) {
+                const levels::Move& m = order.offered[d][i];
+                line += std::string(i ? ", " : "") + "[" + json(levels::to_string(m.kind)) + ", " + json(m.task) + ", " +
+                        json(m.what) + "]";
+            }
+            line += "]";
+        }
+        line += "], \"lines\": [";
+        for (std::size_t i = 0; i < order.outcome.lines.size(); ++i) {
+            const levels::Line& l = order.outcome.lines[i];
+            line += std::string(i ? ", " : "") + "[" + std::to_string(l.move) + ", " + json(l.task) + ", " +
+                    json(l.text) + "]";
+        }
+        line += std::string("], \"end\": ") + json(end_of(order.outcome)) + ", \"broken\": " +
+                json(order.outcome.broken) + ", \"broken_after\": " + std::to_string(order.outcome.broken_after) + "}";
+        std::puts(line.c_str());
+    });
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 4 && std::strcmp(argv[1], "--dump") == 0) {
+        const levels::Level* level = levels::find_level(argv[2]);
+        const std::string variant = argv[3];
+        if (!level || (variant != "broken" && variant != "fixed")) {
+            std::printf("usage: level_check --dump LEVEL broken|fixed\n");
+            return 2;
+        }
+        return dump(*level, variant == "broken" ? levels::Variant::Broken : levels::Variant::Fixed);
+    }
     if (argc != 2) {
-        std::printf("usage: level_check LEVEL\n");
+        std::printf("usage: level_check LEVEL | level_check --dump LEVEL broken|fixed\n");
         return 2;
     }
     const levels::Level* level = levels::find_level(argv[1]);
@@ -53,7 +127,7 @@ int main(int argc, char** argv) {
                "the replay knows after which move it broke");
     }
     // A puzzle, not a certainty: some orders of the broken version survive.
-    const levels::SearchResult every = levels::search(*level, levels::Variant::Broken, 24, false);
+    const levels::SearchResult every = levels::search(*level, levels::Variant::Broken, BOUND, false);
     std::printf("broken version: %zu of %zu orders break it\n", every.breaking, every.orders);
     expect(every.breaking > 0 && every.breaking < every.orders, "some orders break the broken version, not all");
     expect(every.cut == 0, "every order of the broken version ends within the bound");
@@ -61,7 +135,7 @@ int main(int argc, char** argv) {
     const levels::Outcome start = levels::play(*level, levels::Variant::Broken, std::vector<std::size_t>{});
     expect(start.state == levels::State::Waiting && !start.options.empty(), "the broken version starts with a choice");
 
-    const levels::SearchResult fixed = levels::search(*level, levels::Variant::Fixed, 24, false);
+    const levels::SearchResult fixed = levels::search(*level, levels::Variant::Fixed, BOUND, false);
     std::printf("fixed version: %zu orders tried, %zu cut by the bound, at most %zu moves\n", fixed.orders, fixed.cut,
                 fixed.longest);
     expect(!fixed.broken, "no order breaks the fixed version" +
