@@ -125,9 +125,26 @@ def check_keys(dirigent: str) -> None:
         check(phrase in bad.stderr and bad.stdout == "", f"{args}: says '{phrase}': {bad.stderr!r}")
 
 
+def check_lesson_texts(ids: list[str]) -> None:
+    """The lesson texts that point to a level name one that exists."""
+    lessons = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lessons")
+    named = 0
+    for folder in sorted(os.listdir(lessons)):
+        for lang in ("en", "de"):
+            path = os.path.join(lessons, folder, f"text.{lang}.md")
+            if not os.path.isfile(path):
+                continue
+            for level in re.findall(r"dirigent break ([a-z-]+)", open(path, encoding="utf-8").read()):
+                named += 1
+                check(level in ids, f"{folder}/text.{lang}.md names the level '{level}', which does not exist")
+    check(named >= 5, f"the lesson texts point to the levels ({named} mentions)")
+
+
 def main() -> int:
     dirigent = sys.argv[1]
-    for level in level_ids(dirigent):
+    ids = level_ids(dirigent)
+    check_lesson_texts(ids)
+    for level in ids:
         check_level(dirigent, level)
     check_german(dirigent, "lost-update")
     check_keys(dirigent)
