@@ -89,9 +89,12 @@ aio::Task<void> program(World& w, Variant variant) {
         }
         return text + "}";
     });
-    auto ann = aio::create_task(handle(&w, server, "ann", variant), "ann");
-    auto bob = aio::create_task(handle(&w, server, "bob", variant), "bob");
-    co_await aio::gather(ann, bob);
+    auto tasks = [&](aio::TaskGroup& tg) -> aio::Task<void> {  // async with asyncio.TaskGroup() as tg:
+        tg.create_task(handle(&w, server, "ann", variant), "ann");
+        tg.create_task(handle(&w, server, "bob", variant), "bob");
+        co_return;
+    };
+    co_await aio::task_group(tasks);
 }
 
 }  // namespace

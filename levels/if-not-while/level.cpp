@@ -57,10 +57,13 @@ aio::Task<void> program(World& w, Variant variant) {
     });
     w.watch("stock", [shop] { return std::to_string(shop->stock); });
     w.watch("customers in cond.wait()", [shop] { return std::to_string(shop->cond.waiting()); });
-    auto truck = aio::create_task(supplier(&w, shop), "supplier");
-    auto ann = aio::create_task(customer(&w, shop, "ann", variant), "ann");
-    auto bob = aio::create_task(customer(&w, shop, "bob", variant), "bob");
-    co_await aio::gather(truck, ann, bob);
+    auto tasks = [&](aio::TaskGroup& tg) -> aio::Task<void> {  // async with asyncio.TaskGroup() as tg:
+        tg.create_task(supplier(&w, shop), "supplier");
+        tg.create_task(customer(&w, shop, "ann", variant), "ann");
+        tg.create_task(customer(&w, shop, "bob", variant), "bob");
+        co_return;
+    };
+    co_await aio::task_group(tasks);
 }
 
 }  // namespace

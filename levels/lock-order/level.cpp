@@ -67,9 +67,12 @@ aio::Task<void> program(World& w, Variant variant) {
     w.watch("balances", [bank] {
         return "A = " + std::to_string(bank->balances["A"]) + ", B = " + std::to_string(bank->balances["B"]);
     });
-    auto a_to_b = aio::create_task(transfer(&w, bank, "A", "B", 30, variant), "A->B");
-    auto b_to_a = aio::create_task(transfer(&w, bank, "B", "A", 20, variant), "B->A");
-    co_await aio::gather(a_to_b, b_to_a);
+    auto tasks = [&](aio::TaskGroup& tg) -> aio::Task<void> {  // async with asyncio.TaskGroup() as tg:
+        tg.create_task(transfer(&w, bank, "A", "B", 30, variant), "A->B");
+        tg.create_task(transfer(&w, bank, "B", "A", 20, variant), "B->A");
+        co_return;
+    };
+    co_await aio::task_group(tasks);
     w.print("A = " + std::to_string(bank->balances["A"]) + ", B = " + std::to_string(bank->balances["B"]));
 }
 

@@ -20,4 +20,5 @@ async def main(bank):
     async with asyncio.TaskGroup() as tg:
         tg.create_task(deposit(bank, "alice", 50), name="alice")
         tg.create_task(deposit(bank, "bob", 50), name="bob")
+    print(f"balance = {balance}")
     assert balance == 200, f"balance == {balance}, not 200"

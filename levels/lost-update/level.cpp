@@ -48,9 +48,12 @@ aio::Task<void> program(World& w, Variant variant) {
     });
     w.watch("balance", [account] { return std::to_string(account->balance); });
     w.watch("deposits written", [account] { return std::to_string(account->written); });
-    auto alice = aio::create_task(deposit(&w, account, "alice", variant), "alice");
-    auto bob = aio::create_task(deposit(&w, account, "bob", variant), "bob");
-    co_await aio::gather(alice, bob);
+    auto tasks = [&](aio::TaskGroup& tg) -> aio::Task<void> {  // async with asyncio.TaskGroup() as tg:
+        tg.create_task(deposit(&w, account, "alice", variant), "alice");
+        tg.create_task(deposit(&w, account, "bob", variant), "bob");
+        co_return;
+    };
+    co_await aio::task_group(tasks);
     w.print("balance = " + std::to_string(account->balance));
 }
 

@@ -45,9 +45,11 @@ aio::Task<void> program(World& w, Variant variant) {
         return std::to_string(crawl->in_flight) + " requests in flight, the server allows " + std::to_string(ALLOWED);
     });
     w.watch("in_flight", [crawl] { return std::to_string(crawl->in_flight); });
-    std::vector<aio::Task<void>> fetches;
-    for (const char* url : URLS) fetches.push_back(aio::create_task(fetch(&w, crawl, url, variant), url));
-    co_await aio::gather(std::move(fetches));
+    auto tasks = [&](aio::TaskGroup& tg) -> aio::Task<void> {  // async with asyncio.TaskGroup() as tg:
+        for (const char* url : URLS) tg.create_task(fetch(&w, crawl, url, variant), url);
+        co_return;
+    };
+    co_await aio::task_group(tasks);
 }
 
 }  // namespace

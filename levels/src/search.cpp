@@ -2,15 +2,19 @@
 
 namespace levels {
 
-SearchResult search(const Level& level, Variant variant, std::size_t max_moves, bool stop_at_first) {
+SearchResult search(const Level& level, Variant variant, std::size_t max_moves, bool stop_at_first,
+                    const OrderObserver& each) {
     SearchResult result;
-    std::vector<std::size_t> picks;   // the order being tried
-    std::vector<std::size_t> counts;  // how many moves each decision of it offered
+    std::vector<std::size_t> picks;          // the order being tried
+    std::vector<std::size_t> counts;         // how many moves each decision of it offered
+    std::vector<std::vector<Move>> offered;  // only for `each`: the moves themselves
     for (;;) {
         // Replay `picks`, then take the first move at every new decision, up to the bound.
         std::size_t depth = 0;
         counts.resize(picks.size());
+        offered.clear();
         const Outcome outcome = play(level, variant, [&](const std::vector<Move>& options) -> std::optional<std::size_t> {
+            if (each) offered.push_back(options);
             if (depth >= max_moves) return std::nullopt;
             if (depth < picks.size()) {
                 counts[depth] = options.size();
@@ -24,6 +28,7 @@ SearchResult search(const Level& level, Variant variant, std::size_t max_moves, 
         picks.resize(depth);
         counts.resize(depth);
         ++result.orders;
+        if (each) each(Order{picks, offered, outcome});
         if (depth > result.longest) result.longest = depth;
         if (outcome.state == State::Waiting) ++result.cut;
         if (outcome.state == State::Broken) ++result.breaking;

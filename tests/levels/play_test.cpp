@@ -151,6 +151,31 @@ TEST(Search, TheBoundCutsLongerOrders) {
     EXPECT_EQ(r.cut, 6u);
 }
 
+TEST(Search, ShowsEachOrderWithTheMovesOfEveryDecision) {
+    std::vector<std::vector<std::size_t>> picks;
+    std::vector<std::size_t> decisions;
+    const SearchResult full = search(independent(2), Variant::Fixed, 24, false, [&](const Order& order) {
+        picks.push_back(order.picks);
+        decisions.push_back(order.offered.size());
+        EXPECT_EQ(order.outcome.state, State::Survived);
+        ASSERT_FALSE(order.offered.empty());
+        EXPECT_EQ(order.offered[0].size(), 2u);  // a and b, then the one left
+        EXPECT_EQ(order.offered[1].size(), 1u);
+    });
+    EXPECT_EQ(picks, (std::vector<std::vector<std::size_t>>{{0, 0}, {1, 0}}));
+    EXPECT_EQ(decisions, (std::vector<std::size_t>{2, 2}));
+    EXPECT_EQ(picks.size(), full.orders);
+    // Cut by the bound: the decision it stopped at is shown too.
+    std::size_t shown = 0;
+    search(independent(2), Variant::Fixed, 1, false, [&](const Order& order) {
+        EXPECT_EQ(order.picks.size(), 1u);
+        EXPECT_EQ(order.offered.size(), 2u);
+        EXPECT_EQ(order.outcome.state, State::Waiting);
+        ++shown;
+    });
+    EXPECT_EQ(shown, 2u);
+}
+
 TEST(Search, FindsTheOnlyBreakingOrderAndItReplays) {
     // Breaks only when b replies before a.
     Level level;

@@ -5,6 +5,7 @@
 #include "levels/play.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace levels {
@@ -19,8 +20,18 @@ struct SearchResult {
     std::size_t longest = 0;           // the most moves in one order
 };
 
+// One order the search walked: its picks, the moves each of its decisions offered (one
+// more than the picks when the bound cut it), and how it ended.
+struct Order {
+    const std::vector<std::size_t>& picks;
+    const std::vector<std::vector<Move>>& offered;
+    const Outcome& outcome;
+};
+using OrderObserver = std::function<void(const Order& order)>;
+
 // Stops at the first breaking order when `stop_at_first`, else walks all of them.
+// `each`, if given, sees every order walked, in the order of the walk (level_check --dump).
 SearchResult search(const Level& level, Variant variant, std::size_t max_moves = 24,
-                    bool stop_at_first = true);
+                    bool stop_at_first = true, const OrderObserver& each = {});
 
 }  // namespace levels
