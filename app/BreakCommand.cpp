@@ -91,6 +91,7 @@ int BreakCommand::run(const Invocation &invocation)
     print(BreakText::intro() + QStringLiteral("\n\n"));
     print(BreakText::title(*level) + QStringLiteral("\n\n") + plain(BreakText::goal(*level)) + QStringLiteral("\n\n"));
     print(listing(*level, variant) + QLatin1Char('\n'));
+    print(BreakText::mustHold(levels::play(*level, variant, std::vector<std::size_t>{}).invariants) + QStringLiteral("\n\n"));
     print(tr("Type the number of a move; u undoes the last one, r starts again, q ends.") + QLatin1Char('\n'));
 
     std::vector<std::size_t> picks;

@@ -482,7 +482,9 @@ void BreakPanel::retranslateUi()
     if (m_level < 0)
         return;
     const levels::Level &level = levels::all_levels()[std::size_t(m_level)];
-    m_goal->setMarkdown(QStringLiteral("## ") + BreakText::title(level) + QStringLiteral("\n\n") + BreakText::goal(level));
+    // The task, then what must hold (code-like, as the program would assert it).
+    m_goal->setMarkdown(QStringLiteral("## ") + BreakText::title(level) + QStringLiteral("\n\n") + BreakText::goal(level)
+                        + QStringLiteral("\n\n`") + BreakText::mustHold(m_outcome.invariants) + QStringLiteral("`"));
     m_programs->setTabText(m_programs->indexOf(m_program), tr("The program"));
     m_programs->setTabText(m_programs->indexOf(m_fixedProgram), tr("The fixed program"));
     m_undo->setText(tr("Undo (U)"));

@@ -31,6 +31,15 @@ QString BreakText::lesson(const levels::Level &level)
     return fromStd(levels::text_of(level, Language::current().toStdString()).lesson);
 }
 
+QString BreakText::mustHold(const std::vector<std::string> &invariants)
+{
+    QStringList claims;
+    for (const std::string &claim : invariants)
+        claims << fromStd(claim);
+    //: %1: what the program must keep true, code-like (English), e.g. "stock >= 0"
+    return claims.isEmpty() ? QString() : tr("Must hold: %1").arg(claims.join(QStringLiteral("; ")));
+}
+
 QString BreakText::question()
 {
     return tr("Every task waits. What happens next?");

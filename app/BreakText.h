@@ -22,6 +22,8 @@ public:
     static QString goal(const levels::Level &level);   // what to break (Markdown)
     static QString lesson(const levels::Level &level); // what went wrong, why the fix holds (Markdown)
     static QString question();
+    // "Must hold: balance == 100 + 50 * deposits written"
+    static QString mustHold(const std::vector<std::string> &invariants);
     // "alice: bank.confirm('alice') returns"
     static QString move(const levels::Move &move);
     // "Broken after 4 moves: balance == 150, not 200 …" / "The program hangs after …"

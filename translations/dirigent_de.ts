@@ -164,6 +164,11 @@
         <extracomment>%1 of %2 levels</extracomment>
         <translation>%1 von %2 Levels geknackt</translation>
     </message>
+    <message>
+        <source>Must hold: %1</source>
+        <extracomment>%1: what the program must keep true, code-like (English), e.g. &quot;stock &gt;= 0&quot;</extracomment>
+        <translation>Muss gelten: %1</translation>
+    </message>
 </context>
 <context>
     <name>BucketView</name>

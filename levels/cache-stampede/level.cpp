@@ -63,7 +63,7 @@ aio::Task<void> handle(World* w, std::shared_ptr<Server> server, std::string nam
 aio::Task<void> program(World& w, Variant variant) {
     auto server = std::make_shared<Server>();
     std::shared_ptr<Db> db = server->db;
-    w.invariant([db]() -> std::optional<std::string> {
+    w.invariant("db.load(key) starts at most once per key", [db]() -> std::optional<std::string> {
         for (const auto& [key, times] : db->started) {
             if (times > 1) return "db.load('" + key + "') started " + std::to_string(times) + " times";
         }

@@ -48,6 +48,7 @@ aio::Task<void> worker(World* w, std::shared_ptr<Crawl> crawl, std::string name,
 
 aio::Task<void> program(World& w, Variant variant) {
     auto crawl = std::make_shared<Crawl>();
+    w.invariant("queue.join() returns: main gets past it");
     w.watch("unfinished", [crawl] { return std::to_string(crawl->queue.unfinished_tasks()); });
     w.watch("in the queue", [crawl] { return std::to_string(crawl->queue.qsize()); });
     w.watch("saved", [crawl] {

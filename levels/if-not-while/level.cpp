@@ -51,7 +51,7 @@ aio::Task<void> supplier(World* w, std::shared_ptr<Shop> shop) {
 
 aio::Task<void> program(World& w, Variant variant) {
     auto shop = std::make_shared<Shop>();
-    w.invariant([shop]() -> std::optional<std::string> {
+    w.invariant("stock >= 0", [shop]() -> std::optional<std::string> {
         if (shop->stock >= 0) return std::nullopt;
         return "stock == " + std::to_string(shop->stock) + ", below 0";
     });

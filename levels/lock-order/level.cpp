@@ -58,6 +58,7 @@ aio::Task<void> transfer(World* w, std::shared_ptr<Bank> bank, std::string src, 
 
 aio::Task<void> program(World& w, Variant variant) {
     auto bank = std::make_shared<Bank>();
+    w.invariant("both transfers finish");
     for (const char* account : {"A", "B"}) {
         w.watch(std::string("lock ") + account, [bank, account = std::string(account)] {
             if (!bank->lock(account).locked()) return std::string("free");

@@ -40,7 +40,7 @@ aio::Task<void> deposit(World* w, std::shared_ptr<Account> account, std::string 
 
 aio::Task<void> program(World& w, Variant variant) {
     auto account = std::make_shared<Account>();
-    w.invariant([account]() -> std::optional<std::string> {
+    w.invariant("balance == 100 + 50 * deposits written", [account]() -> std::optional<std::string> {
         const int expected = START + AMOUNT * account->written;
         if (account->balance == expected) return std::nullopt;
         return "balance == " + std::to_string(account->balance) + ", not " + std::to_string(expected) + " after " +

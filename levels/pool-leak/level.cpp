@@ -71,7 +71,7 @@ std::string free_list(const Server& server) {
 
 aio::Task<void> program(World& w, Variant variant) {
     auto server = std::make_shared<Server>();
-    w.invariant([server]() -> std::optional<std::string> {
+    w.invariant("every connection is free or held by a handler that still runs", [server]() -> std::optional<std::string> {
         for (const auto& [conn, handler] : server->held) {
             if (server->cancelled.contains(handler)) {
                 return conn + " leaked: its handler " + handler + " was cancelled and never gave it back";

@@ -40,7 +40,7 @@ aio::Task<void> fetch(World* w, std::shared_ptr<Crawl> crawl, std::string url, V
 
 aio::Task<void> program(World& w, Variant variant) {
     auto crawl = std::make_shared<Crawl>();
-    w.invariant([crawl]() -> std::optional<std::string> {
+    w.invariant("in_flight <= 2", [crawl]() -> std::optional<std::string> {
         if (crawl->in_flight <= ALLOWED) return std::nullopt;
         return std::to_string(crawl->in_flight) + " requests in flight, the server allows " + std::to_string(ALLOWED);
     });

@@ -68,6 +68,7 @@ struct Game {
     // What the cancelled rest prints while it winds down is not part of the game.
     void finish() {
         out.watches = world.watches();
+        out.invariants = world.claims();
         out.lines = world.lines();
         world.stop();
     }

@@ -37,7 +37,12 @@ void World::print(std::string text) {
     lines_.push_back({move_, aio::current_task().name(), std::move(text)});
 }
 
-void World::invariant(std::function<std::optional<std::string>()> check) { invariants_.push_back(std::move(check)); }
+void World::invariant(std::string what, std::function<std::optional<std::string>()> check) {
+    claims_.push_back(std::move(what));
+    invariants_.push_back(std::move(check));
+}
+
+void World::invariant(std::string what) { claims_.push_back(std::move(what)); }
 
 void World::watch(std::string name, std::function<std::string()> value) {
     watches_.emplace_back(std::move(name), std::move(value));

@@ -72,6 +72,7 @@ def check_level(dirigent: str, level: str) -> None:
     check(re.search(r"^Broken after %d move" % len(picks), out, re.M) is not None,
           f"{level}: typing the picks {picks} breaks it after {len(picks)} moves:\n{out[-1500:]}")
     check("What went wrong" in out, f"{level}: the explanation follows the break")
+    check(re.search(r"^Must hold: \S", out, re.M) is not None, f"{level}: the game says what must hold")
     check("The fixed program:" in out, f"{level}: the fixed program is shown")
     check(re.search(r"The game tried every possible order of moves, all \d+ of them.*none breaks it\.", out)
           is not None, f"{level}: the search's word on the fixed program")
@@ -105,6 +106,7 @@ def check_german(dirigent: str, level: str) -> None:
               f"German: the break in German:\n{out[-1200:]}")
         check("Was schiefging" in out and "Das reparierte Programm:" in out, "German: explanation and fix in German")
         check("kommt zurück" in out, "German: the moves in German")
+        check("Muss gelten: balance == 100 + 50 * deposits written" in out, "German: what must hold")
 
 
 def check_keys(dirigent: str) -> None:

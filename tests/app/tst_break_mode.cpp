@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,6 +118,9 @@ private slots:
         QCOMPARE(tabs->currentWidget(), program);
         QVERIFY(!tabs->isTabEnabled(1));
         QVERIFY(program->extraSelections().isEmpty());
+        const auto *goal = panel->findChild<QTextBrowser *>(QStringLiteral("levelGoal"));
+        QVERIFY2(goal->toPlainText().contains(QStringLiteral("Must hold: balance == 100 + 50 * deposits written")),
+                 qPrintable(goal->toPlainText()));
     }
 
     // Every level breaks by trying moves with the keys; the break is marked, explained, and

@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
     // Not broken by doing nothing: the first decision is the player's.
     const levels::Outcome start = levels::play(*level, levels::Variant::Broken, std::vector<std::size_t>{});
     expect(start.state == levels::State::Waiting && !start.options.empty(), "the broken version starts with a choice");
+    expect(!start.invariants.empty(), "the level says what must hold");
 
     const levels::SearchResult fixed = levels::search(*level, levels::Variant::Fixed, BOUND, false);
     std::printf("fixed version: %zu orders tried, %zu cut by the bound, at most %zu moves\n", fixed.orders, fixed.cut,

@@ -101,7 +101,7 @@ TEST(Play, AnInvariantThatFailsBreaksTheGameAtThatMove) {
     Level level;
     level.program = [](World& w, Variant) -> aio::Task<void> {
         auto done = std::make_shared<int>(0);
-        w.invariant([done]() -> std::optional<std::string> {
+        w.invariant("fewer than two done", [done]() -> std::optional<std::string> {
             if (*done < 2) return std::nullopt;
             return "two done";
         });
@@ -118,6 +118,7 @@ TEST(Play, AnInvariantThatFailsBreaksTheGameAtThatMove) {
     EXPECT_EQ(out.played.size(), 2u);
     ASSERT_EQ(out.watches.size(), 1u);
     EXPECT_EQ(out.watches[0].value, "2");
+    EXPECT_EQ(out.invariants, (std::vector<std::string>{"fewer than two done"}));
 }
 
 TEST(Play, WhenNothingCanHappenAnyMoreTheGameReportsTheHangAndWhoWaits) {
@@ -181,7 +182,7 @@ TEST(Search, FindsTheOnlyBreakingOrderAndItReplays) {
     Level level;
     level.program = [](World& w, Variant) -> aio::Task<void> {
         auto order = std::make_shared<std::string>();
-        w.invariant([order]() -> std::optional<std::string> {
+        w.invariant("a before b", [order]() -> std::optional<std::string> {
             if (*order == "ba") return "b before a";
             return std::nullopt;
         });

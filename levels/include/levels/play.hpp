@@ -24,6 +24,7 @@ struct Outcome {
     std::vector<Move> played;     // the moves played, in order
     std::vector<Line> lines;      // what the program printed (up to the break)
     std::vector<Watch> watches;   // the watched values at the end
+    std::vector<std::string> invariants;  // what must hold, as the program says it
     std::string broken;           // Broken: what is wrong, as a line of program output
     bool hang = false;            // Broken because nothing can happen any more
     int broken_after = -1;        // Broken: the number of moves played before it broke

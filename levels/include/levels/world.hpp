@@ -53,7 +53,11 @@ public:
     // returns what is wrong ("balance == 150, not 200") or nothing. Its state is shared
     // with the program through a shared_ptr; that state must not hold the program's Task
     // handles (their frames hold the shared_ptr too: a cycle that never frees).
-    void invariant(std::function<std::optional<std::string>()> check);
+    // `what` says it as the player reads it, code-like ("balance == 100 + 50 * deposits written").
+    void invariant(std::string what, std::function<std::optional<std::string>()> check);
+    // What must hold that only a hang can break ("queue.join() returns"): the game reports
+    // a hang anyway; this says what the player tries to prevent.
+    void invariant(std::string what);
 
     // A value shown beside the program, read whenever every task waits.
     void watch(std::string name, std::function<std::string()> value);
@@ -63,6 +67,7 @@ public:
     void apply(const Move& move);
     std::optional<std::string> violation() const;
     std::vector<Watch> watches() const;
+    const std::vector<std::string>& claims() const noexcept { return claims_; }
     const std::vector<Line>& lines() const noexcept { return lines_; }
     void set_move(int move) noexcept { move_ = move; }
     // After the game stopped, what the program still does (cleanup while it is cancelled)
@@ -86,6 +91,7 @@ private:
     std::vector<Pending> pending_;
     std::vector<Cancellable> cancellable_;
     std::vector<std::function<std::optional<std::string>()>> invariants_;
+    std::vector<std::string> claims_;  // what the invariants say
     std::vector<std::pair<std::string, std::function<std::string()>>> watches_;
     std::vector<Line> lines_;
     std::uint64_t next_id_ = 1;
