@@ -17,6 +17,7 @@
 // (core/aio compiled with DIRIGENT_NO_TRACE_HOOKS, tracing() constant false), which
 // holds only the workloads without a sink.
 #include <aio/aio.hpp>
+#include <aio/detail/frame_allocator.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -248,13 +249,18 @@ aio::Task<> memory_main(long n, MemoryFigures& out) {
     const long rss0 = rss_bytes();
     g_requested = g_allocations = 0;
     g_live = 0;
+    // Frames come from aio's frame allocator, not operator new: counted with their size class.
+    const auto frames0 = aio::detail::frame_stats();
     g_counting = true;
     for (long i = 0; i < n; ++i) aio::create_task(event_waiter(ev));
     co_await aio::sleep(0);  // every task runs to its wait
     g_counting = false;
-    out.requested = static_cast<double>(g_requested) / static_cast<double>(n);
-    out.allocations = static_cast<double>(g_allocations) / static_cast<double>(n);
-    out.live = static_cast<double>(g_live) / static_cast<double>(n);
+    const auto frames1 = aio::detail::frame_stats();
+    const double frame_bytes = static_cast<double>(frames1.live_bytes - frames0.live_bytes);
+    const double frames = static_cast<double>(frames1.live_frames - frames0.live_frames);
+    out.requested = (static_cast<double>(g_requested) + frame_bytes) / static_cast<double>(n);
+    out.allocations = (static_cast<double>(g_allocations) + frames) / static_cast<double>(n);
+    out.live = (static_cast<double>(g_live) + frame_bytes) / static_cast<double>(n);
     out.rss = static_cast<double>(rss_bytes() - rss0) / static_cast<double>(n);
     ev.set();
     co_await aio::sleep(0);

@@ -1,5 +1,6 @@
 #include "live/ThreadsMeasurement.h"
 
+#include <aio/detail/frame_allocator.hpp>
 #include <aio/aio.hpp>
 
 #include <QCoreApplication>
@@ -193,12 +194,13 @@ CreationStop diagnoseRefusal(qint64 failedAt, int errorCode)
     return stop;
 }
 
-// Bytes the heap has handed out (all arenas), or -1 where glibc's mallinfo2 is missing.
+// Bytes the heap has handed out (all arenas), plus the coroutine frames this thread's aio
+// frame allocator holds (they do not come from malloc), or -1 where glibc's mallinfo2 is missing.
 qint64 heapBytesInUse()
 {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     const struct mallinfo2 info = mallinfo2();
-    return qint64(info.uordblks) + qint64(info.hblkhd);
+    return qint64(info.uordblks) + qint64(info.hblkhd) + qint64(aio::detail::frame_stats().live_bytes);
 #else
     return -1;
 #endif

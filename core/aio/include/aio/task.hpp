@@ -5,6 +5,7 @@
 
 #include "aio/detail/task_core.hpp"
 #include "aio/detail/describe.hpp"
+#include "aio/detail/frame_allocator.hpp"
 #include "aio/errors.hpp"
 
 #include <coroutine>
@@ -40,6 +41,11 @@ struct AwaiterRef {
 struct PromiseBase : TaskCore {
     // The default argument names the coroutine function (for "never awaited").
     explicit PromiseBase(std::source_location fn) noexcept { set_created_at(fn); }
+
+    // The coroutine frame comes from the frame allocator (size-class free lists, huge-page
+    // chunks); the compiler passes the frame's size back to delete.
+    static void* operator new(std::size_t size) { return allocate_frame(size); }
+    static void operator delete(void* frame, std::size_t size) noexcept { free_frame(frame, size); }
 
     std::suspend_always initial_suspend() noexcept { return {}; }
 
