@@ -261,6 +261,7 @@ void MainWindow::buildMenus()
     m_breakIt->setObjectName(QStringLiteral("breakItAction"));
     m_breakIt->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     addAction(m_breakIt);
+    m_playerBar->addGameButton(m_breakIt, QStringLiteral("breakItButton"));
     // Esc stops a live run (the Stop button does the same).
     m_stopLive = m_lessonMenu->addAction(QString(), m_live, &LiveController::stop);
     m_stopLive->setObjectName(QStringLiteral("stopLiveAction"));
@@ -726,6 +727,7 @@ void MainWindow::retranslateUi()
     m_lessonMenu->setTitle(tr("&Lesson"));
     m_resetParameters->setText(tr("Reset &parameters"));
     m_breakIt->setText(tr("&Break it: levels…"));
+    m_breakIt->setToolTip(tr("Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)"));
     m_languageMenu->setTitle(tr("L&anguage"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About Dirigent"));

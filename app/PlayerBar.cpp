@@ -153,6 +153,14 @@ QToolButton *PlayerBar::makeButton(QAction *action, const QString &objectName)
     return button;
 }
 
+void PlayerBar::addGameButton(QAction *action, const QString &objectName)
+{
+    QToolButton *button = makeButton(action, objectName);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAutoRaise(false);
+    layout()->addWidget(button);
+}
+
 bool PlayerBar::scrubbing() const
 {
     return m_scrub->isSliderDown();

@@ -39,6 +39,9 @@ public:
     QAction *restartAction() const { return m_restart; }
     QAction *nowAction() const { return m_now; }
     QAction *gameAction() const { return m_game; }
+    // A further game's button at the bar's right end, beside "You are the loop" (the window's
+    // "Break it"): text only, like that one.
+    void addGameButton(QAction *action, const QString &objectName);
 
     // Every command that moves the cursor is disabled (and playing pauses) while locked.
     void setLocked(bool locked);

@@ -1255,6 +1255,10 @@
         <source>&amp;Break it: levels…</source>
         <translation>&amp;Knack es: Level …</translation>
     </message>
+    <message>
+        <source>Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)</source>
+        <translation>Knack es: Wähle die Reihenfolge, in der I/O fertig wird, bis ein Programm kaputtgeht (Strg+B)</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>

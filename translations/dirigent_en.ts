@@ -1255,6 +1255,10 @@
         <source>&amp;Break it: levels…</source>
         <translation>&amp;Break it: levels…</translation>
     </message>
+    <message>
+        <source>Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)</source>
+        <translation>Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>

@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -115,6 +116,13 @@ private slots:
         QCOMPARE(program->toPlainText(), fromStd(levels::all_levels().front().broken_py));
         // The fix stays closed until the program breaks.
         const auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("levelPrograms"));
+        // The player bar's button opens the same window.
+        panel->close();
+        auto *button = window.findChild<QToolButton *>(QStringLiteral("breakItButton"));
+        QVERIFY(button);
+        QVERIFY(button->text().startsWith(QLatin1String("Break it")));
+        button->click();
+        QVERIFY(panel->isVisible());
         QCOMPARE(tabs->currentWidget(), program);
         QVERIFY(!tabs->isTabEnabled(1));
         QVERIFY(program->extraSelections().isEmpty());
