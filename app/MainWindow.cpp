@@ -261,7 +261,10 @@ void MainWindow::buildMenus()
     m_breakIt->setObjectName(QStringLiteral("breakItAction"));
     m_breakIt->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     addAction(m_breakIt);
-    m_playerBar->addGameButton(m_breakIt, QStringLiteral("breakItButton"));
+    // The player bar must still fit an 800 px window: its button has a short text.
+    m_breakItButton = new QAction(this);
+    connect(m_breakItButton, &QAction::triggered, this, [this] { openBreakIt(); });
+    m_playerBar->addGameButton(m_breakItButton, QStringLiteral("breakItButton"));
     // Esc stops a live run (the Stop button does the same).
     m_stopLive = m_lessonMenu->addAction(QString(), m_live, &LiveController::stop);
     m_stopLive->setObjectName(QStringLiteral("stopLiveAction"));
@@ -728,6 +731,8 @@ void MainWindow::retranslateUi()
     m_resetParameters->setText(tr("Reset &parameters"));
     m_breakIt->setText(tr("&Break it: levels…"));
     m_breakIt->setToolTip(tr("Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)"));
+    m_breakItButton->setText(tr("Break it"));
+    m_breakItButton->setToolTip(m_breakIt->toolTip());
     m_languageMenu->setTitle(tr("L&anguage"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About Dirigent"));

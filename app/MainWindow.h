@@ -142,6 +142,7 @@ private:
     PlayPanel *m_playPanel = nullptr;
     BreakPanel *m_breakPanel = nullptr;
     QAction *m_breakIt = nullptr;
+    QAction *m_breakItButton = nullptr; // the same, with a short text for the player bar
     QHash<QString, QPair<int, int>> m_playBest;  // per lesson: right, of
     VisualizationPanel *m_visualization = nullptr;
     PlayerBar *m_playerBar = nullptr;

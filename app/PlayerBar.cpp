@@ -91,7 +91,7 @@ PlayerBar::PlayerBar(Player *player, QWidget *parent)
     m_scrub = new QSlider(Qt::Horizontal, this);
     m_scrub->setObjectName(QStringLiteral("scrubSlider"));
     m_scrub->setSingleStep(1);
-    m_scrub->setMinimumWidth(120);
+    m_scrub->setMinimumWidth(96); // with both game buttons, the bar still fits 800 px in German
     layout->addWidget(m_scrub, 1);
     connect(m_scrub, &QSlider::valueChanged, this, [this](int value) {
         m_player->seek(std::size_t(qMax(0, value)));
@@ -158,6 +158,8 @@ void PlayerBar::addGameButton(QAction *action, const QString &objectName)
     QToolButton *button = makeButton(action, objectName);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setAutoRaise(false);
+    // Its text is set by the window, after this bar's retranslation: follow the action.
+    connect(action, &QAction::changed, button, [button, action] { button->setAccessibleName(action->text()); });
     layout()->addWidget(button);
 }
 

@@ -1259,6 +1259,10 @@
         <source>Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)</source>
         <translation>Knack es: Wähle die Reihenfolge, in der I/O fertig wird, bis ein Programm kaputtgeht (Strg+B)</translation>
     </message>
+    <message>
+        <source>Break it</source>
+        <translation>Knack es</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>

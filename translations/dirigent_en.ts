@@ -1259,6 +1259,10 @@
         <source>Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)</source>
         <translation>Break it: pick the order in which I/O completes until a program breaks (Ctrl+B)</translation>
     </message>
+    <message>
+        <source>Break it</source>
+        <translation>Break it</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>

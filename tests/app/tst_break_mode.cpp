@@ -120,7 +120,8 @@ private slots:
         panel->close();
         auto *button = window.findChild<QToolButton *>(QStringLiteral("breakItButton"));
         QVERIFY(button);
-        QVERIFY(button->text().startsWith(QLatin1String("Break it")));
+        QCOMPARE(button->text(), QStringLiteral("Break it"));
+        QCOMPARE(button->accessibleName(), QStringLiteral("Break it"));
         button->click();
         QVERIFY(panel->isVisible());
         QCOMPARE(tabs->currentWidget(), program);
@@ -228,6 +229,7 @@ private slots:
         BreakPanel *panel = window.openBreakIt();
         QVERIFY(QTest::qWaitForWindowExposed(panel));
         QCOMPARE(panel->windowTitle(), QStringLiteral("Knack es – Dirigent"));
+        QCOMPARE(window.findChild<QToolButton *>(QStringLiteral("breakItButton"))->text(), QStringLiteral("Knack es"));
         QVERIFY(panel->moveButtons().first()->text().endsWith(QStringLiteral(" kommt zurück")));
         const auto *list = panel->findChild<QComboBox *>(QStringLiteral("levelList"));
         QVERIFY(list->itemText(0).startsWith(QStringLiteral("1. ") + BreakText::title(levels::all_levels().front())));
