@@ -10,18 +10,13 @@
 
 namespace {
 
-constexpr std::size_t bound = 24; // moves per order the search goes to
+constexpr std::size_t bound = levels::max_moves; // moves per order the search goes to
 
 void print(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
     std::fflush(stdout);
-}
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // Markdown as a terminal shows it: without the bold markers.
@@ -32,7 +27,7 @@ QString plain(QString markdown)
 
 QString listing(const levels::Level &level, levels::Variant variant)
 {
-    const QString code = fromStd(variant == levels::Variant::Fixed ? level.fixed_py : level.broken_py).trimmed();
+    const QString code = BreakText::fromStd(variant == levels::Variant::Fixed ? level.fixed_py : level.broken_py).trimmed();
     QString out;
     for (const QString &line : code.split(QLatin1Char('\n')))
         out += line.isEmpty() ? QStringLiteral("\n") : QStringLiteral("    ") + line + QLatin1Char('\n');
@@ -43,7 +38,7 @@ QString watches(const levels::Outcome &outcome)
 {
     QStringList parts;
     for (const levels::Watch &w : outcome.watches)
-        parts << fromStd(w.name) + QStringLiteral(" = ") + fromStd(w.value);
+        parts << BreakText::fromStd(w.name) + QStringLiteral(" = ") + BreakText::fromStd(w.value);
     return parts.isEmpty() ? QString() : QStringLiteral("  [") + parts.join(QStringLiteral(", ")) + QStringLiteral("]\n");
 }
 
@@ -51,7 +46,7 @@ int listLevels()
 {
     const auto &all = levels::all_levels();
     for (std::size_t i = 0; i < all.size(); ++i)
-        print(QStringLiteral("%1. %2  %3\n").arg(i + 1).arg(fromStd(all[i].id), BreakText::title(all[i])));
+        print(QStringLiteral("%1. %2  %3\n").arg(i + 1).arg(BreakText::fromStd(all[i].id), BreakText::title(all[i])));
     print(BreakCommand::tr("Play one with: dirigent break LEVEL") + QLatin1Char('\n'));
     return 0;
 }
@@ -102,7 +97,7 @@ int BreakCommand::run(const Invocation &invocation)
             shown = qsizetype(outcome.lines.size());
         for (qsizetype i = shown; i < qsizetype(outcome.lines.size()); ++i) {
             const levels::Line &line = outcome.lines[std::size_t(i)];
-            print(QStringLiteral("  %1: %2\n").arg(fromStd(line.task), fromStd(line.text)));
+            print(QStringLiteral("  %1: %2\n").arg(BreakText::fromStd(line.task), BreakText::fromStd(line.text)));
         }
         shown = qsizetype(outcome.lines.size());
         print(watches(outcome));

@@ -22,13 +22,8 @@
 
 namespace {
 
-constexpr std::size_t bound = 24; // moves per order the search goes to
+constexpr std::size_t bound = levels::max_moves; // moves per order the search goes to
 constexpr int maxKeys = 9;        // moves 1–9 have a key
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 QSettings settings()
 {
@@ -37,7 +32,7 @@ QSettings settings()
 
 QString brokenKey(const levels::Level &level)
 {
-    return QStringLiteral("break/%1/broken").arg(fromStd(level.id));
+    return QStringLiteral("break/%1/broken").arg(BreakText::fromStd(level.id));
 }
 
 bool isDark(const QPalette &palette)
@@ -225,10 +220,12 @@ void BreakPanel::replay()
     const levels::Level &level = levels::all_levels()[std::size_t(m_level)];
     const levels::Variant variant = m_fixed ? levels::Variant::Fixed : levels::Variant::Broken;
     m_outcome = levels::play(level, variant, m_picks);
-    m_fixedVerdict.clear();
     if (m_outcome.state == levels::State::Broken && !m_fixed) {
         markBroken();
-        m_fixedVerdict = BreakText::searched(levels::search(level, levels::Variant::Fixed, bound, false), bound);
+        if (m_fixedSearchLevel != m_level) {
+            m_fixedSearch = levels::search(level, levels::Variant::Fixed, bound, false);
+            m_fixedSearchLevel = m_level;
+        }
     }
     showOutcome();
 }
@@ -279,7 +276,7 @@ void BreakPanel::showOutcome()
 
     QStringList watched;
     for (const levels::Watch &w : m_outcome.watches)
-        watched << fromStd(w.name) + QStringLiteral(" = ") + fromStd(w.value);
+        watched << BreakText::fromStd(w.name) + QStringLiteral(" = ") + BreakText::fromStd(w.value);
     m_watches->setText(watched.join(QStringLiteral("    ")));
 
     // What happened: the program's lines, each move before the lines it caused; the move
@@ -292,7 +289,7 @@ void BreakPanel::showOutcome()
         for (const levels::Line &line : m_outcome.lines) {
             if (line.move != move)
                 continue;
-            auto *item = new QListWidgetItem(fromStd(line.task) + QStringLiteral(": ") + fromStd(line.text), m_printed);
+            auto *item = new QListWidgetItem(BreakText::fromStd(line.task) + QStringLiteral(": ") + BreakText::fromStd(line.text), m_printed);
             if (broken && move == m_outcome.broken_after)
                 item->setBackground(markBackground);
         }
@@ -323,8 +320,9 @@ void BreakPanel::showOutcome()
     m_lesson->setVisible(explain);
     if (explain) {
         QString text = BreakText::lesson(level);
-        if (!m_fixedVerdict.isEmpty())
-            text += QStringLiteral("\n\n**") + m_fixedVerdict + QStringLiteral("**");
+        const QString verdict = fixedVerdict();
+        if (!verdict.isEmpty())
+            text += QStringLiteral("\n\n**") + verdict + QStringLiteral("**");
         m_lesson->setMarkdown(text);
     }
     m_question->setText(m_outcome.state == levels::State::Waiting ? BreakText::question() : QString());
@@ -397,8 +395,8 @@ void markLines(QPlainTextEdit *edit, const QList<int> &lines, const QColor &colo
 void BreakPanel::showPrograms(bool showsFix)
 {
     const levels::Level &level = levels::all_levels()[std::size_t(m_level)];
-    const QString broken = fromStd(level.broken_py);
-    const QString fixed = fromStd(level.fixed_py);
+    const QString broken = BreakText::fromStd(level.broken_py);
+    const QString fixed = BreakText::fromStd(level.fixed_py);
     if (m_program->toPlainText() != broken) {
         m_program->setPlainText(broken);
         m_fixedProgram->setPlainText(fixed);
@@ -455,7 +453,10 @@ QString BreakPanel::lessonText() const
 
 QString BreakPanel::fixedVerdict() const
 {
-    return m_fixedVerdict;
+    // Said once the program is broken (not while the fixed program is being played).
+    if (m_outcome.state != levels::State::Broken || m_fixed || m_fixedSearchLevel != m_level || !m_fixedSearch)
+        return {};
+    return BreakText::searched(*m_fixedSearch, bound);
 }
 
 void BreakPanel::fillLevelList()

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 class PythonHighlighter;
@@ -81,7 +82,10 @@ private:
     bool m_fixed = false;
     std::vector<std::size_t> m_picks;
     levels::Outcome m_outcome;
-    QString m_fixedVerdict;
+    // The search over every order of the fixed program, made once per level (on its first
+    // break) and worded when shown, so that it follows the language.
+    std::optional<levels::SearchResult> m_fixedSearch;
+    int m_fixedSearchLevel = -1;
 
     QLabel *m_intro = nullptr;
     QComboBox *m_levelList = nullptr;

@@ -2,12 +2,10 @@
 
 #include "Language.h"
 
-namespace {
-QString fromStd(const std::string &s)
+QString BreakText::fromStd(std::string_view text)
 {
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
-} // namespace
 
 QString BreakText::intro()
 {

@@ -17,6 +17,9 @@ class BreakText
     Q_DECLARE_TR_FUNCTIONS(BreakText)
 
 public:
+    // A UTF-8 std::string(_view) of the levels as a QString.
+    static QString fromStd(std::string_view text);
+
     static QString intro();
     static QString title(const levels::Level &level);
     static QString goal(const levels::Level &level);   // what to break (Markdown)

@@ -2,7 +2,7 @@
 
 namespace levels {
 
-SearchResult search(const Level& level, Variant variant, std::size_t max_moves, bool stop_at_first,
+SearchResult search(const Level& level, Variant variant, std::size_t bound, bool stop_at_first,
                     const OrderObserver& each) {
     SearchResult result;
     std::vector<std::size_t> picks;          // the order being tried
@@ -15,7 +15,7 @@ SearchResult search(const Level& level, Variant variant, std::size_t max_moves, 
         offered.clear();
         const Outcome outcome = play(level, variant, [&](const std::vector<Move>& options) -> std::optional<std::size_t> {
             if (each) offered.push_back(options);
-            if (depth >= max_moves) return std::nullopt;
+            if (depth >= bound) return std::nullopt;
             if (depth < picks.size()) {
                 counts[depth] = options.size();
                 return picks[depth++];

@@ -36,7 +36,7 @@ std::string describe(const levels::Move& m) {
     return std::string(levels::to_string(m.kind)) + " " + m.task + (m.what.empty() ? "" : " " + m.what);
 }
 
-constexpr std::size_t BOUND = 24;  // the most moves in one order
+constexpr std::size_t BOUND = levels::max_moves;  // the most moves in one order
 
 std::string json(const std::string& s) {
     std::string out = "\"";

@@ -29,9 +29,13 @@ struct Order {
 };
 using OrderObserver = std::function<void(const Order& order)>;
 
+// The most moves in one order that the game (window, terminal, tests) looks at; every level
+// ends well within it.
+inline constexpr std::size_t max_moves = 24;
+
 // Stops at the first breaking order when `stop_at_first`, else walks all of them.
 // `each`, if given, sees every order walked, in the order of the walk (level_check --dump).
-SearchResult search(const Level& level, Variant variant, std::size_t max_moves = 24,
+SearchResult search(const Level& level, Variant variant, std::size_t bound = max_moves,
                     bool stop_at_first = true, const OrderObserver& each = {});
 
 }  // namespace levels
