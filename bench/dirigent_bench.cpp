@@ -234,6 +234,8 @@ void BM_spawn_warm(benchmark::State& state) {
         report_rate(state, static_cast<double>(n), seconds_since(t0));
     }
 }
+BENCHMARK(BM_spawn_warm)->Name("spawn_warm")->Arg(10000)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_spawn_warm)->Name("spawn_warm")->Arg(100000)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_spawn_warm)->Name("spawn_warm")->Arg(1000000)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
 
 // --- 3. memory: N tasks pending on one Event.
@@ -241,7 +243,7 @@ BENCHMARK(BM_spawn_warm)->Name("spawn_warm")->Arg(1000000)->UseManualTime()->Ite
 aio::Task<> event_waiter(aio::Event& ev) { co_await ev.wait(); }
 
 struct MemoryFigures {
-    double requested = 0, live = 0, allocations = 0, rss = 0;
+    double requested = 0, live = 0, allocations = 0, rss = 0, frame = 0;
 };
 
 aio::Task<> memory_main(long n, MemoryFigures& out) {
@@ -262,6 +264,7 @@ aio::Task<> memory_main(long n, MemoryFigures& out) {
     out.allocations = (static_cast<double>(g_allocations) + frames) / static_cast<double>(n);
     out.live = (static_cast<double>(g_live) + frame_bytes) / static_cast<double>(n);
     out.rss = static_cast<double>(rss_bytes() - rss0) / static_cast<double>(n);
+    out.frame = frame_bytes / static_cast<double>(n);  // 0 where frames come from the general heap
     ev.set();
     co_await aio::sleep(0);
     co_await aio::sleep(0);
@@ -278,6 +281,8 @@ void BM_memory(benchmark::State& state) {
         state.counters["live_bytes_per_task"] = m.live;
         state.counters["allocs_per_task"] = m.allocations;
         state.counters["rss_per_task"] = m.rss;
+        state.counters["frame_bytes_per_task"] = m.frame;
+        state.counters["task_record_bytes"] = static_cast<double>(sizeof(aio::detail::TaskCore));
     }
 }
 BENCHMARK(BM_memory)->Name("memory")->Arg(100000)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);

@@ -81,6 +81,10 @@ WORKLOADS = [
     Workload("switches_100k_warm", "switches/s, N=100k K=10, warm heap", "^switches_warm/100000/10/",
              ["switches.py", "--n", "100000", "--k", "10", "--warm", "1"],
              ["switches.py", "--n", "200", "--k", "10", "--warm", "1"]),
+    Workload("spawn_10k_warm", "spawn+complete tasks/s, 10k, warm heap", "^spawn_warm/10000/",
+             ["spawn.py", "--n", "10000", "--warm", "1"], ["spawn.py", "--n", "200", "--warm", "1"]),
+    Workload("spawn_100k_warm", "spawn+complete tasks/s, 100k, warm heap", "^spawn_warm/100000/",
+             ["spawn.py", "--n", "100000", "--warm", "1"], ["spawn.py", "--n", "200", "--warm", "1"]),
     Workload("spawn_1m_warm", "spawn+complete tasks/s, 1M, warm heap", "^spawn_warm/1000000/",
              ["spawn.py", "--n", "1000000", "--warm", "1"], ["spawn.py", "--n", "200", "--warm", "1"]),
     Workload("memory", "memory per pending task (Event), 100k", "^memory/100000/",
@@ -335,16 +339,32 @@ def main():
         return d["median"] / p["median"] if d and p and p["median"] else None
 
     by_key = {w.key: w for w in workloads}
+
+    def cold_warm(key):
+        """For a cold row (a fresh process, as a learner runs it): how it compares with the
+        same workload on a warm heap (run twice in one process, the second timed)."""
+        warm_key = key + "_warm"
+        if warm_key not in by_key:
+            return None
+        cold, warm = stats(cpp_values(key, "per_s")), stats(cpp_values(warm_key, "per_s"))
+        if not cold or not warm or not warm["median"]:
+            return None
+        return f"cold/warm {cold['median'] / warm['median']:.2f} (warm {warm['median'] / 1e6:.1f} M/s)"
+
+    # Issue 14's targets. The cold rows are the ones judged: that is how a learner's
+    # `dirigent run` and every slider move in a fresh window run. The warm rows show
+    # the scheduler without the kernel's first touch of fresh memory.
     for key in ("switches_10k", "switches_100k", "switches_10k_warm", "switches_100k_warm"):
         if key in by_key:
             d, p = stats(cpp_values(key, "per_s")), stats(py_values(key, "per_s"))
             r = speedup(d, p)
-            add_row(by_key[key].label, "rate", d, p, "≥ 30 M/s, ≥ 50× CPython",
-                    d is not None and r is not None and d["median"] >= 30e6 and r >= 50, r)
-    for key in ("spawn_10k", "spawn_100k", "spawn_1m", "spawn_1m_warm"):
+            add_row(by_key[key].label, "rate", d, p, "≥ 30 M/s, ≥ 60× CPython",
+                    d is not None and r is not None and d["median"] >= 30e6 and r >= 60, r, note=cold_warm(key))
+    for key in ("spawn_10k", "spawn_100k", "spawn_1m", "spawn_10k_warm", "spawn_100k_warm", "spawn_1m_warm"):
         if key in by_key:
             d, p = stats(cpp_values(key, "per_s")), stats(py_values(key, "per_s"))
-            add_row(by_key[key].label, "rate", d, p, "≥ 10 M/s", d is not None and d["median"] >= 10e6, speedup(d, p))
+            add_row(by_key[key].label, "rate", d, p, "≥ 10 M/s", d is not None and d["median"] >= 10e6, speedup(d, p),
+                    note=cold_warm(key))
     if "spawn_10k" in by_key and "spawn_1m" in by_key:
         def cliff(side_values):
             small, big = side_values("spawn_10k"), side_values("spawn_1m")
@@ -357,11 +377,14 @@ def main():
                 d is not None and d["median"] <= 1.5)
     if "memory" in by_key:
         d, p = stats(cpp_values("memory", "bytes_per_task")), stats(py_values("memory", "rss_per_task"))
-        add_row("memory per pending task (allocated; CPython: RSS), 100k", "bytes", d, p, "≤ 256 B",
-                d is not None and d["median"] <= 256, p["median"] / d["median"] if d and p and d["median"] else None)
+        frame = stats(cpp_values("memory", "frame_bytes_per_task"))
+        add_row("memory per pending task (allocated; CPython: RSS), 100k", "bytes", d, p, "≤ 192 B",
+                d is not None and d["median"] <= 192, p["median"] / d["median"] if d and p and d["median"] else None,
+                note=(f"coroutine frame {frame['median']:.0f} B (task record {cpp_values('memory', 'task_record_bytes')[0]:.0f} B"
+                      f" inside it), the rest from the heap" if frame and frame["median"] else None))
         d = stats(cpp_values("memory", "rss_per_task"))
-        add_row("memory per pending task (RSS delta), 100k", "bytes", d, p, "≤ 256 B",
-                d is not None and d["median"] <= 256, p["median"] / d["median"] if d and p and d["median"] else None)
+        add_row("memory per pending task (RSS delta), 100k", "bytes", d, p, "≤ 192 B",
+                d is not None and d["median"] <= 192, p["median"] / d["median"] if d and p and d["median"] else None)
     for key, target in (("queue", 20e6), ("semaphore", 10e6)):
         if key in by_key:
             d, p = stats(cpp_values(key, "per_s")), stats(py_values(key, "per_s"))
@@ -377,9 +400,8 @@ def main():
             events = statistics.median(cpp_values(key, "events"))
             items = statistics.median(cpp_values(key, "items"))
             per_event = (statistics.median(cpp_values(key, "ns_per_item")) - base) * items / events
-            is_rec = key == "trace_recorder"
-            add_row(label, "factor", d, None, "≤ 2×" if is_rec else None,
-                    (d is not None and d["median"] <= 2) if is_rec else None,
+            limit = 2 if key == "trace_recorder" else 3
+            add_row(label, "factor", d, None, f"≤ {limit}×", d is not None and d["median"] <= limit,
                     note=f"{per_event:.0f} ns overhead per event, {events:.0f} events")
     if "trace_recorder_warm" in by_key and "switches_10k_warm" in by_key:
         base = statistics.median(cpp_values("switches_10k_warm", "ns_per_item"))

@@ -279,6 +279,9 @@ aio::Task<void> waitForEvent(TaskGate *gate)
 aio::Task<void> runTasks(UnitFigures *figures, TaskGate *gate, const ThreadsMeasurementOptions *options)
 {
     const int n = figures->requested;
+    // Frames of an earlier measurement would be reused without a fault: give them back first,
+    // so that the resident set grows by what these coroutines take.
+    aio::detail::trim_frames();
     const qint64 rssBefore = residentBytes();
     const qint64 heapBefore = heapBytesInUse();
     const qint64 switchesBefore = processContextSwitches();

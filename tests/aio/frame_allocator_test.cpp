@@ -81,3 +81,37 @@ TEST(FrameAllocator, FramesMayEndOnAnotherThreadAndAThreadsMemoryPassesOn) {
     std::thread([&] { adopted = aio::detail::frame_stats().chunk_bytes; }).join();
     EXPECT_GE(adopted, std::size_t{2} << 20);
 }
+
+TEST(FrameAllocator, TrimGivesBackIdleChunksAndKeepsTheOnesInUse) {
+    if (!aio::detail::frame_allocator_enabled()) GTEST_SKIP() << "frames go to the general heap in this build";
+    // On a thread of its own, so that the chunks of other tests do not count.
+    std::size_t held = 0, trimmed = 0, after_trim = 0, kept_live = 0, again = 0;  // bytes, frames
+    int value = 0;
+    std::thread([&] {
+        auto go = std::make_shared<aio::Event>();
+        aio::Task<int> survivor;
+        auto main = [&]() -> aio::Task<> {
+            survivor = aio::create_task(pending(go));  // its frame lives through the trim
+            std::vector<aio::Task<int>> crowd;
+            for (int k = 0; k < 20000; ++k) crowd.push_back(aio::create_task(pending(go)));  // several chunks
+            co_await aio::sleep(0);
+            held = aio::detail::frame_stats().chunk_bytes;
+            go->set();
+            co_await aio::gather(std::move(crowd));
+        };
+        aio::run(main());
+        trimmed = aio::detail::trim_frames();
+        after_trim = aio::detail::frame_stats().chunk_bytes;
+        kept_live = aio::detail::frame_stats().live_frames;
+        value = survivor.result();  // its frame is still readable
+        survivor = {};
+        again = aio::detail::frame_stats().live_frames;
+    }).join();
+    EXPECT_GE(held, std::size_t{4} << 20);
+    EXPECT_GT(trimmed, 0u);
+    EXPECT_EQ(after_trim, held - trimmed);
+    EXPECT_GE(after_trim, std::size_t{2} << 20);  // the survivor's chunk stays
+    EXPECT_GE(kept_live, 1u);
+    EXPECT_EQ(value, 1);
+    EXPECT_EQ(again, kept_live - 1);
+}

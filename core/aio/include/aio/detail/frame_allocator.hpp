@@ -3,17 +3,18 @@
 // task, and in a fresh process a page fault for every 4 KiB of new frames. The frame
 // allocator keeps freed frames on per-size free lists of the thread (no lock, reused
 // LIFO, so the next frame is one still in the cache) and takes new memory in 2 MiB
-// chunks; past the first 8 MiB the kernel may back a chunk with a huge page (madvise):
+// chunks; past the first chunk the kernel may back a chunk with a huge page (madvise):
 // one fault per chunk instead of 512. Chunks are kept for the life of the process: a
 // second run reuses them.
 //
-// Off by default (CMake option DIRIGENT_FRAME_ALLOCATOR): then every call goes to the
-// general heap. Measured on this machine (2 cores, THP on madvise), fresh processes: spawn +
-// complete of 1M tasks 239 -> 158 ms, 1M switches among 100k tasks 74 -> 58 ms, 100k among
-// 10k unchanged. It stays off because chunks are never given back: a second measurement in
-// the same process (the threads lesson's live table, run twice in the window) would show
-// almost no new resident memory for its coroutines. Giving chunks back safely needs a live
-// count per chunk and frees that go back to the chunk's own thread.
+// Each chunk counts its frames out; a chunk with none out can be given back to the
+// system on request (trim_frames: the threads lesson does so before it measures how much
+// memory its coroutines take). A frame freed on another thread than the one that made it
+// is not reused (its chunk stays), so no chunk is ever given back under a frame that
+// another thread's list holds. Measured on this machine: see the README's Performance section.
+//
+// On by default; the CMake option DIRIGENT_FRAME_ALLOCATOR=OFF sends every frame to the
+// general heap.
 // Under AddressSanitizer the frames always go to the general heap, so ASan sees each one.
 #pragma once
 
@@ -31,6 +32,11 @@ struct FrameStats {
     std::size_t chunk_bytes = 0;  // memory taken from the system for frames, by this thread
 };
 FrameStats frame_stats() noexcept;
+
+// Gives the calling thread's chunks without a frame out back to the system (their free
+// frames leave the lists); returns the bytes given back. Nothing happens where frames go to
+// the general heap.
+std::size_t trim_frames() noexcept;
 
 // False in builds where frames go to the general heap (sanitizers).
 bool frame_allocator_enabled() noexcept;
