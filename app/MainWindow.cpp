@@ -326,7 +326,8 @@ void MainWindow::connectPlayer()
             m_lessonTabs->setCurrentWidget(m_liveTab);
     });
     connect(m_playerBar, &PlayerBar::liveRunRequested, m_live, &LiveController::start);
-    // A sweep waiting for its pause would run the model inside the live run's loop.
+    // A sweep still due is computed before the live run starts (the sweep's worker thread has
+    // its own loop; this keeps the live run's first seconds free of it).
     connect(m_live, &LiveController::aboutToStart, m_sweep, &SweepChart::recomputeNow);
     connect(m_player, &Player::cursorChanged, this, &MainWindow::onCursorChanged);
     connect(m_player, &Player::playingChanged, this, [this](bool playing) {

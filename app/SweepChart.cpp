@@ -5,6 +5,7 @@
 #include <LessonSession.h>
 
 #include <QChart>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QEvent>
 #include <QLineSeries>
 #include <QLocale>
@@ -78,6 +79,7 @@ SweepChart::SweepChart(LessonSession *session, QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
     connect(&m_debounce, &QTimer::timeout, this, &SweepChart::recompute);
+    connect(&m_worker, &QFutureWatcher<SweepResult>::finished, this, &SweepChart::onWorkerFinished);
     connect(m_session, &LessonSession::runChanged, this, &SweepChart::onRunChanged);
 
     applyPalette();
@@ -123,23 +125,79 @@ void SweepChart::onRunChanged()
         m_debounce.start();
 }
 
+SweepChart::~SweepChart()
+{
+    stopWorker();
+}
+
 void SweepChart::recomputeNow()
 {
-    if (m_debounce.isActive() || sweepKey() != m_key) {
+    if (m_debounce.isActive() || m_worker.isRunning() || sweepKey() != m_key) {
         m_debounce.stop();
-        recompute();
+        stopWorker();
+        computeHere();
     }
+}
+
+void SweepChart::stopWorker()
+{
+    ++m_generation;  // whatever it hands back is not wanted any more
+    if (m_worker.isRunning()) {
+        m_stop->store(true);
+        m_worker.waitForFinished();  // at most the run it is in
+    }
+}
+
+void SweepChart::computeHere()
+{
+    m_key = sweepKey();
+    const lessons::Lesson *lesson = m_session->lesson();
+    if (!lesson || parameterId().isEmpty() || !m_session->hasRun())
+        applyResult({});
+    else
+        applyResult(runSweep(*lesson, m_session->params(), m_session->pitfall()));
 }
 
 void SweepChart::recompute()
 {
+    if (m_worker.isRunning()) {
+        // Stale already: stop it; its end starts the sweep that is wanted now.
+        m_stop->store(true);
+        return;
+    }
     m_key = sweepKey();
     const lessons::Lesson *lesson = m_session->lesson();
     if (!lesson || parameterId().isEmpty() || !m_session->hasRun()) {
-        m_result = {};
+        applyResult({});
+        return;
+    }
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_workerGeneration = ++m_generation;
+    // Copies: the worker must not read the session, which the next slider move changes.
+    const lessons::Params params = m_session->params();
+    const bool pitfall = m_session->pitfall();
+    std::shared_ptr<const std::atomic<bool>> stop = m_stop;
+    m_worker.setFuture(QtConcurrent::run([lesson, params, pitfall, stop] {
+        return runSweep(*lesson, params, pitfall, 24, stop.get());
+    }));
+}
+
+void SweepChart::onWorkerFinished()
+{
+    const bool wanted = m_workerGeneration == m_generation && !m_stop->load() && m_key == sweepKey();
+    if (wanted) {
+        applyResult(m_worker.result());
+    } else if (m_workerGeneration == m_generation && !m_debounce.isActive()) {
+        recompute();  // stopped or stale: the sweep for the current parameters
+    }
+}
+
+void SweepChart::applyResult(const SweepResult &result)
+{
+    m_result = result;
+    if (m_result.points.isEmpty()) {
         m_series->clear();
     } else {
-        m_result = runSweep(*lesson, m_session->params(), m_session->pitfall());
         ++m_sweeps;
         m_series->replace(QList<QPointF>(m_result.points.begin(), m_result.points.end()));
     }

@@ -3,7 +3,11 @@
 #include <SweepRunner.h>
 
 #include <QChartView>
+#include <QFutureWatcher>
 #include <QTimer>
+
+#include <atomic>
+#include <memory>
 
 class LessonSession;
 class QLineSeries;
@@ -16,18 +20,23 @@ class QValueAxis;
 // A sweep runs the scenario up to 24 times, so it is recomputed only when something
 // other than the swept parameter changed, and then after a short pause (150 ms), so
 // that dragging a slider stays smooth. Moving the swept parameter only moves the mark.
+// The runs happen on a worker thread (each with its own event loop): at 100,000 tasks a
+// sweep takes seconds, and the window stays responsive meanwhile. A sweep that became
+// stale while it ran is stopped and started again.
 class SweepChart : public QChartView
 {
     Q_OBJECT
 
 public:
     explicit SweepChart(LessonSession *session, QWidget *parent = nullptr);
+    ~SweepChart() override;
 
     // The session opened another lesson: forget the old curve, compute the new one.
     void lessonChanged();
-    // Computes a pending sweep now (tests, screenshots).
+    // Computes a pending sweep now, on this thread (tests, screenshots).
     void recomputeNow();
-    bool recomputePending() const { return m_debounce.isActive(); }
+    // Waiting for its pause, or running on the worker thread.
+    bool recomputePending() const { return m_debounce.isActive() || m_worker.isRunning(); }
 
     const SweepResult &result() const { return m_result; }
     // The marked point: (current value of the swept parameter, the current run's figure).
@@ -39,7 +48,11 @@ protected:
 
 private:
     void onRunChanged();
-    void recompute();
+    void recompute();          // after the pause: on the worker thread
+    void computeHere();        // recomputeNow: on this thread
+    void applyResult(const SweepResult &result);
+    void stopWorker();
+    void onWorkerFinished();
     void updateMarker();
     void updateAxes();
     void applyPalette();
@@ -50,6 +63,10 @@ private:
     LessonSession *m_session;
     QTimer m_debounce;
     QString m_key;  // lesson, pitfall and every parameter but the swept one
+    QFutureWatcher<SweepResult> m_worker;
+    std::shared_ptr<std::atomic<bool>> m_stop;  // the running sweep's stop flag
+    int m_generation = 0;  // of the sweep whose result is wanted; older results are dropped
+    int m_workerGeneration = 0;
     SweepResult m_result;
     QPointF m_current;
     int m_sweeps = 0;

@@ -25,6 +25,23 @@
 //   seeks:  S random cursors (fixed seed): seeker.seek(n) timed alone and with
 //           setState + repaint().
 //
+// "scale": the window at 100,000 tasks. The source is the lesson --lesson ID (default
+// "many-tasks" with urls=100000 when the registry has it; --set name=value for its
+// parameters) through the real LessonSession and Player, or with --lesson synthetic (or
+// without that lesson) the synthetic crowd above (--tasks, default 100,000, --sleeps).
+//   run:    the lesson re-runs at the new parameters: the scenario, recorded, and the
+//           seeker's index (LessonSession::setParameter), or for the crowd aio::run and
+//           the StateSeeker;
+//   load:   what the window does when a run arrives: the timeline's lanes, the final fold
+//           that picks the object views, the event loop view's first state;
+//   frames: F cursors through the run (playing): seek, then the TimelineView (1000x600)
+//           and the EventLoopView (1000x400) each take the state and repaint, timed apart;
+//   seeks:  S random cursors, the seek alone;
+//   memory: recorder (events + their texts), snapshots and working state (shared chunks
+//           once), the timeline's lane model, per event.
+// --shots DIR saves the timeline and the event loop view in the middle of the run, in
+// English and German (scale-timeline-en.png, ...).
+//
 // "live": does the live animation slow a live run? The HTTP lesson's live variant with R
 // requests at limit L (default 200 at 50, the live ranges' top) against a demo server of this process that behaves
 // as the model's (100 ms per answer, 4 requests/s, every 4th first attempt hangs), run
@@ -35,9 +52,11 @@
 // what the learner reads in the summary), the wall clock and the process CPU it took, and
 // (open) how many times the views were told that the trace grew.
 //
-//   gui_bench [--smoke] [--only lessons|timeline|live] [--moves M] [--tasks N] [--sleeps K] [--frames F] [--seeks S]
+//   gui_bench [--smoke] [--only lessons|timeline|scale|live] [--lesson ID|synthetic] [--set name=value]... [--shots DIR] [--moves M] [--tasks N] [--sleeps K] [--frames F] [--seeks S]
 //             [--requests R] [--limit L]
 // --smoke (or DIRIGENT_BENCH_SMOKE=1): one lesson, 2 moves, 100 tasks, 20 frames, 20 seeks.
+#include "EventLoopView.h"
+#include "Language.h"
 #include "LiveController.h"
 #include "MainWindow.h"
 #include "TimelineView.h"
@@ -53,6 +72,7 @@
 #include <trace/state_seeker.hpp>
 
 #include <QApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QString>
 
@@ -63,6 +83,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <memory>
+#include <utility>
 #include <random>
 #include <string>
 #include <vector>
@@ -291,6 +313,160 @@ std::string benchTimeline(int taskCount, int sleeps, int frames, int seeks)
            + ", \"seek_replayed_max\": " + jsonNumber(rp.max) + "}";
 }
 
+// --- (c) the window at 100,000 tasks
+
+struct ScaleOptions {
+    std::string lesson;                                   // empty: many-tasks if there, else the crowd
+    std::vector<std::pair<std::string, double>> sets;     // lesson parameters
+    int tasks = 100000, sleeps = 2, frames = 200, seeks = 200;
+    std::string shots;
+};
+
+std::size_t recorderBytes(const trace::Recorder &recorder)
+{
+    // The event storage and the texts the events carry (the recorder keeps a copy of each).
+    std::size_t bytes = recorder.capacity() * sizeof(aio::TraceEvent);
+    for (const aio::TraceEvent &e : recorder) bytes += e.text.size();
+    return bytes;
+}
+
+void saveShots(const std::string &dir, QWidget &timeline, QWidget &loop, const char *language)
+{
+    QDir().mkpath(QString::fromStdString(dir));
+    const QString base = QString::fromStdString(dir) + QStringLiteral("/scale-");
+    timeline.grab().save(base + QStringLiteral("timeline-") + QLatin1String(language) + QStringLiteral(".png"));
+    loop.grab().save(base + QStringLiteral("eventloop-") + QLatin1String(language) + QStringLiteral(".png"));
+}
+
+std::string benchScale(const ScaleOptions &o, bool smoke)
+{
+    std::string lessonId = o.lesson;
+    if (lessonId.empty()) lessonId = lessons::find("many-tasks") ? "many-tasks" : "synthetic";
+    const bool synthetic = lessonId == "synthetic" || !lessons::find(lessonId);
+    std::vector<std::pair<std::string, double>> sets = o.sets;
+    if (!synthetic && o.lesson.empty() && sets.empty()) sets.push_back({"urls", smoke ? 200.0 : 100000.0});
+
+    TimelineView timeline;
+    timeline.setAnimated(false);
+    timeline.resize(1000, 600);
+    timeline.show();
+    EventLoopView loop;
+    loop.setAnimated(false);
+    loop.resize(1000, 400);
+    loop.show();
+    pump();
+
+    LessonSession session;
+    Player player(&session);
+    trace::Recorder crowdRecorder;
+    std::unique_ptr<trace::StateSeeker> crowdSeeker;
+    double runMs = 0;
+    if (synthetic) {
+        const auto t0 = Clock::now();
+        aio::run(crowd(o.tasks, o.sleeps), {.sink = &crowdRecorder, .main_name = "main"});
+        crowdSeeker = std::make_unique<trace::StateSeeker>(crowdRecorder);
+        runMs = msSince(t0, Clock::now());
+    } else {
+        session.open(QString::fromStdString(lessonId));  // at its defaults, untimed
+        const auto t0 = Clock::now();
+        for (const auto &[name, value] : sets) session.setParameter(QString::fromStdString(name), value);
+        runMs = msSince(t0, Clock::now());
+    }
+    const trace::Recorder &recorder = synthetic ? crowdRecorder : session.recorder();
+    trace::StateSeeker &seeker = synthetic ? *crowdSeeker : session.seeker();
+    const std::size_t events = recorder.size();
+    const auto stateAt = [&](std::size_t n) -> const trace::TraceState & {
+        if (synthetic) return seeker.seek(n);
+        player.seek(n);
+        return player.state();
+    };
+
+    // Load: as VisualizationPanel::setRun and the first state.
+    auto t0 = Clock::now();
+    timeline.setRecorder(&recorder);
+    const trace::TraceState final = trace::fold(recorder, events);
+    const trace::TraceState &first = stateAt(0);
+    timeline.setState(first, nullptr);
+    loop.setState(first, nullptr);
+    const double loadMs = msSince(t0, Clock::now());
+    const std::size_t tasks = final.tasks().size();
+    timeline.repaint();
+    loop.repaint();
+    pump();
+
+    std::vector<double> timelineFrame, loopFrame, seekMs;
+    const int frames = std::max(1, o.frames);
+    for (int f = 1; f <= frames; ++f) {
+        const std::size_t n = events * std::size_t(f) / std::size_t(frames);
+        const auto a = Clock::now();
+        const trace::TraceState &state = stateAt(n);
+        const aio::TraceEvent *current = n > 0 ? &recorder[n - 1] : nullptr;
+        const auto b = Clock::now();
+        timeline.setState(state, current);
+        timeline.repaint();
+        const auto c = Clock::now();
+        loop.setState(state, current);
+        loop.repaint();
+        const auto d = Clock::now();
+        seekMs.push_back(msSince(a, b));
+        timelineFrame.push_back(msSince(b, c));
+        loopFrame.push_back(msSince(c, d));
+    }
+    pump();
+    std::mt19937_64 rng(20261206);
+    std::uniform_int_distribution<std::size_t> pick(0, events);
+    std::vector<double> randomSeek, replayed;
+    for (int s = 0; s < o.seeks; ++s) {
+        const std::size_t n = pick(rng);
+        const auto a = Clock::now();
+        stateAt(n);
+        randomSeek.push_back(msSince(a, Clock::now()));
+        replayed.push_back(double(seeker.last_replayed()));
+    }
+
+    const std::size_t recBytes = recorderBytes(recorder);
+    const std::size_t seekerBytes = seeker.memory_bytes();
+    const std::size_t viewBytes = timeline.memoryBytes();
+    const double perEvent = events ? double(recBytes + seekerBytes + viewBytes) / double(events) : 0.0;
+
+    if (!o.shots.empty()) {
+        const trace::TraceState &mid = stateAt(events / 2);
+        timeline.setState(mid, events ? &recorder[events / 2 - (events / 2 > 0)] : nullptr);
+        loop.setState(mid, nullptr);
+        saveShots(o.shots, timeline, loop, "en");
+        Language::install(QStringLiteral("de"));
+        pump();  // the views retranslate on LanguageChange
+        loop.setState(stateAt(events / 2), nullptr);
+        saveShots(o.shots, timeline, loop, "de");
+        Language::install(QStringLiteral("en"));
+    }
+
+    const Summary tf = summarize(timelineFrame), lf = summarize(loopFrame), fs = summarize(seekMs),
+                  rs = summarize(randomSeek), rp = summarize(replayed);
+    std::fprintf(stderr,
+                 "gui_bench: scale %s, %zu tasks, %zu events: run %.1f ms, load %.1f ms; timeline frame %.2f ms median "
+                 "(max %.2f), event loop frame %.2f (max %.2f); seek %.3f ms median (max %.3f, replayed max %.0f); "
+                 "memory %.1f B/event (recorder %.1f MB, snapshots %.1f MB in %zu, timeline %.1f MB)\n",
+                 lessonId.c_str(), tasks, events, runMs, loadMs, tf.median, tf.max, lf.median, lf.max, rs.median, rs.max,
+                 rp.max, perEvent, recBytes / 1e6, seekerBytes / 1e6, seeker.snapshot_count(), viewBytes / 1e6);
+    std::string setsJson;
+    for (const auto &[name, value] : sets) {
+        if (!setsJson.empty()) setsJson += ", ";
+        setsJson += jsonString(name) + ": " + jsonNumber(value);
+    }
+    return "\"scale\": {\"source\": " + jsonString(synthetic ? "synthetic" : lessonId) + ", \"parameters\": {" + setsJson
+           + "}, \"tasks\": " + std::to_string(tasks) + ", \"events\": " + std::to_string(events)
+           + ", \"frames\": " + std::to_string(frames) + ", \"seeks\": " + std::to_string(o.seeks)
+           + ",\n  \"run_ms\": " + jsonNumber(runMs) + ", \"load_ms\": " + jsonNumber(loadMs)
+           + ", \"run_load_ms\": " + jsonNumber(runMs + loadMs) + ",\n  " + jsonSummary("timeline_frame", tf)
+           + ",\n  " + jsonSummary("eventloop_frame", lf) + ",\n  " + jsonSummary("frame_seek", fs) + ",\n  "
+           + jsonSummary("seek", rs) + ", \"seek_replayed_max\": " + jsonNumber(rp.max)
+           + ",\n  \"snapshots\": " + std::to_string(seeker.snapshot_count())
+           + ", \"recorder_bytes\": " + std::to_string(recBytes) + ", \"seeker_bytes\": " + std::to_string(seekerBytes)
+           + ", \"timeline_bytes\": " + std::to_string(viewBytes) + ", \"bytes_per_event\": " + jsonNumber(perEvent)
+           + ", \"timeline_lane_height\": " + jsonNumber(timeline.laneHeight()) + "}";
+}
+
 // --- (c) a live run with the window open and closed
 
 double cpuSeconds()
@@ -408,27 +584,48 @@ int main(int argc, char **argv)
     bool smoke = qEnvironmentVariableIntValue("DIRIGENT_BENCH_SMOKE") != 0;
     std::string only;
     int moves = -1, tasks = -1, sleeps = 20, frames = -1, seeks = -1, requests = -1, limit = 50;
+    bool sleepsGiven = false;
+    ScaleOptions scale;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--smoke")) smoke = true;
         else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
         else if (!std::strcmp(argv[i], "--moves")) moves = intArg(argc, argv, i);
         else if (!std::strcmp(argv[i], "--tasks")) tasks = intArg(argc, argv, i);
-        else if (!std::strcmp(argv[i], "--sleeps")) sleeps = std::max(1, intArg(argc, argv, i));
+        else if (!std::strcmp(argv[i], "--sleeps")) {
+            sleeps = std::max(1, intArg(argc, argv, i));
+            sleepsGiven = true;
+        } else if (!std::strcmp(argv[i], "--lesson") && i + 1 < argc) scale.lesson = argv[++i];
+        else if (!std::strcmp(argv[i], "--shots") && i + 1 < argc) scale.shots = argv[++i];
+        else if (!std::strcmp(argv[i], "--set") && i + 1 < argc) {
+            const std::string kv = argv[++i];
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos) {
+                std::fprintf(stderr, "gui_bench: --set needs name=value\n");
+                return 2;
+            }
+            scale.sets.push_back({kv.substr(0, eq), std::atof(kv.c_str() + eq + 1)});
+        }
         else if (!std::strcmp(argv[i], "--frames")) frames = intArg(argc, argv, i);
         else if (!std::strcmp(argv[i], "--seeks")) seeks = intArg(argc, argv, i);
         else if (!std::strcmp(argv[i], "--requests")) requests = std::max(1, intArg(argc, argv, i));
         else if (!std::strcmp(argv[i], "--limit")) limit = std::max(1, intArg(argc, argv, i));
         else {
-            std::fprintf(stderr, "usage: gui_bench [--smoke] [--only lessons|timeline|live] [--moves M] [--tasks N] "
-                                 "[--sleeps K] [--frames F] [--seeks S] [--requests R] [--limit L]\n");
+            std::fprintf(stderr, "usage: gui_bench [--smoke] [--only lessons|timeline|scale|live] [--moves M] [--tasks N] "
+                                 "[--sleeps K] [--frames F] [--seeks S] [--requests R] [--limit L] [--lesson ID|synthetic] "
+                                 "[--set name=value]... [--shots DIR]\n");
             return 2;
         }
     }
     if (moves < 0) moves = smoke ? 2 : 15;
+    const bool tasksGiven = tasks >= 0;
     if (tasks < 0) tasks = smoke ? 100 : 1000;
     if (frames < 0) frames = smoke ? 20 : 200;
     if (seeks < 0) seeks = smoke ? 20 : 200;
     if (requests < 0) requests = smoke ? 8 : 200;
+    scale.tasks = tasksGiven ? tasks : (smoke ? 100 : 100000);
+    scale.sleeps = sleepsGiven ? sleeps : 2;
+    scale.frames = frames;
+    scale.seeks = seeks;
 
     QApplication app(argc, argv);
     // QApplication set LC_NUMERIC from the environment; the lessons format with vsnprintf.
@@ -438,6 +635,7 @@ int main(int argc, char **argv)
                       + jsonString(QApplication::platformName().toStdString());
     if (only.empty() || only == "lessons") out += ",\n" + benchLessons(moves, smoke);
     if (only.empty() || only == "timeline") out += ",\n" + benchTimeline(tasks, sleeps, frames, seeks);
+    if (only.empty() || only == "scale") out += ",\n" + benchScale(scale, smoke);
     if (only.empty() || only == "live") out += ",\n" + benchLive(requests, limit);
     out += "}\n";
     std::fputs(out.c_str(), stdout);

@@ -667,6 +667,20 @@
         <source>ready (creation order, queue order hidden)</source>
         <translation>bereit (nach Erzeugung sortiert, Queue-Reihenfolge verdeckt)</translation>
     </message>
+    <message numerus="yes">
+        <source>ready queue (next first): %n task(s)</source>
+        <translation>
+            <numerusform>Ready-Queue (nächste zuerst): %n Task</numerusform>
+            <numerusform>Ready-Queue (nächste zuerst): %n Tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n task(s))</source>
+        <translation>
+            <numerusform>%1 (%n Task)</numerusform>
+            <numerusform>%1 (%n Tasks)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LagMeter</name>
@@ -2327,6 +2341,22 @@
     <message>
         <source>Debug mode: %1</source>
         <translation>Debug-Modus: %1</translation>
+    </message>
+    <message>
+        <source>lane %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>%1 lanes/px</source>
+        <translation>%1 Spuren/px</translation>
+    </message>
+    <message>
+        <source>Lanes %1 to %2 at the cursor: %3</source>
+        <translation>Spuren %1 bis %2 am Cursor: %3</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>noch nicht erzeugt</translation>
     </message>
 </context>
 <context>

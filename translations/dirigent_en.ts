@@ -667,6 +667,20 @@
         <source>ready (creation order, queue order hidden)</source>
         <translation>ready (creation order, queue order hidden)</translation>
     </message>
+    <message numerus="yes">
+        <source>ready queue (next first): %n task(s)</source>
+        <translation>
+            <numerusform>ready queue (next first): %n task</numerusform>
+            <numerusform>ready queue (next first): %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n task(s))</source>
+        <translation>
+            <numerusform>%1 (%n task)</numerusform>
+            <numerusform>%1 (%n tasks)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LagMeter</name>
@@ -2327,6 +2341,22 @@
     <message>
         <source>Debug mode: %1</source>
         <translation>Debug mode: %1</translation>
+    </message>
+    <message>
+        <source>lane %1</source>
+        <translation>lane %1</translation>
+    </message>
+    <message>
+        <source>%1 lanes/px</source>
+        <translation>%1 lanes/px</translation>
+    </message>
+    <message>
+        <source>Lanes %1 to %2 at the cursor: %3</source>
+        <translation>Lanes %1 to %2 at the cursor: %3</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>not created yet</translation>
     </message>
 </context>
 <context>

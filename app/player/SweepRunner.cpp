@@ -33,7 +33,8 @@ std::vector<double> sweepValues(const lessons::Parameter &parameter, int maxPoin
 
 }  // namespace
 
-SweepResult runSweep(const lessons::Lesson &lesson, const lessons::Params &params, bool pitfall, int maxPoints)
+SweepResult runSweep(const lessons::Lesson &lesson, const lessons::Params &params, bool pitfall, int maxPoints,
+                     const std::atomic<bool> *stop)
 {
     SweepResult result;
     if (lesson.placeholder || !lesson.scenario || lesson.parameters.empty())
@@ -48,6 +49,8 @@ SweepResult runSweep(const lessons::Lesson &lesson, const lessons::Params &param
     lessons::Params varied = params;
     pitfall = pitfall && lesson.has_pitfall;
     for (double value : sweepValues(*parameter, maxPoints)) {
+        if (stop && stop->load(std::memory_order_relaxed))
+            break;
         varied.values.insert_or_assign(parameter->id, value);
         const lessons::Run run = lessons::run(lesson, varied, pitfall);
         const double figure = lesson.sweep.measure ? lesson.sweep.measure(run) : run.end_time;

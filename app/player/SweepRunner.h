@@ -10,6 +10,8 @@
 #include <QVector>
 #include <QPointF>
 
+#include <atomic>
+
 // The sweep plot's data: the lesson's figure (lessons::Lesson::sweep, default: the
 // run's end time) against one parameter across its range, every other parameter
 // and the pitfall switch as given. Runs the scenario once per value (at most
@@ -20,5 +22,7 @@ struct SweepResult
     QVector<QPointF> points;  // (parameter value, figure)
 };
 
+// `stop` (optional) is read between two runs: set, the sweep ends early with the points
+// it has (the caller throws them away).
 SweepResult runSweep(const lessons::Lesson &lesson, const lessons::Params &params, bool pitfall,
-                     int maxPoints = 24);
+                     int maxPoints = 24, const std::atomic<bool> *stop = nullptr);

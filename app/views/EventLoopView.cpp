@@ -4,6 +4,7 @@
 #include "TokenAnimator.h"
 
 #include <QEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -17,6 +18,12 @@ constexpr qreal kMargin = 8;
 constexpr QSizeF kToken(86, 24);
 constexpr QSizeF kSmallToken(70, 18);
 constexpr qreal kGap = 6;
+
+// "+N" beside a row of tokens; thousands grouped as the language writes them.
+QString moreText(int n)
+{
+    return QStringLiteral("+") + QLocale().toString(n);
+}
 
 }  // namespace
 
@@ -43,48 +50,75 @@ void EventLoopView::setState(const trace::TraceState &state, const aio::TraceEve
     }
     m_running.clear();
     if (state.running() != 0) m_running.append(TaskToken::from(state, state.running(), keys));
-    m_readyQueue = TaskToken::list(state, state.ready(), keys);
+    const auto &ready = state.ready();
+    m_readyCount = int(ready.size());
+    m_readyQueue.clear();
+    m_readyQueue.reserve(std::min(m_readyCount, listCap));
+    for (std::size_t i = 0; i < ready.size() && i < std::size_t(listCap); ++i)
+        m_readyQueue.append(TaskToken::from(state, ready[i], keys));
 
-    // Timers in firing order; a sleeping owner stands beside its (first) timer.
+    // Timers in firing order; a sleeping owner stands beside its (first) timer. The
+    // sleepers of timers past the cap stand with their timers too ("+N more").
     m_timers.clear();
-    QHash<std::uint32_t, bool> sleeperShown;
-    for (const trace::TimerInfo &timer : state.pending_timers()) {
+    m_timerCount = int(state.pending_timer_count());
+    std::vector<char> sleeperShown;  // by task id
+    const auto markSleeper = [&](std::uint32_t id) {
+        if (id >= sleeperShown.size()) sleeperShown.resize(std::size_t(id) + 1 + sleeperShown.size() / 2, 0);
+        const bool first = !sleeperShown[id];
+        sleeperShown[id] = 1;
+        return first;
+    };
+    const auto shownAsSleeper = [&](std::uint32_t id) { return id < sleeperShown.size() && sleeperShown[id]; };
+    const auto sleeps = [&](const trace::TaskInfo *owner) {
+        return owner && owner->status == TaskStatus::Waiting && owner->wait == aio::WaitKind::Sleep;
+    };
+    for (const trace::TimerInfo &timer : state.pending_timers(std::size_t(listCap))) {
         Timer t;
         t.deadline = double(timer.deadline_ns) / 1e9;
         t.owner = StateStyle::taskName(state, timer.owner);
         const trace::TaskInfo *owner = state.task(timer.owner);
-        if (owner && owner->status == TaskStatus::Waiting && owner->wait == aio::WaitKind::Sleep &&
-            !sleeperShown.contains(owner->id)) {
-            sleeperShown.insert(owner->id, true);
+        if (sleeps(owner) && markSleeper(owner->id)) {
             t.hasToken = true;
             t.token = TaskToken::from(state, owner->id, keys);
         }
         m_timers.append(t);
     }
+    if (m_timerCount > listCap) {
+        for (const trace::TimerInfo &timer : state.timers())
+            if (const trace::TaskInfo *owner = state.task(timer.owner); sleeps(owner)) markSleeper(owner->id);
+    }
 
     // Waiting tasks grouped by (kind, object), groups in order of their first task.
     m_groups.clear();
     m_finished.clear();
+    m_finishedCount = 0;
     std::map<std::pair<int, std::uint32_t>, int> groupOf;
+    std::pair<int, std::uint32_t> lastKey{-1, 0};  // neighbours mostly wait alike: skip the map
+    int lastGroup = -1;
     for (const trace::TaskInfo &task : state.tasks()) {
         if (task.finished()) {
-            m_finished.append(TaskToken::from(state, task.id, keys));
+            if (m_finishedCount++ < listCap) m_finished.append(TaskToken::from(state, task.id, keys));
             continue;
         }
         const bool waiting = task.status == TaskStatus::Waiting || task.status == TaskStatus::Created;
-        if (!waiting || sleeperShown.contains(task.id)) continue;
+        if (!waiting || shownAsSleeper(task.id)) continue;
         const aio::WaitKind kind = task.status == TaskStatus::Created ? aio::WaitKind::None : task.wait;
         const auto groupKey = std::make_pair(int(kind), task.wait_object);
-        auto found = groupOf.find(groupKey);
-        if (found == groupOf.end()) {
-            Group g;
-            g.kind = kind;
-            g.created = task.status == TaskStatus::Created;
-            g.target = StateStyle::waitTarget(state, kind, task.wait_object);
-            found = groupOf.emplace(groupKey, int(m_groups.size())).first;
-            m_groups.append(g);
+        if (groupKey != lastKey) {
+            auto found = groupOf.find(groupKey);
+            if (found == groupOf.end()) {
+                Group g;
+                g.kind = kind;
+                g.created = task.status == TaskStatus::Created;
+                g.target = StateStyle::waitTarget(state, kind, task.wait_object);
+                found = groupOf.emplace(groupKey, int(m_groups.size())).first;
+                m_groups.append(g);
+            }
+            lastKey = groupKey;
+            lastGroup = found->second;
         }
-        m_groups[found->second].tokens.append(TaskToken::from(state, task.id, keys));
+        Group &group = m_groups[lastGroup];
+        if (group.count++ < listCap) group.tokens.append(TaskToken::from(state, task.id, keys));
     }
 
     arrangeReady();
@@ -121,14 +155,19 @@ QString EventLoopView::describe() const
     lines << QStringLiteral("time: %1").arg(StateStyle::seconds(m_time));
     lines << QStringLiteral("iteration: %1").arg(m_iteration);
     lines << QStringLiteral("running: %1").arg(TaskToken::names(m_running));
-    lines << QStringLiteral("ready: %1").arg(TaskToken::names(m_ready));
+    const auto more = [](int all, qsizetype kept) {
+        return all > kept ? QStringLiteral(" (+%1 more)").arg(all - kept) : QString();
+    };
+    lines << QStringLiteral("ready: %1%2").arg(TaskToken::names(m_ready), more(m_readyCount, m_ready.size()));
     if (m_readyOrderHidden) lines << QStringLiteral("ready order: hidden");
-    lines << QStringLiteral("timers: %1").arg(m_timers.size());
+    lines << QStringLiteral("timers: %1").arg(m_timerCount);
     for (const Timer &t : m_timers) lines << QStringLiteral("timer %1: %2").arg(StateStyle::seconds(t.deadline), t.owner);
+    if (m_timerCount > m_timers.size()) lines << QStringLiteral("timers not listed: %1").arg(m_timerCount - m_timers.size());
     for (const Group &g : m_groups)
         lines << QStringLiteral("waiting %1: %2")
-                     .arg(g.created ? QStringLiteral("created") : StateStyle::waitKey(g.kind, g.target), TaskToken::names(g.tokens));
-    lines << QStringLiteral("finished: %1").arg(TaskToken::names(m_finished));
+                     .arg(g.created ? QStringLiteral("created") : StateStyle::waitKey(g.kind, g.target),
+                          TaskToken::names(g.tokens) + more(g.count, g.tokens.size()));
+    lines << QStringLiteral("finished: %1%2").arg(TaskToken::names(m_finished), more(m_finishedCount, m_finished.size()));
     if (m_held)
         lines << QStringLiteral("held: %1 by %2")
                      .arg(StateStyle::seconds(m_heldSeconds), m_heldBy.isEmpty() ? QStringLiteral("a callback") : m_heldBy);
@@ -179,7 +218,9 @@ void EventLoopView::relayout(bool animate)
     else m_labels.append({m_slot, tr("idle"), 1, Qt::AlignCenter});
     const qreal readyX = m_slot.right() + 26;
     m_labels.append({QRectF(readyX, y, right - readyX, 14),
-                     m_readyOrderHidden ? tr("ready (creation order, queue order hidden)") : tr("ready queue (next first)"), 1,
+                     m_readyOrderHidden ? tr("ready (creation order, queue order hidden)")
+                     : m_readyCount > 20 ? tr("ready queue (next first): %n task(s)", nullptr, m_readyCount)
+                                          : tr("ready queue (next first)"), 1,
                      Qt::AlignLeft | Qt::AlignVCenter});
     const QRectF readyArea(readyX, y + 18, std::max<qreal>(0, right - readyX), kToken.height());
     QRectF more;
@@ -188,7 +229,7 @@ void EventLoopView::relayout(bool animate)
     if (m_ready.size() * (kToken.width() + kGap) > readyArea.width() + kGap)
         readyToken.setWidth(std::clamp<qreal>(readyArea.width() - 40, 58, kToken.width()));
     const int placedReady = TaskToken::flow(m_ready, readyArea, readyToken, kGap, targets, &more);
-    if (!more.isNull()) m_labels.append({more, QStringLiteral("+%1").arg(m_ready.size() - placedReady), 3, Qt::AlignCenter});
+    if (!more.isNull()) m_labels.append({more, moreText(m_readyCount - placedReady), 3, Qt::AlignCenter});
     if (m_ready.isEmpty()) m_labels.append({readyArea, tr("empty"), 1, Qt::AlignLeft | Qt::AlignVCenter});
     m_arrowFrom = QRectF(readyX - 4, readyArea.center().y(), 0, 0);
     m_arrowTo = QRectF(m_slot.right() + 4, readyArea.center().y(), 0, 0);
@@ -199,9 +240,9 @@ void EventLoopView::relayout(bool animate)
     const qreal timeW = fm.horizontalAdvance(QStringLiteral("00.000 s")) + 6;
     const qreal chipW = timeW + kToken.width() + 10;
     const int perRow = std::max(1, int((right - x0 + kGap) / (chipW + kGap)));
-    const int timerRows = std::min(2, std::max(1, int((m_timers.size() + perRow - 1) / perRow)));
+    const int timerRows = std::min(2, std::max(1, int((m_timerCount + perRow - 1) / perRow)));
     const int fit = perRow * timerRows;
-    const int shown = m_timers.size() > fit ? fit - 1 : int(m_timers.size());
+    const int shown = m_timerCount > fit ? std::min(fit - 1, int(m_timers.size())) : int(m_timers.size());
     for (int i = 0; i < shown; ++i) {
         const Timer &t = m_timers[i];
         const QRectF chip(x0 + (i % perRow) * (chipW + kGap), y + (i / perRow) * (kToken.height() + kGap), chipW,
@@ -212,10 +253,10 @@ void EventLoopView::relayout(bool animate)
         if (t.hasToken) targets.insert(t.token.key, tokenRect);
         else m_labels.append({tokenRect, t.owner, 1, Qt::AlignLeft | Qt::AlignVCenter});
     }
-    if (shown < m_timers.size()) {
+    if (shown < m_timerCount) {
         const QRectF chip(x0 + (shown % perRow) * (chipW + kGap), y + (shown / perRow) * (kToken.height() + kGap), chipW,
                           kToken.height());
-        m_labels.append({chip, tr("+%1 more").arg(m_timers.size() - shown), 3, Qt::AlignCenter});
+        m_labels.append({chip, tr("+%1 more").arg(QLocale().toString(m_timerCount - shown)), 3, Qt::AlignCenter});
     }
     if (m_timers.isEmpty()) m_labels.append({QRectF(x0, y, right - x0, kToken.height()), tr("none"), 1, Qt::AlignLeft | Qt::AlignVCenter});
     y += timerRows * (kToken.height() + kGap) + 6;
@@ -230,13 +271,14 @@ void EventLoopView::relayout(bool animate)
         const bool last = g == m_groups.size() - 1;
         if (y + kToken.height() > waitBottom || (!last && y + 2 * kToken.height() + kGap > waitBottom && g > 0)) break;
         const Group &group = m_groups[g];
-        const QString title = group.created ? tr("not started") : StateStyle::waitPhrase(group.kind, group.target);
+        QString title = group.created ? tr("not started") : StateStyle::waitPhrase(group.kind, group.target);
+        if (group.count > 20) title = tr("%1 (%n task(s))", nullptr, group.count).arg(title);
         m_labels.append({QRectF(x0, y, groupTitleW - 6, kToken.height()), title, 3, Qt::AlignLeft | Qt::AlignVCenter});
         QRectF groupMore;
         const int placed = TaskToken::flow(group.tokens, QRectF(x0 + groupTitleW, y, right - x0 - groupTitleW, kToken.height()),
                                            kToken, kGap, targets, &groupMore);
         if (!groupMore.isNull())
-            m_labels.append({groupMore, QStringLiteral("+%1").arg(group.tokens.size() - placed), 3, Qt::AlignCenter});
+            m_labels.append({groupMore, moreText(group.count - placed), 3, Qt::AlignCenter});
         y += kToken.height() + kGap;
     }
     if (g < m_groups.size() && y + kToken.height() <= waitBottom + kToken.height()) {
@@ -256,7 +298,7 @@ void EventLoopView::relayout(bool animate)
     const int placedFinished = TaskToken::flow(m_finished, QRectF(x0, fy, right - x0, kSmallToken.height()), kSmallToken,
                                                4, targets, &finishedMore);
     if (!finishedMore.isNull())
-        m_labels.append({finishedMore, QStringLiteral("+%1").arg(m_finished.size() - placedFinished), 3, Qt::AlignCenter});
+        m_labels.append({finishedMore, moreText(m_finishedCount - placedFinished), 3, Qt::AlignCenter});
     if (m_finished.isEmpty())
         m_labels.append({QRectF(x0, fy, right - x0, kSmallToken.height()), tr("none yet"), 1, Qt::AlignLeft | Qt::AlignVCenter});
 

@@ -16,6 +16,11 @@ class TokenAnimator;
 // end of a step that debug mode reported as slow, a warning under the iteration
 // says who held the loop for how long.
 //
+// A crowd (100,000 tasks) is not drawn token by token: each list keeps at most
+// listCap tokens (what a view could ever place) and the number of the others,
+// shown as "+N" and counted in the captions; describe() names the kept ones and
+// says how many more there are.
+//
 // With the ready queue's order hidden ("You are the event loop" asks for it), the ready
 // tasks stand in creation order under a caption that says so, without the arrow into the slot.
 class EventLoopView : public TraceView
@@ -31,6 +36,8 @@ public:
     // Draws the ready tasks in creation order instead of queue order (and says so).
     void setReadyOrderHidden(bool hidden);
     bool readyOrderHidden() const { return m_readyOrderHidden; }
+
+    static constexpr int listCap = 2000;
 
     QSize sizeHint() const override { return {560, 300}; }
     QSize minimumSizeHint() const override { return {300, 200}; }
@@ -50,7 +57,8 @@ private:
         aio::WaitKind kind = aio::WaitKind::None;
         QString target;      // object or awaited task name (may be empty)
         bool created = false;  // tasks whose first step is not scheduled yet
-        QVector<TaskToken> tokens;
+        QVector<TaskToken> tokens;  // the first listCap
+        int count = 0;               // all of them
     };
     struct Label {
         QRectF rect;
@@ -72,7 +80,10 @@ private:
     QString m_heldReport;  // the scheduler's sentence
     QRectF m_heldRect;
     QVector<TaskToken> m_running;
-    QVector<TaskToken> m_readyQueue;  // in queue order (next first)
+    QVector<TaskToken> m_readyQueue;  // in queue order (next first), the first listCap
+    int m_readyCount = 0;
+    int m_timerCount = 0;
+    int m_finishedCount = 0;
     QVector<TaskToken> m_ready;       // as drawn: queue order, or creation order when hidden
     bool m_readyOrderHidden = false;
     QVector<Timer> m_timers;

@@ -42,7 +42,7 @@ int TaskToken::flow(const QVector<TaskToken> &tokens, const QRectF &area, const 
                     QHash<quint64, QRectF> &targets, QRectF *more)
 {
     if (more) *more = QRectF();
-    constexpr qreal moreW = 32;  // room for "+N"
+    constexpr qreal moreW = 52;  // room for "+N" (up to "+100,000")
     const int perRow = std::max(1, int((area.width() + gap) / (size.width() + gap)));
     const int rows = std::max(1, int((area.height() + gap) / (size.height() + gap)));
     const int count = int(tokens.size());

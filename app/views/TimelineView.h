@@ -3,12 +3,18 @@
 #include "TraceView.h"
 
 #include <QHash>
+#include <QImage>
 #include <QPoint>
 #include <QStringList>
 #include <QVector>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
+
+class QPainter;
+class StateStyle;
 
 namespace trace {
 class Recorder;
@@ -26,11 +32,23 @@ class Recorder;
 // width of zero (a step takes no virtual time); the event share gives each step
 // room, the time share keeps long sleeps long.
 //
-// setRecorder() builds the lanes once per run (per-task segment vectors and the
-// arrows, all in axis units); paintEvent() binary-searches the visible range and
-// draws only the visible lanes, at most one segment per pixel column.
-// Zoom: Ctrl+wheel, +/- keys (0 resets); pan: drag, wheel (vertical: lanes,
-// Shift or horizontal wheel: time). A click asks the player to seek there.
+// setRecorder() builds the lanes once per run (one flat segment array indexed by
+// lane, and the arrows, all in axis units); paintEvent() binary-searches the
+// visible range and draws only the visible lanes, at most one segment per pixel
+// column.
+//
+// Level of detail: lanes have a height (vertical zoom, 20 px by default; a run of
+// more than 2,000 tasks opens with all lanes fitted into the view). Lanes of 8 px
+// and more are drawn one by one (names from 12 px on); thinner lanes are rastered
+// per pixel: each pixel row is a band of the lanes that fall into it, each pixel of
+// it coloured by the state most of those lanes are in (paler when mixed). The
+// raster is cached, so a frame while playing moves only the cursor; its cost
+// depends on the pixels and the visible segments, not on the number of tasks.
+// bands() reports the counts per state of each band at the cursor (tests).
+//
+// Zoom time: Ctrl+wheel, +/- keys; zoom lanes: Ctrl+Shift+wheel or Alt+wheel,
+// Ctrl++/Ctrl+- keys; 0 resets both. Pan: drag, wheel (vertical: lanes, Shift or
+// horizontal wheel: time). A click asks the player to seek there.
 class TimelineView : public TraceView
 {
     Q_OBJECT
@@ -54,12 +72,17 @@ public:
     QStringList laneNames() const { return m_names; }
     void setState(const trace::TraceState &state, const aio::TraceEvent *current) override;
     QString describe() const override;
-    bool hasContent() const override { return !m_lanes.isEmpty(); }
+    bool hasContent() const override { return laneCount() > 0; }
 
-    int laneCount() const { return int(m_lanes.size()); }
+    int laneCount() const { return int(m_laneTask.size()); }
     std::size_t eventCount() const { return m_events; }
     // Number of segments of a lane (tests).
-    int segmentCount(int lane) const { return lane >= 0 && lane < m_lanes.size() ? int(m_lanes[lane].size()) : 0; }
+    int segmentCount(int lane) const
+    {
+        return lane >= 0 && lane < laneCount() ? int(m_laneBegin[lane + 1] - m_laneBegin[lane]) : 0;
+    }
+    // The task a lane shows.
+    std::uint32_t laneTask(int lane) const { return lane >= 0 && lane < laneCount() ? m_laneTask[lane] : 0; }
     int arrowCount() const { return int(m_arrows.size()); }
     // Slow-step marks on a lane, and the slow steps of callbacks (no lane to mark) (tests).
     int slowMarkCount(int lane) const { return int(m_slowMarks.value(lane).size()); }
@@ -75,6 +98,30 @@ public:
     void setOffset(double offset);
     // Lanes scrolled out at the top.
     int firstVisibleLane() const;
+
+    // Vertical zoom: pixels per lane, from "all lanes fit" (or 20 px, if less) up to 24.
+    double laneHeight() const { return m_laneStep; }
+    void setLaneHeight(double pixels);
+    void zoomLanesIn() { zoomLanesAround(1.5, lanesCenterY()); }
+    void zoomLanesOut() { zoomLanesAround(1 / 1.5, lanesCenterY()); }
+    void fitLanes();                 // every lane in the view
+    double fittedLaneHeight() const;  // the height fitLanes() sets
+    static constexpr double readableLaneHeight = 20;
+    // Lanes thinner than a pixel are aggregated into bands (one per pixel row); lanes
+    // thinner than 3 px are rastered per pixel, names show from 12 px on.
+    bool lanesAggregated() const { return m_laneStep < 1; }
+    bool laneNamesShown() const { return m_laneStep >= 12; }
+    // The visible bands (pixel rows, or single lanes when they are thicker) with the
+    // number of their tasks in each trace::TaskStatus at the cursor; tasks not created
+    // yet are in no count.
+    struct Band {
+        int firstLane = 0;
+        int lastLane = 0;
+        std::array<int, 7> counts{};
+    };
+    QVector<Band> bands() const;
+    // Bytes of the lane model (segments, arrows, time marks, names).
+    std::size_t memoryBytes() const;
 
     QSize sizeHint() const override { return {560, 260}; }
     QSize minimumSizeHint() const override { return {300, 140}; }
@@ -94,9 +141,9 @@ protected:
     QString toolTipAt(const QPoint &pos) const override;
 
 private:
-    struct Segment {
+    struct Segment {          // ends where the next one of its lane starts (the last: at m_lastU)
         float start;
-        float end;
+        std::uint32_t first;  // the event that began it: the lane's state from there on
         std::uint8_t status;  // trace::TaskStatus
         std::uint8_t wait;    // aio::WaitKind
     };
@@ -127,12 +174,28 @@ private:
     double plotWidth() const;
     double plotCenterX() const { return plotLeft() + plotWidth() / 2; }
     int lanesTop() const;
-    int maxScroll() const;
+    double lanesHeight() const { return std::max(1, height() - lanesTop()); }
+    double lanesCenterY() const { return lanesTop() + lanesHeight() / 2; }
+    double maxLaneTop() const;
+    double laneY(int lane) const { return lanesTop() + (lane - m_laneTop) * m_laneStep; }
+    int laneAt(double y) const;
+    double segmentEnd(std::uint32_t index, int lane) const;
+    // The lane's segment at the state after `position` events (nullptr: none yet).
+    const Segment *segmentAtPosition(int lane, std::size_t position) const;
+    // Lanes in pixel row `row` of the lane area: [first, last].
+    bool rowLanes(int row, int &first, int &last) const;
+    void paintRaster(QPainter &p, const StateStyle &style);
+    void paintLanes(QPainter &p, const StateStyle &style, int first, int last);
+    void scrollLanes(double lanes);
+    void zoomLanesAround(double factor, double y);
     void zoomAround(double factor, double x);
     void clampView();
     void followCursor();
 
-    QVector<QVector<Segment>> m_lanes;
+    std::vector<Segment> m_segments;       // lane by lane
+    std::vector<std::uint32_t> m_laneBegin;  // lane l: m_segments[m_laneBegin[l], m_laneBegin[l + 1])
+    std::vector<std::uint32_t> m_laneTask;
+    float m_lastU = 1;
     QStringList m_names;
     QVector<Arrow> m_arrows;       // sorted by u
     QHash<int, QVector<SlowMark>> m_slowMarks;  // by lane, each sorted by u (few lanes have any)
@@ -151,10 +214,24 @@ private:
 
     double m_zoom = 1;
     double m_offset = 0;
-    int m_scrollY = 0;
+    double m_laneStep = readableLaneHeight;
+    double m_laneTop = 0;  // the lane (fractional) at the top edge
+    bool m_fitOnResize = false;  // the lanes were fitted: a resize fits them again
     bool m_dragging = false;
     bool m_dragged = false;
     QPoint m_dragStart;
     double m_dragOffset = 0;
-    int m_dragScroll = 0;
+    double m_dragLaneTop = 0;
+
+    // The raster of thin lanes, kept while nothing it depends on changes.
+    struct RasterKey {
+        double offset = -1, zoom = 0, laneTop = 0, laneStep = 0;
+        int width = 0, height = 0;
+        quint64 generation = 0;
+        QRgb background = 0;
+        bool operator==(const RasterKey &) const = default;
+    };
+    QImage m_raster;
+    RasterKey m_rasterKey;
+    quint64 m_generation = 0;
 };

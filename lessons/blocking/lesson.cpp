@@ -1,4 +1,4 @@
-// Lesson 10, "Never block the event loop": its descriptor and its quiz.
+// Lesson 11, "Never block the event loop": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 #include <lessons/quiz_support.hpp>

@@ -1,4 +1,4 @@
-// Lesson 11, "Races across await: Lock, Event, Condition": its descriptor and its quiz.
+// Lesson 12, "Races across await: Lock, Event, Condition": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 #include <lessons/quiz_support.hpp>

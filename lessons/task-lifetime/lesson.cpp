@@ -1,4 +1,4 @@
-// Lesson 14, "Task lifetime and debugging": its descriptor and its quiz.
+// Lesson 15, "Task lifetime and debugging": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 #include <lessons/quiz_support.hpp>

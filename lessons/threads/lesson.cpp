@@ -1,4 +1,4 @@
-// Lesson 9, "Threads versus coroutines": its descriptor and its quiz. The model runs in virtual
+// Lesson 10, "Threads versus coroutines": its descriptor and its quiz. The model runs in virtual
 // time (part 1 plays the operating system with a seeded coin); live_threads.py, shown beside the
 // listing, measures real threads against asyncio tasks.
 #include <lessons/format.hpp>

@@ -1,4 +1,4 @@
-// Lesson 12, "Waiting for many": its descriptor and its quiz.
+// Lesson 14, "Waiting for many": its descriptor and its quiz.
 #include <lessons/format.hpp>
 #include <lessons/lesson.hpp>
 #include <lessons/quiz_support.hpp>

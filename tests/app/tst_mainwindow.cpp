@@ -429,6 +429,31 @@ private slots:
         QTRY_COMPARE(chart.sweepCount(), 2);
     }
 
+    void aSweepRunsOnAWorkerAndAStaleOneIsReplaced()
+    {
+        // The many-tasks lesson at 20,000 URLs: a sweep of its permits takes a while.
+        LessonSession session;
+        QVERIFY(session.open(QStringLiteral("many-tasks")));
+        session.setParameter(QStringLiteral("urls"), 20000);
+        session.setParameter(QStringLiteral("limit"), 1000);  // the top of the swept range: a point of the curve
+        SweepChart chart(&session);
+        QCOMPARE(chart.result().parameterId, QString());
+        chart.lessonChanged();
+        QTest::qWait(200);  // the pause is over: the sweep has started, on the worker
+        QVERIFY(chart.recomputePending());
+        QCOMPARE(chart.sweepCount(), 0);  // and this thread is free meanwhile
+
+        // Another parameter changes while it runs: its result would be stale.
+        session.setParameter(QStringLiteral("latency"), 1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(chart.sweepCount(), 1, 60000);
+        QVERIFY(!chart.recomputePending());
+        const QList<QPointF> points(chart.result().points.begin(), chart.result().points.end());
+        QVERIFY(points.size() >= 2);
+        QCOMPARE(points.back().x(), 1000.0);
+        // The curve belongs to latency 1.0: at the current value it meets the current run.
+        QCOMPARE(points.back().y(), chart.currentPoint().y());
+    }
+
     // --- Quiz ----------------------------------------------------------------------------
 
     void quizAnswersAreCompared()

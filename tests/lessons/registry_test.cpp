@@ -18,10 +18,10 @@ namespace {
 
 // The curriculum (lessons.md); the registry holds those whose folders are complete, in this order.
 const std::vector<std::string> curriculum = {"event-loop", "tasks-gather", "taskgroup-cancel",
-                                             "queues",     "semaphores",   "http",
-                                             "database",   "best-practices", "threads",
-                                             "blocking",   "races",        "async-iteration",
-                                             "waiting-for-many", "task-lifetime"};
+                                             "queues",     "semaphores",   "many-tasks",
+                                             "http",       "database",     "best-practices",
+                                             "threads",    "blocking",     "races",
+                                             "async-iteration", "waiting-for-many", "task-lifetime"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> out;

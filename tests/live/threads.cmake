@@ -1,4 +1,4 @@
-# Lesson 9's live measurement: live::measureThreads / measureTasks / measureSeries, the
+# Lesson 10's live measurement: live::measureThreads / measureTasks / measureSeries, the
 # Python twin lessons/threads/live_threads.py and its QProcess runner. Creates at most a few
 # hundred threads in this process; the refusal path runs in threads_limit_probe, which limits
 # its own address space (RLIMIT_AS) so that the system refuses a thread deterministically.

@@ -133,3 +133,25 @@ TEST(Recorder, is_a_trace_sink) {
 }
 
 }  // namespace
+
+TEST(Recorder, short_and_long_texts_survive_clear_and_reuse) {
+    // Short texts sit in the string's own buffer, long ones on the heap: clear() and the
+    // destructor free the long ones (the sanitizer build would report a leak) and the
+    // reused storage holds the next run's texts.
+    trace::Recorder recorder;
+    for (int run = 0; run < 2; ++run) {
+        for (std::uint64_t i = 0; i < 2 * trace::Recorder::chunk_size + 3; ++i) {
+            aio::TraceEvent e = numbered(i);
+            if (i % 3 != 0) e.text = "t" + std::to_string(i % 10);
+            recorder.on_event(e);
+        }
+        ASSERT_EQ(recorder.size(), 2 * trace::Recorder::chunk_size + 3);
+        EXPECT_EQ(recorder[3].text, numbered(3).text);
+        EXPECT_EQ(recorder[4].text, "t4");
+        EXPECT_EQ(recorder.back().text, "t4");  // 8194 % 3 != 0
+        EXPECT_EQ(recorder[2 * trace::Recorder::chunk_size + 1].text, numbered(2 * trace::Recorder::chunk_size + 1).text);  // 8193 % 3 == 0
+        recorder.clear();
+        EXPECT_TRUE(recorder.empty());
+    }
+    recorder.on_event(numbered(1));  // left for the destructor
+}

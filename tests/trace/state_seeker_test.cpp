@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <unordered_set>
 
 namespace {
 
@@ -76,8 +77,33 @@ TEST(StateSeeker, widens_the_snapshot_gap_for_heavy_states_when_memory_is_bounde
     trace::StateSeeker bounded(recorder, {.interval = 16, .bound_memory = true});
     trace::StateSeeker fixed(recorder, {.interval = 16, .bound_memory = false});
     EXPECT_EQ(fixed.snapshot_count(), 1 + 4000 / 16);
-    EXPECT_LT(bounded.snapshot_count(), 20u);
+    // Snapshots share their task chunks, so they are cheap, but not free: far fewer than every 16 events.
+    EXPECT_LT(bounded.snapshot_count(), 40u);
+    EXPECT_LT(bounded.memory_bytes(), fixed.memory_bytes());
+    std::unordered_set<const void*> seen;
+    const std::size_t one_state = trace::fold(recorder, 4000).memory_bytes(seen);
+    EXPECT_LE(bounded.memory_bytes(), 2 * one_state + 48u * 4000u);
     EXPECT_TRUE(bounded.seek(3999) == trace::fold(recorder, 3999));
+}
+
+TEST(StateSeeker, a_copied_state_shares_its_tasks_until_one_is_written) {
+    trace::Recorder recorder;
+    EventScript s(recorder);
+    s.tick(0);
+    for (std::uint32_t t = 1; t <= 4000; ++t) s.created(t, "t");
+    const trace::TraceState original = trace::fold(recorder, recorder.size());
+    trace::TraceState copy = original;
+    std::unordered_set<const void*> seen;
+    const std::size_t alone = original.memory_bytes(seen);
+    const std::size_t shared = copy.memory_bytes(seen);
+    EXPECT_LT(shared * 10, alone);  // the copy adds its pointers, not 4000 tasks
+    EXPECT_TRUE(copy == original);
+    s.created(4001, "late");
+    copy.apply(recorder[recorder.size() - 1]);
+    EXPECT_EQ(copy.tasks().size(), 4001u);
+    EXPECT_EQ(original.tasks().size(), 4000u);
+    EXPECT_EQ(original.task(4001), nullptr);
+    EXPECT_TRUE(trace::fold(recorder, recorder.size()) == copy);
 }
 
 TEST(StateSeeker, follows_a_recording_that_grows_after_it_was_made) {

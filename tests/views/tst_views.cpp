@@ -31,6 +31,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <array>
 #include <clocale>
 #include <memory>
 #include <set>
@@ -129,6 +130,7 @@ private slots:
     void timeline();
     void slowstep();
     void synthetic();
+    void levelOfDetail();
     void render();
     void dark();
 
@@ -789,6 +791,135 @@ void TestViews::synthetic()
     loop.setAnimated(false);
     loop.setState(trace::fold(recorder, recorder.size() / 3), nullptr);
     QVERIFY(loop.describe().contains(QStringLiteral("timers: ")));
+    QVERIFY(hasContentPixels(renderView(loop)));
+}
+
+namespace {
+
+// A crowd larger than the pixel rows of a small timeline: 3,000 tasks, each yielding once
+// and sleeping once (the sleeps end in seven groups).
+aio::Task<void> lodNapper(int k)
+{
+    co_await aio::sleep(0);
+    co_await aio::sleep(0.001 * (k % 7));
+}
+
+aio::Task<void> lodCrowd(int n)
+{
+    std::vector<aio::Task<void>> tasks;
+    for (int k = 0; k < n; ++k) tasks.push_back(aio::create_task(lodNapper(k), "lod-" + std::to_string(k)));
+    co_await aio::gather(std::move(tasks));
+}
+
+// Counts per TaskStatus of the tasks of lanes [first, last] in the state (not yet created: none).
+std::array<int, 7> foldedCounts(const TimelineView &view, const trace::TraceState &state, int first, int last)
+{
+    std::array<int, 7> counts{};
+    for (int lane = first; lane <= last; ++lane)
+        if (const trace::TaskInfo *t = state.task(view.laneTask(lane))) ++counts[std::size_t(t->status)];
+    return counts;
+}
+
+}  // namespace
+
+void TestViews::levelOfDetail()
+{
+    trace::Recorder recorder;
+    aio::run(lodCrowd(3000), {.sink = &recorder, .main_name = "main"});
+    TimelineView view;
+    view.setAnimated(false);
+    view.resize(600, 300);
+    view.setRecorder(&recorder);
+    QCOMPARE(view.laneCount(), 3001);
+    // More lanes than pixel rows: the run opens with every lane in view, thinner than a
+    // pixel, aggregated into bands, no names.
+    QVERIFY2(view.laneHeight() < 1.0, qPrintable(QString::number(view.laneHeight())));
+    QVERIFY(view.lanesAggregated());
+    QVERIFY(!view.laneNamesShown());
+    QCOMPARE(view.firstVisibleLane(), 0);
+
+    // Each band says what the fold says of its tasks, at every cursor.
+    trace::StateSeeker seeker(recorder);
+    int checked = 0;
+    for (std::size_t at : {std::size_t(0), recorder.size() / 10, recorder.size() / 3, recorder.size() / 2,
+                           recorder.size() * 4 / 5, recorder.size()}) {
+        const trace::TraceState &state = seeker.seek(at);
+        view.setState(state, at ? &recorder[at - 1] : nullptr);
+        const QVector<TimelineView::Band> bands = view.bands();
+        QVERIFY2(bands.size() > 100 && bands.size() <= 300, qPrintable(QString::number(bands.size())));
+        int lanes = 0, running = 0, waiting = 0, known = 0;
+        int previousLast = -1;
+        for (const TimelineView::Band &band : bands) {
+            QCOMPARE(band.firstLane, previousLast + 1);  // bands tile the lanes, in order
+            QVERIFY(band.lastLane > band.firstLane);     // several lanes per pixel row
+            previousLast = band.lastLane;
+            QCOMPARE(band.counts, foldedCounts(view, state, band.firstLane, band.lastLane));
+            lanes += band.lastLane - band.firstLane + 1;
+            running += band.counts[std::size_t(trace::TaskStatus::Running)];
+            waiting += band.counts[std::size_t(trace::TaskStatus::Waiting)];
+            for (int n : band.counts) known += n;
+        }
+        QCOMPARE(lanes, view.laneCount());
+        QCOMPARE(known, int(state.tasks().size()));
+        int foldedRunning = 0, foldedWaiting = 0;
+        for (const trace::TaskInfo &t : state.tasks()) {
+            foldedRunning += t.status == trace::TaskStatus::Running ? 1 : 0;
+            foldedWaiting += t.status == trace::TaskStatus::Waiting ? 1 : 0;
+        }
+        QCOMPARE(running, foldedRunning);
+        QCOMPARE(waiting, foldedWaiting);
+        ++checked;
+    }
+    QCOMPARE(checked, 6);
+    view.setState(seeker.seek(recorder.size() / 2), nullptr);
+    QVERIFY(hasContentPixels(renderView(view, {600, 300})));
+    QVERIFY(view.describe().contains(QStringLiteral(", bands")));
+
+    // Zooming the lanes in (keys: Ctrl++, wheel: Ctrl+Shift) makes single lanes readable
+    // again; the time zoom stays where it was.
+    const double fitted = view.laneHeight();
+    QTest::keyClick(&view, Qt::Key_Plus, Qt::ControlModifier);
+    QVERIFY(view.laneHeight() > fitted);
+    QCOMPARE(view.zoom(), 1.0);
+    for (int i = 0; i < 40 && view.laneHeight() < TimelineView::readableLaneHeight; ++i) {
+        QWheelEvent wheel(QPointF(300, 150), view.mapToGlobal(QPointF(300, 150)), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::ControlModifier | Qt::ShiftModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+    }
+    QVERIFY(view.laneHeight() >= TimelineView::readableLaneHeight);
+    QCOMPARE(view.zoom(), 1.0);
+    QVERIFY(!view.lanesAggregated());
+    QVERIFY(view.laneNamesShown());
+    // Zoomed around the mouse: the lanes there, not the first ones.
+    QVERIFY(view.firstVisibleLane() > 100);
+    const trace::TraceState &mid = seeker.seek(recorder.size() / 2);
+    view.setState(mid, nullptr);
+    const QVector<TimelineView::Band> single = view.bands();
+    QVERIFY(!single.isEmpty() && single.size() < 20);
+    for (const TimelineView::Band &band : single) {
+        QCOMPARE(band.firstLane, band.lastLane);  // one lane each
+        QCOMPARE(band.counts, foldedCounts(view, mid, band.firstLane, band.lastLane));
+    }
+    QVERIFY(hasContentPixels(renderView(view, {600, 300})));
+    // Ctrl+- zooms back out; 0 returns to the overview.
+    QTest::keyClick(&view, Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(view.laneHeight() < TimelineView::readableLaneHeight);
+    QTest::keyClick(&view, Qt::Key_0);
+    QVERIFY(view.lanesAggregated());
+    QCOMPARE(view.firstVisibleLane(), 0);
+
+    // The event loop view does not draw 3,000 tokens: it keeps listCap of a list and
+    // counts the rest.
+    std::size_t crowded = 0;
+    while (crowded < recorder.size() && seeker.seek(crowded).ready().size() <= std::size_t(EventLoopView::listCap)) ++crowded;
+    QVERIFY(crowded < recorder.size());
+    const trace::TraceState &busy = seeker.seek(crowded);
+    EventLoopView loop;
+    loop.setAnimated(false);
+    loop.setState(busy, nullptr);
+    QVERIFY2(loop.describe().contains(
+                 QStringLiteral(" (+%1 more)\n").arg(busy.ready().size() - std::size_t(EventLoopView::listCap))),
+             qPrintable(loop.describe().left(300)));
     QVERIFY(hasContentPixels(renderView(loop)));
 }
 

@@ -75,7 +75,8 @@ void deallocate_chunk(aio::TraceEvent* chunk) noexcept {
 }  // namespace
 
 Recorder::Recorder(Recorder&& other) noexcept
-    : chunks_(std::exchange(other.chunks_, {})), size_(std::exchange(other.size_, 0)) {}
+    : chunks_(std::exchange(other.chunks_, {})), size_(std::exchange(other.size_, 0)),
+      heap_texts_(std::exchange(other.heap_texts_, {})) {}
 
 Recorder& Recorder::operator=(Recorder&& other) noexcept {
     if (this != &other) {
@@ -83,6 +84,7 @@ Recorder& Recorder::operator=(Recorder&& other) noexcept {
         release_chunks();
         chunks_ = std::exchange(other.chunks_, {});
         size_ = std::exchange(other.size_, 0);
+        heap_texts_ = std::exchange(other.heap_texts_, {});
     }
     return *this;
 }
@@ -98,8 +100,18 @@ void Recorder::on_event(const aio::TraceEvent& event) {
         chunks_.reserve(chunks_.size() + 1);  // so that push_back cannot throw after allocating
         chunks_.push_back(allocate_chunk());
     }
-    // Copy-construct into raw storage: one copy of the event, nothing else moves.
-    std::construct_at(chunks_[chunk] + size_ % chunk_size, event);
+    // A copy of a text longer than the inline buffer allocates: note the event first, so
+    // that nothing is constructed if noting it fails.
+    static const std::size_t inline_capacity = std::string().capacity();
+    const bool heap_text = event.text.size() > inline_capacity;
+    if (heap_text) heap_texts_.push_back(size_);
+    try {
+        // Copy-construct into raw storage: one copy of the event, nothing else moves.
+        std::construct_at(chunks_[chunk] + size_ % chunk_size, event);
+    } catch (...) {
+        if (heap_text) heap_texts_.pop_back();
+        throw;
+    }
     ++size_;
 }
 
@@ -121,9 +133,10 @@ void Recorder::clear() noexcept {
 }
 
 void Recorder::destroy_events() noexcept {
-    for (std::size_t i = size_; i > 0; --i) {
-        std::destroy_at(chunks_[(i - 1) / chunk_size] + (i - 1) % chunk_size);
-    }
+    // Only texts on the heap own anything; the other events end without their destructor
+    // (nothing depends on it: their storage is simply reused).
+    for (const std::size_t i : heap_texts_) std::destroy_at(chunks_[i / chunk_size] + i % chunk_size);
+    heap_texts_.clear();
     size_ = 0;
 }
 

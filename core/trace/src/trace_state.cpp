@@ -86,12 +86,59 @@ const TimerInfo* TraceState::timer(std::uint32_t id) const noexcept {
     return at == IdIndex::npos ? nullptr : &timers_[at];
 }
 
+namespace {
+bool fires_before(const TimerInfo& a, const TimerInfo& b) {
+    return std::tie(a.deadline_ns, a.armed_seq, a.id) < std::tie(b.deadline_ns, b.armed_seq, b.id);
+}
+
+template <class List>
+std::size_t list_bytes(const List& list) {
+    return list.size() * sizeof(typename List::value_type);
+}
+}  // namespace
+
 std::vector<TimerInfo> TraceState::pending_timers() const {
-    std::vector<TimerInfo> sorted = timers_;
-    std::sort(sorted.begin(), sorted.end(), [](const TimerInfo& a, const TimerInfo& b) {
-        return std::tie(a.deadline_ns, a.armed_seq, a.id) < std::tie(b.deadline_ns, b.armed_seq, b.id);
-    });
+    std::vector<TimerInfo> sorted(timers_.begin(), timers_.end());
+    std::sort(sorted.begin(), sorted.end(), fires_before);
     return sorted;
+}
+
+std::vector<TimerInfo> TraceState::pending_timers(std::size_t limit) const {
+    std::vector<TimerInfo> first(std::min(limit, timers_.size()));
+    std::partial_sort_copy(timers_.begin(), timers_.end(), first.begin(), first.end(), fires_before);
+    return first;
+}
+
+std::size_t TraceState::copy_bytes() const noexcept {
+    std::size_t bytes = sizeof(*this) + tasks_.copy_bytes() + task_index_.copy_bytes() + list_bytes(ready_) +
+                        timers_.copy_bytes() + timer_index_.copy_bytes() + list_bytes(objects_) +
+                        object_index_.copy_bytes() + list_bytes(log_) + list_bytes(deadlock_) +
+                        list_bytes(never_awaited_) + list_bytes(slow_steps_);
+    for (const ObjectInfo& o : objects_) {
+        bytes += list_bytes(o.items) + list_bytes(o.getters) + list_bytes(o.putters) + list_bytes(o.joiners) +
+                 list_bytes(o.holders) + list_bytes(o.waiters);
+    }
+    return bytes;
+}
+
+std::size_t TraceState::cloned_bytes() const noexcept {
+    return tasks_.cloned() * Tasks::chunk_bytes + timers_.cloned() * decltype(timers_)::chunk_bytes +
+           task_index_.cloned() + timer_index_.cloned() + object_index_.cloned();
+}
+
+void TraceState::reset_cloned() noexcept {
+    tasks_.reset_cloned();
+    timers_.reset_cloned();
+    task_index_.reset_cloned();
+    timer_index_.reset_cloned();
+    object_index_.reset_cloned();
+}
+
+std::size_t TraceState::memory_bytes(std::unordered_set<const void*>& seen) const {
+    return copy_bytes() - tasks_.copy_bytes() - timers_.copy_bytes() - task_index_.copy_bytes() -
+           timer_index_.copy_bytes() - object_index_.copy_bytes() + tasks_.memory_bytes(seen) +
+           timers_.memory_bytes(seen) + task_index_.memory_bytes(seen) + timer_index_.memory_bytes(seen) +
+           object_index_.memory_bytes(seen);
 }
 
 std::size_t TraceState::weight() const noexcept {
@@ -106,7 +153,7 @@ std::size_t TraceState::weight() const noexcept {
 
 TaskInfo& TraceState::task_ref(std::uint32_t id) {
     const std::uint32_t at = task_index_.find(id);
-    if (at != IdIndex::npos) return tasks_[at];
+    if (at != IdIndex::npos) return tasks_.mut(at);
     // A task first seen without TaskCreated (a trace recorded from the middle).
     task_index_.insert(id, static_cast<std::uint32_t>(tasks_.size()));
     TaskInfo& task = tasks_.emplace_back();
@@ -164,8 +211,9 @@ void TraceState::remove_timer(std::uint32_t id) {
     if (at == IdIndex::npos) return;
     const std::uint32_t last = static_cast<std::uint32_t>(timers_.size() - 1);
     if (at != last) {
-        timers_[at] = timers_[last];
-        timer_index_.insert(timers_[at].id, at);
+        const TimerInfo moved = timers_[last];
+        timers_.mut(at) = moved;
+        timer_index_.insert(moved.id, at);
     }
     timers_.pop_back();
     timer_index_.erase(id);

@@ -1,4 +1,4 @@
-// PythonThreadsMeasurement: the Python column of lesson 9's live mode. Runs the lesson's
+// PythonThreadsMeasurement: the Python column of lesson 10's live mode. Runs the lesson's
 // Python twin (lessons/threads/live_threads.py: n threading.Thread waiting on a
 // threading.Event, n asyncio tasks waiting on an asyncio.Event) as
 // `python3 live_threads.py --n N --json [--max-threads M]` in a QProcess and reads its one

@@ -1,4 +1,4 @@
-// ThreadsMeasurement: the measurement behind the live part of lesson 9, "Threads versus
+// ThreadsMeasurement: the measurement behind the live part of lesson 10, "Threads versus
 // coroutines". It makes n real OS threads, each blocked on one shared condition variable, and
 // n aio tasks, each suspended on one aio::Event, and measures what they cost on this machine:
 // the time to create them, the memory they hold while they wait, the time to wake them all and

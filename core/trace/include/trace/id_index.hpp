@@ -1,8 +1,11 @@
 // Maps the ids the scheduler hands out (task, object and timer ids) to positions
 // in a vector. Ids come from counters, so they are usually dense: those live in a
 // plain vector indexed by id; an id far beyond the others falls back to a hash
-// map, so a stray large id cannot blow the vector up. Copying is a vector copy.
+// map, so a stray large id cannot blow the vector up. The vector is a CowVector:
+// a copy shares its chunks until one side writes.
 #pragma once
+
+#include "trace/cow_vector.hpp"
 
 #include <cstdint>
 #include <unordered_map>
@@ -31,8 +34,17 @@ public:
 
     friend bool operator==(const IdIndex&, const IdIndex&) = default;
 
+    // Copy cost and memory (see CowVector).
+    std::size_t cloned() const noexcept { return dense_.cloned() * Dense::chunk_bytes; }
+    void reset_cloned() noexcept { dense_.reset_cloned(); }
+    std::size_t copy_bytes() const noexcept { return dense_.copy_bytes() + sparse_.size() * 16; }
+    std::size_t memory_bytes(std::unordered_set<const void*>& seen) const {
+        return dense_.memory_bytes(seen) + sparse_.size() * 32;
+    }
+
 private:
-    std::vector<std::uint32_t> dense_;  // dense_[id] = position or npos
+    using Dense = CowVector<std::uint32_t, 256>;
+    Dense dense_;  // dense_[id] = position or npos
     std::unordered_map<std::uint32_t, std::uint32_t> sparse_;
     std::size_t size_ = 0;
 };

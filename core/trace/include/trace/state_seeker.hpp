@@ -8,11 +8,16 @@
 // indexed. The constructor indexes everything recorded so far; events recorded
 // later (a live run) are indexed by the first seek that reaches them.
 //
-// With bound_memory (the default) the gap between snapshots also grows with the
-// state's weight(), so that a run with 100,000 tasks does not hold 100,000 task
-// records per 1024 events: snapshot memory stays proportional to the trace, and
-// a seek replays at most max(interval, weight) events. Lessons, whose states are
-// far smaller than the interval, see exactly `interval`.
+// With bound_memory (the default) the gap between snapshots also grows with what a
+// snapshot costs: the bytes a copy of the state allocates (its lists; tasks and
+// timers are shared chunk by chunk, see CowVector) plus the chunks the working
+// state cloned since the previous snapshot. A snapshot waits until at least
+// cost / bytes_per_event events have passed, so snapshot memory stays below about
+// bytes_per_event per event of the trace however many tasks there are, and a seek
+// copies little and replays few events. Where events touch tasks at random (timers
+// firing in deadline order) every event clones a chunk and costs more than that
+// budget: there max_gap bounds the replay, and memory goes above the budget. Lessons,
+// whose states are small, see exactly `interval`.
 //
 // The recorder must outlive the seeker; after Recorder::clear() call reset().
 #pragma once
@@ -21,6 +26,7 @@
 #include "trace/trace_state.hpp"
 
 #include <cstddef>
+#include <unordered_set>
 #include <vector>
 
 namespace trace {
@@ -28,6 +34,8 @@ namespace trace {
 struct SeekerOptions {
     std::size_t interval = 1024;  // events between snapshots (at least 1)
     bool bound_memory = true;     // widen the gap for heavy states (see above)
+    std::size_t bytes_per_event = 48;  // bound_memory: snapshot bytes allowed per event
+    std::size_t max_gap = 8192;        // bound_memory: but never more events than this apart
 };
 
 class StateSeeker {
@@ -49,6 +57,8 @@ public:
     // Events the last seek() applied (its cost).
     std::size_t last_replayed() const noexcept { return last_replayed_; }
     const SeekerOptions& options() const noexcept { return options_; }
+    // Bytes held by the snapshots and the working state (shared chunks counted once).
+    std::size_t memory_bytes() const;
 
 private:
     // Applies events until current_ holds n of them, taking snapshots past the last one.
@@ -59,7 +69,6 @@ private:
     std::vector<TraceState> snapshots_;  // positions strictly increasing; [0] is the empty state
     TraceState current_;
     std::size_t last_replayed_ = 0;
-    std::size_t gap_ = 0;  // bound_memory: events the next snapshot waits for (0: not decided yet)
 };
 
 }  // namespace trace

@@ -11,10 +11,13 @@
 // Texts (names, queue items, results, log lines) are std::string_views into the
 // applied events: the events -- in practice a Recorder -- must outlive the state
 // and every copy of it. In exchange a TraceState owns no strings and a snapshot is
-// a handful of vector copies.
+// a handful of vector copies. Tasks and timers (and the id indexes) live in
+// CowVectors: a copy shares them chunk by chunk until one side writes, so copying
+// the state of a run with 100,000 tasks costs kilobytes, not megabytes.
 #pragma once
 
 #include "aio/trace_event.hpp"
+#include "trace/cow_vector.hpp"
 #include "trace/fifo.hpp"
 #include "trace/id_index.hpp"
 
@@ -187,6 +190,8 @@ struct SlowStepEntry {
 //   it neither suspended nor finished; TaskFinished -> Done / Failed / Cancelled.
 class TraceState {
 public:
+    using Tasks = CowVector<TaskInfo, 8>;  // small chunks: a task woken at random clones little
+
     // Moves the state one event forward. The event (its text) must outlive the state.
     void apply(const aio::TraceEvent& event);
 
@@ -197,7 +202,7 @@ public:
     double time() const noexcept { return static_cast<double>(time_ns_) / 1e9; }
 
     // Tasks in creation order; lookup by id (nullptr: unknown).
-    const std::vector<TaskInfo>& tasks() const noexcept { return tasks_; }
+    const Tasks& tasks() const noexcept { return tasks_; }
     const TaskInfo* task(std::uint32_t id) const noexcept;
     // The task whose step runs now (0: none).
     std::uint32_t running() const noexcept { return running_; }
@@ -210,7 +215,11 @@ public:
 
     // Pending timers in firing order: (deadline, arming order).
     std::vector<TimerInfo> pending_timers() const;
+    // The first `limit` of them (a view that shows a few of 100,000 timers).
+    std::vector<TimerInfo> pending_timers(std::size_t limit) const;
     std::size_t pending_timer_count() const noexcept { return timers_.size(); }
+    // Pending timers in no particular order (cheap: no copy).
+    const CowVector<TimerInfo, 32>& timers() const noexcept { return timers_; }
     const TimerInfo* timer(std::uint32_t id) const noexcept;
 
     const std::vector<LogLine>& log() const noexcept { return log_; }
@@ -223,8 +232,17 @@ public:
     aio::Outcome run_outcome() const noexcept { return run_outcome_; }
     std::string_view run_text() const noexcept { return run_text_; }
 
-    // A measure of the state's size (entries in all its lists): what copying it costs.
+    // A measure of the state's size (entries in all its lists).
     std::size_t weight() const noexcept;
+    // Bytes a copy of this state allocates anew (its own lists; chunks shared with the
+    // original cost nothing until written).
+    std::size_t copy_bytes() const noexcept;
+    // Bytes of chunks that writes cloned since reset_cloned(): what the copy taken at
+    // that moment (a snapshot) keeps to itself.
+    std::size_t cloned_bytes() const noexcept;
+    void reset_cloned() noexcept;
+    // Bytes held, each shared chunk counted once across all states given the same `seen`.
+    std::size_t memory_bytes(std::unordered_set<const void*>& seen) const;
 
     friend bool operator==(const TraceState&, const TraceState&) = default;
 
@@ -241,14 +259,14 @@ private:
     std::int64_t time_ns_ = 0;
     std::uint32_t running_ = 0;
 
-    std::vector<TaskInfo> tasks_;
+    Tasks tasks_;
     IdIndex task_index_;
     Fifo<std::uint32_t> ready_;
 
     std::vector<ObjectInfo> objects_;
     IdIndex object_index_;
 
-    std::vector<TimerInfo> timers_;  // unordered (swap-and-pop); pending_timers() sorts
+    CowVector<TimerInfo, 32> timers_;  // unordered (swap-and-pop); pending_timers() sorts
     IdIndex timer_index_;
 
     std::vector<LogLine> log_;
