@@ -77,7 +77,7 @@ void BucketView::relayout(bool animate)
         const int placed = TaskToken::flow(b.waiters, b.line, kToken, kGap, targets, &more);
         if (!more.isNull()) {
             m_more.append(more);
-            m_moreText.append(QStringLiteral("+%1").arg(b.waiters.size() - placed));
+            m_moreText.append(StateStyle::moreText(b.waiters.size() - placed));
         }
         y += kBlock + 6;
     }

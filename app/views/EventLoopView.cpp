@@ -19,11 +19,6 @@ constexpr QSizeF kToken(86, 24);
 constexpr QSizeF kSmallToken(70, 18);
 constexpr qreal kGap = 6;
 
-// "+N" beside a row of tokens; thousands grouped as the language writes them.
-QString moreText(int n)
-{
-    return QStringLiteral("+") + QLocale().toString(n);
-}
 
 }  // namespace
 
@@ -229,7 +224,7 @@ void EventLoopView::relayout(bool animate)
     if (m_ready.size() * (kToken.width() + kGap) > readyArea.width() + kGap)
         readyToken.setWidth(std::clamp<qreal>(readyArea.width() - 40, 58, kToken.width()));
     const int placedReady = TaskToken::flow(m_ready, readyArea, readyToken, kGap, targets, &more);
-    if (!more.isNull()) m_labels.append({more, moreText(m_readyCount - placedReady), 3, Qt::AlignCenter});
+    if (!more.isNull()) m_labels.append({more, StateStyle::moreText(m_readyCount - placedReady), 3, Qt::AlignCenter});
     if (m_ready.isEmpty()) m_labels.append({readyArea, tr("empty"), 1, Qt::AlignLeft | Qt::AlignVCenter});
     m_arrowFrom = QRectF(readyX - 4, readyArea.center().y(), 0, 0);
     m_arrowTo = QRectF(m_slot.right() + 4, readyArea.center().y(), 0, 0);
@@ -278,7 +273,7 @@ void EventLoopView::relayout(bool animate)
         const int placed = TaskToken::flow(group.tokens, QRectF(x0 + groupTitleW, y, right - x0 - groupTitleW, kToken.height()),
                                            kToken, kGap, targets, &groupMore);
         if (!groupMore.isNull())
-            m_labels.append({groupMore, moreText(group.count - placed), 3, Qt::AlignCenter});
+            m_labels.append({groupMore, StateStyle::moreText(group.count - placed), 3, Qt::AlignCenter});
         y += kToken.height() + kGap;
     }
     if (g < m_groups.size() && y + kToken.height() <= waitBottom + kToken.height()) {
@@ -298,7 +293,7 @@ void EventLoopView::relayout(bool animate)
     const int placedFinished = TaskToken::flow(m_finished, QRectF(x0, fy, right - x0, kSmallToken.height()), kSmallToken,
                                                4, targets, &finishedMore);
     if (!finishedMore.isNull())
-        m_labels.append({finishedMore, moreText(m_finishedCount - placedFinished), 3, Qt::AlignCenter});
+        m_labels.append({finishedMore, StateStyle::moreText(m_finishedCount - placedFinished), 3, Qt::AlignCenter});
     if (m_finished.isEmpty())
         m_labels.append({QRectF(x0, fy, right - x0, kSmallToken.height()), tr("none yet"), 1, Qt::AlignLeft | Qt::AlignVCenter});
 

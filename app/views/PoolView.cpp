@@ -211,7 +211,7 @@ void PoolView::paintPool(QPainter &p, const StateStyle &style, const QString &ti
     if (m_hiddenBoxes > 0 && !m_boxes.isEmpty()) {
         p.setPen(style.text());
         p.drawText(QRectF(m_boxes.back().right() + 2, m_boxes.back().top(), 40, m_boxes.back().height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("+%1").arg(m_hiddenBoxes));
+                   Qt::AlignLeft | Qt::AlignVCenter, StateStyle::moreText(m_hiddenBoxes));
     }
 
     p.setFont(font());
@@ -219,7 +219,7 @@ void PoolView::paintPool(QPainter &p, const StateStyle &style, const QString &ti
     p.drawText(QRectF(m_line.left(), m_line.top() - 18, m_line.width(), 16), Qt::AlignLeft | Qt::AlignVCenter, waitingLine);
     if (m_moreCount > 0 && !m_more.isNull()) {
         p.setPen(style.text());
-        p.drawText(m_more, Qt::AlignCenter, QStringLiteral("+%1").arg(m_moreCount));
+        p.drawText(m_more, Qt::AlignCenter, StateStyle::moreText(m_moreCount));
     }
     TaskToken::paintAll(p, style, m_getters, *m_animator);
 }

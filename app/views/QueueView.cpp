@@ -124,7 +124,7 @@ void QueueView::relayout(bool animate)
             if (shown < q.putters.size())
                 m_boxes.append({QRectF(slotsLeft - 14 - (shown + 1) * kToken.width() - shown * kGap, tokenY, kToken.width(),
                                        kToken.height()),
-                                QStringLiteral("+%1").arg(q.putters.size() - shown), 5});
+                                StateStyle::moreText(q.putters.size() - shown), 5});
         }
         // Getters: the first in line next to the slots (leftmost).
         {
@@ -136,7 +136,7 @@ void QueueView::relayout(bool animate)
             if (shown < q.getters.size())
                 m_boxes.append({QRectF(slotsRight + 14 + shown * (kToken.width() + kGap), tokenY, kToken.width(),
                                        kToken.height()),
-                                QStringLiteral("+%1").arg(q.getters.size() - shown), 5});
+                                StateStyle::moreText(q.getters.size() - shown), 5});
         }
 
         // Slots: the next item out sits next to the getters.
@@ -167,7 +167,7 @@ void QueueView::relayout(bool animate)
         }
         if (cut) {
             const QRectF r(leftEnd - 34, slotY, 34, slotH);
-            m_boxes.append({r, QStringLiteral("+%1").arg(std::max(0, items - shownSlots)), 5});
+            m_boxes.append({r, StateStyle::moreText(std::max(0, items - shownSlots)), 5});
             leftEnd -= 37;
         }
         if (unbounded) m_boxes.append({QRectF(leftEnd - 22, slotY, 20, slotH), QStringLiteral("∞"), 4});
@@ -181,7 +181,7 @@ void QueueView::relayout(bool animate)
             QRectF more;
             const int placed = TaskToken::flow(q.joiners, QRectF(kMargin + capW, y, right - kMargin - capW, kToken.height()),
                                                kToken, kGap, targets, &more);
-            if (!more.isNull()) m_boxes.append({more, QStringLiteral("+%1").arg(q.joiners.size() - placed), 5});
+            if (!more.isNull()) m_boxes.append({more, StateStyle::moreText(q.joiners.size() - placed), 5});
             y += kToken.height() + 4;
         }
         y += 8;

@@ -106,7 +106,7 @@ void SemaphoreView::relayout(bool animate)
             return QRectF(doorX - 10 - (i + 1) * kToken.width() - i * kGap, rowY + 4, kToken.width(), kToken.height());
         };
         for (int i = 0; i < shown; ++i) targets.insert(g.waiters[i].key, waiterRect(i));
-        if (shown < g.waiters.size()) m_boxes.append({waiterRect(shown), QStringLiteral("+%1").arg(g.waiters.size() - shown), 4});
+        if (shown < g.waiters.size()) m_boxes.append({waiterRect(shown), StateStyle::moreText(g.waiters.size() - shown), 4});
 
         // Seats: one per permit (at least one per holder), narrower when there are many.
         const int seats = int(std::max<qint64>(std::max<qint64>(g.capacity, 1), g.holders.size()));

@@ -70,6 +70,11 @@ void paintGlyph(QPainter &p, const QRectF &r, TaskStatus status, const QColor &i
 
 StateStyle::StateStyle(const QPalette &palette) : m_palette(palette) {}
 
+QString StateStyle::moreText(qint64 n)
+{
+    return QStringLiteral("+") + QLocale().toString(n);
+}
+
 QString StateStyle::waitLabel(WaitKind wait)
 {
     switch (wait) {

@@ -50,6 +50,9 @@ public:
     static QString waitKey(aio::WaitKind wait, const QString &target);
     // Black or white, whichever reads better on `fill`.
     static QColor textOn(const QColor &fill);
+    // "+N" beside a row that shows only some of its tasks or items; thousands grouped as the
+    // interface language writes them ("+84,927", "+84.927").
+    static QString moreText(qint64 n);
 
     // From the palette.
     QColor background() const { return m_palette.color(QPalette::Base); }
