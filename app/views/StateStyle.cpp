@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <QFileInfo>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -190,9 +191,18 @@ StateStyle::Look StateStyle::look(TaskStatus status, WaitKind wait)
 QColor StateStyle::textOn(const QColor &fill)
 {
     // Relative luminance (sRGB, approximated with gamma 2.2): dark text on light fills.
-    const auto lin = [](qreal c) { return std::pow(c, 2.2); };
-    const qreal y = 0.2126 * lin(fill.redF()) + 0.7152 * lin(fill.greenF()) + 0.0722 * lin(fill.blueF());
-    return y > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
+    // Remembered per colour: the timeline asks for every patterned box it paints, and the
+    // states have only a handful of colours.
+    thread_local QHash<QRgb, bool> darkOn;
+    const QRgb rgb = fill.rgb();
+    auto known = darkOn.constFind(rgb);
+    if (known == darkOn.cend()) {
+        const auto lin = [](qreal c) { return std::pow(c, 2.2); };
+        const qreal y = 0.2126 * lin(fill.redF()) + 0.7152 * lin(fill.greenF()) + 0.0722 * lin(fill.blueF());
+        if (darkOn.size() > 4096) darkOn.clear();  // arbitrary colours must not grow it forever
+        known = darkOn.insert(rgb, y > 0.18);
+    }
+    return *known ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 QColor StateStyle::panel() const

@@ -163,6 +163,9 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
         m_laneStep = m_fitOnResize ? fittedLaneHeight() : readableLaneHeight;
     }
     clampView();
+    // Folded lanes are drawn into an image once per run and view; do it now, with the rest of
+    // loading the run, so that playing never waits for it (only zooming or resizing does).
+    if (isVisible() && hasContent() && m_laneStep < kRasterBelow) updateRaster(StateStyle(palette()));
     update();
 }
 
@@ -612,9 +615,8 @@ void TimelineView::paintLanes(QPainter &p, const StateStyle &style, int first, i
     }
 }
 
-void TimelineView::paintRaster(QPainter &p, const StateStyle &style)
+void TimelineView::updateRaster(const StateStyle &style)
 {
-    const int left = int(std::lround(plotLeft()));
     const int columns = std::max(1, int(plotWidth()));
     const int rows = int(lanesHeight());
     const RasterKey key{m_offset, m_zoom, m_laneTop, m_laneStep, columns, rows, m_generation, style.background().rgb()};
@@ -680,6 +682,13 @@ void TimelineView::paintRaster(QPainter &p, const StateStyle &style)
             }
         }
     }
+}
+
+void TimelineView::paintRaster(QPainter &p, const StateStyle &style)
+{
+    updateRaster(style);
+    const int left = int(std::lround(plotLeft()));
+    const int rows = int(lanesHeight());
     p.drawImage(QPoint(left, lanesTop()), m_raster);
     // Where the bands are: lane numbers down the name column.
     p.setPen(style.dimText());

@@ -185,6 +185,7 @@ private:
     // Lanes in pixel row `row` of the lane area: [first, last].
     bool rowLanes(int row, int &first, int &last) const;
     void paintRaster(QPainter &p, const StateStyle &style);
+    void updateRaster(const StateStyle &style);  // the folded lanes' image, made again when the run or the view changed
     void paintLanes(QPainter &p, const StateStyle &style, int first, int last);
     void scrollLanes(double lanes);
     void zoomLanesAround(double factor, double y);
