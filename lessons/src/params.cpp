@@ -85,7 +85,11 @@ double snap(const Parameter& parameter, double value) {
 
 std::string format_number(double value) {
     char buffer[64];
-    const auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    // Whole-number sized values in plain digits ("100000", not the shorter "1e+05"): a
+    // learner reads a range like 100..100000.
+    const double size = value < 0 ? -value : value;
+    const auto [ptr, ec] = size >= 1 && size < 1e15 ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed)
+                                                    : std::to_chars(buffer, buffer + sizeof buffer, value);
     if (ec != std::errc()) return std::to_string(value);
     return std::string(buffer, ptr);
 }

@@ -89,6 +89,9 @@ TEST(ParamInput, FormatsNumbersShortly) {
     EXPECT_EQ(lessons::format_number(3), "3");
     EXPECT_EQ(lessons::format_number(0.1), "0.1");
     EXPECT_EQ(lessons::format_number(0.1 + 0.2), "0.30000000000000004");
+    EXPECT_EQ(lessons::format_number(100000), "100000");  // not "1e+05"
+    EXPECT_EQ(lessons::format_number(-2.5), "-2.5");
+    EXPECT_EQ(lessons::format_number(1e-6), "1e-06");
 }
 
 }  // namespace

@@ -43,7 +43,8 @@ ParamInput parse_assignment(const Lesson& lesson, std::string_view assignment);
 // `value` moved to the nearest point min + k*step and clamped to min..max.
 double snap(const Parameter& parameter, double value);
 
-// A number as the CLI and the texts print it: "3", "0.25", "1e-06" (shortest round trip).
+// A number as the CLI and the texts print it: "3", "0.25", "100000", "1e-06" (the shortest
+// that reads back the same; plain digits from 1 on).
 std::string format_number(double value);
 
 }  // namespace lessons
