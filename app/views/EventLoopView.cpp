@@ -19,7 +19,6 @@ constexpr QSizeF kToken(86, 24);
 constexpr QSizeF kSmallToken(70, 18);
 constexpr qreal kGap = 6;
 
-
 }  // namespace
 
 EventLoopView::EventLoopView(QWidget *parent) : TraceView(parent), m_animator(new TokenAnimator(this))

@@ -1,4 +1,5 @@
 #include "aio/detail/frame_allocator.hpp"
+#include "aio/detail/huge_block.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -6,7 +7,6 @@
 #include <new>
 #include <vector>
 
-#include <sys/mman.h>
 
 // On unless CMake's DIRIGENT_FRAME_ALLOCATOR is switched off, and never under AddressSanitizer.
 #ifndef AIO_FRAME_ALLOCATOR
@@ -24,7 +24,7 @@ namespace {
 constexpr std::size_t kGranule = 16;                   // size classes step by 16 bytes
 constexpr std::size_t kLargest = 2048;                 // bigger frames go to the general heap
 constexpr std::size_t kClasses = kLargest / kGranule;  // class k holds frames of (k + 1) * 16 bytes
-constexpr std::size_t kChunk = std::size_t{2} << 20;   // 2 MiB: one huge page
+constexpr std::size_t kChunk = huge_block_bytes;       // 2 MiB: one huge page
 // The first chunk of a process (again after trim_frames gave every chunk back) stays on
 // small pages, so that a run with a few thousand tasks grows the resident memory by what it
 // touches (the threads lesson shows that growth per coroutine); every further chunk may be a
@@ -110,21 +110,15 @@ Arena* local_arena() {
 }
 
 ChunkHeader* new_chunk(Arena& a) {
-    // Over-allocate to align the chunk to 2 MiB, so that the kernel can map it with one
-    // huge page, and return the ends.
-    void* raw = mmap(nullptr, 2 * kChunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) throw std::bad_alloc();
-    const auto start = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t aligned = (start + kChunk - 1) & ~(kChunk - 1);
-    if (aligned > start) munmap(raw, aligned - start);
-    const std::uintptr_t tail = aligned + kChunk;
-    const std::uintptr_t mapped_end = start + 2 * kChunk;
-    if (mapped_end > tail) munmap(reinterpret_cast<void*>(tail), mapped_end - tail);
-#ifdef MADV_HUGEPAGE
-    if (chunks_made.fetch_add(1, std::memory_order_relaxed) >= kSmallPageChunks)
-        madvise(reinterpret_cast<void*>(aligned), kChunk, MADV_HUGEPAGE);  // a hint: fine if refused
-#endif
-    auto* chunk = reinterpret_cast<ChunkHeader*>(aligned);
+    const bool huge = chunks_made.fetch_add(1, std::memory_order_relaxed) >= kSmallPageChunks;
+    void* block;
+    try {
+        block = map_huge_block(huge);
+    } catch (...) {
+        chunks_made.fetch_sub(1, std::memory_order_relaxed);
+        throw;
+    }
+    auto* chunk = static_cast<ChunkHeader*>(block);
     *chunk = ChunkHeader{a.token, 0, a.chunks};
     a.chunks = chunk;
     return chunk;
@@ -202,7 +196,7 @@ std::size_t trim_in(Arena& a) noexcept {
         ChunkHeader* c = *link;
         if (c->live == 0) {
             *link = c->next;
-            munmap(c, kChunk);
+            unmap_huge_block(c);
             released += kChunk;
             chunks_made.fetch_sub(1, std::memory_order_relaxed);
         } else {

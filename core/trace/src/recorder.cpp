@@ -1,5 +1,7 @@
 #include "trace/recorder.hpp"
 
+#include <aio/detail/huge_block.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -8,7 +10,6 @@
 #include <string>
 #include <utility>
 
-#include <sys/mman.h>
 
 namespace trace {
 
@@ -27,7 +28,7 @@ aio::TraceEvent* allocate_chunk() { return std::allocator<aio::TraceEvent>{}.all
 void deallocate_chunk(aio::TraceEvent* chunk) noexcept { std::allocator<aio::TraceEvent>{}.deallocate(chunk, Recorder::chunk_size); }
 #else
 constexpr std::size_t chunk_bytes = Recorder::chunk_size * sizeof(aio::TraceEvent);
-constexpr std::size_t slab_bytes = std::size_t{2} << 20;
+constexpr std::size_t slab_bytes = aio::detail::huge_block_bytes;
 constexpr std::size_t chunks_per_slab = slab_bytes / chunk_bytes > 0 ? slab_bytes / chunk_bytes : 1;
 
 std::mutex pool_mutex;
@@ -39,23 +40,11 @@ std::vector<aio::TraceEvent*>& pool() {
 
 void new_slab(std::vector<aio::TraceEvent*>& into) {
     into.reserve(chunks_made + chunks_per_slab);
-    // A whole 2 MiB, aligned (the kernel maps a huge page only over a whole aligned 2 MiB
-    // of one mapping): map twice that and give the ends back. The slack after the last chunk
-    // is never touched.
-    void* raw = mmap(nullptr, 2 * slab_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) throw std::bad_alloc();
-    const auto start = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t aligned = (start + slab_bytes - 1) & ~(slab_bytes - 1);
-    if (aligned > start) munmap(raw, aligned - start);
-    const std::uintptr_t slab_end = aligned + slab_bytes;
-    const std::uintptr_t mapped_end = start + 2 * slab_bytes;
-    if (mapped_end > slab_end) munmap(reinterpret_cast<void*>(slab_end), mapped_end - slab_end);
-#ifdef MADV_HUGEPAGE
-    madvise(reinterpret_cast<void*>(aligned), slab_bytes, MADV_HUGEPAGE);  // a hint: fine if refused
-#endif
+    // The slack after the last chunk is never touched.
+    const auto slab = reinterpret_cast<std::uintptr_t>(aio::detail::map_huge_block(true));
     chunks_made += chunks_per_slab;
     for (std::size_t k = chunks_per_slab; k > 0; --k)
-        into.push_back(reinterpret_cast<aio::TraceEvent*>(aligned + (k - 1) * chunk_bytes));
+        into.push_back(reinterpret_cast<aio::TraceEvent*>(slab + (k - 1) * chunk_bytes));
 }
 
 aio::TraceEvent* allocate_chunk() {
