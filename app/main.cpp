@@ -1,7 +1,7 @@
-#include "CommandLine.h"
-#include "ConsoleCommand.h"
-#include "GuiSession.h"
-#include "ScreenshotCommand.h"
+#include "cli/CommandLine.h"
+#include "cli/ConsoleCommand.h"
+#include "window/GuiSession.h"
+#include "window/ScreenshotCommand.h"
 
 // The command line is read before any application object exists: only a GUI invocation
 // creates a QApplication (and needs a display); a screenshot creates one on the offscreen

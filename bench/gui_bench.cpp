@@ -55,13 +55,13 @@
 //   gui_bench [--smoke] [--only lessons|timeline|scale|live] [--lesson ID|synthetic] [--set name=value]... [--shots DIR] [--moves M] [--tasks N] [--sleeps K] [--frames F] [--seeks S]
 //             [--requests R] [--limit L]
 // --smoke (or DIRIGENT_BENCH_SMOKE=1): one lesson, 2 moves, 100 tasks, 20 frames, 20 seeks.
-#include "EventLoopView.h"
-#include "Language.h"
-#include "LiveController.h"
-#include "MainWindow.h"
-#include "TimelineView.h"
-#include "LessonSession.h"
-#include "Player.h"
+#include "views/EventLoopView.h"
+#include "text/Language.h"
+#include "player/LiveController.h"
+#include "window/MainWindow.h"
+#include "views/TimelineView.h"
+#include "player/LessonSession.h"
+#include "player/Player.h"
 
 #include <aio/aio.hpp>
 #include <live/DemoServer.h>

@@ -1,4 +1,4 @@
-#include "CodeMap.h"
+#include "player/CodeMap.h"
 
 #include <QRegularExpression>
 #include <QStringList>

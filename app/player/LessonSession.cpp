@@ -1,4 +1,4 @@
-#include "LessonSession.h"
+#include "player/LessonSession.h"
 
 #include <lessons/param_input.hpp>
 

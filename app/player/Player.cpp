@@ -1,6 +1,6 @@
-#include "Player.h"
+#include "player/Player.h"
 
-#include "LessonSession.h"
+#include "player/LessonSession.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "SweepRunner.h"
+#include "player/SweepRunner.h"
 
 #include <lessons/param_input.hpp>
 

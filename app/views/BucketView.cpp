@@ -1,7 +1,7 @@
-#include "BucketView.h"
+#include "views/BucketView.h"
 
-#include "StateStyle.h"
-#include "TokenAnimator.h"
+#include "views/StateStyle.h"
+#include "views/TokenAnimator.h"
 
 #include <QLocale>
 #include <QPainter>

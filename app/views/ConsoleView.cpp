@@ -1,6 +1,6 @@
-#include "ConsoleView.h"
+#include "views/ConsoleView.h"
 
-#include "StateStyle.h"
+#include "views/StateStyle.h"
 
 #include <QFontDatabase>
 #include <QPainter>

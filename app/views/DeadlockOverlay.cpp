@@ -1,6 +1,6 @@
-#include "DeadlockOverlay.h"
+#include "views/DeadlockOverlay.h"
 
-#include "StateStyle.h"
+#include "views/StateStyle.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TraceView.h"
+#include "views/TraceView.h"
 
 #include <QString>
 #include <QVector>

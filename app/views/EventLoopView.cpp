@@ -1,7 +1,7 @@
-#include "EventLoopView.h"
+#include "views/EventLoopView.h"
 
-#include "StateStyle.h"
-#include "TokenAnimator.h"
+#include "views/StateStyle.h"
+#include "views/TokenAnimator.h"
 
 #include <QEvent>
 #include <QLocale>

@@ -1,7 +1,7 @@
-#include "PoolView.h"
+#include "views/PoolView.h"
 
-#include "StateStyle.h"
-#include "TokenAnimator.h"
+#include "views/StateStyle.h"
+#include "views/TokenAnimator.h"
 
 #include <QPainter>
 

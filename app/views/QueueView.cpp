@@ -1,7 +1,7 @@
-#include "QueueView.h"
+#include "views/QueueView.h"
 
-#include "StateStyle.h"
-#include "TokenAnimator.h"
+#include "views/StateStyle.h"
+#include "views/TokenAnimator.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "TaskToken.h"
-#include "TraceView.h"
+#include "views/TaskToken.h"
+#include "views/TraceView.h"
 
 #include <QRectF>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "StateStyle.h"
+#include "views/StateStyle.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
-#include "TaskToken.h"
+#include "views/TaskToken.h"
 
-#include "StateStyle.h"
-#include "TokenAnimator.h"
+#include "views/StateStyle.h"
+#include "views/TokenAnimator.h"
 
 #include <QPainter>
 

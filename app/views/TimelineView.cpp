@@ -1,6 +1,6 @@
-#include "TimelineView.h"
+#include "views/TimelineView.h"
 
-#include "StateStyle.h"
+#include "views/StateStyle.h"
 
 #include <trace/recorder.hpp>
 

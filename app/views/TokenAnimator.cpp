@@ -1,4 +1,4 @@
-#include "TokenAnimator.h"
+#include "views/TokenAnimator.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "TraceView.h"
+#include "views/TraceView.h"
 
 #include <QEvent>
 #include <QHelpEvent>

@@ -1,10 +1,10 @@
 // "Break it" in the window, offscreen: opened with Ctrl+B from the main window, played with
 // the keys a learner presses (1–9, U, R). The orders that break a level are found here by
 // trying every move in turn, as a learner would; no test holds a solution.
-#include "BreakPanel.h"
-#include "BreakText.h"
-#include "Language.h"
-#include "MainWindow.h"
+#include "widgets/BreakPanel.h"
+#include "text/BreakText.h"
+#include "text/Language.h"
+#include "window/MainWindow.h"
 
 #include <levels/level.hpp>
 

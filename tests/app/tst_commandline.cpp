@@ -1,5 +1,5 @@
-#include "CommandLine.h"
-#include "Language.h"
+#include "cli/CommandLine.h"
+#include "text/Language.h"
 
 // moc reads this file for its Q_OBJECT and cannot parse the C++20 the lessons use.
 #ifndef Q_MOC_RUN

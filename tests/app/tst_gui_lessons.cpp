@@ -1,7 +1,7 @@
-#include "LessonSession.h"
-#include "MainWindow.h"
-#include "Player.h"
-#include "TraceView.h"
+#include "player/LessonSession.h"
+#include "window/MainWindow.h"
+#include "player/Player.h"
+#include "views/TraceView.h"
 
 // moc reads this file for its Q_OBJECT and cannot parse the C++20 the lessons use.
 #ifndef Q_MOC_RUN

@@ -1,23 +1,23 @@
 // Live mode in the window (issue 10): the http lesson run for real against the demo server
 // of the process (127.0.0.1, a free port), offscreen. Each run is bounded: few requests,
 // every attempt with its timeout, and every wait here with a limit.
-#include "CommandLine.h"
-#include "LagMeter.h"
-#include "Language.h"
-#include "LiveController.h"
-#include "LiveTab.h"
-#include "MainWindow.h"
-#include "ParameterPanel.h"
-#include "ThreadsComparisonPanel.h"
-#include "PlayerBar.h"
-#include "VisualizationPanel.h"
+#include "cli/CommandLine.h"
+#include "widgets/LagMeter.h"
+#include "text/Language.h"
+#include "player/LiveController.h"
+#include "widgets/LiveTab.h"
+#include "window/MainWindow.h"
+#include "widgets/ParameterPanel.h"
+#include "widgets/ThreadsComparisonPanel.h"
+#include "widgets/PlayerBar.h"
+#include "widgets/VisualizationPanel.h"
 
-#include <LessonSession.h>
-#include <Player.h>
-#include <PoolView.h>
-#include <QueueView.h>
-#include <SemaphoreView.h>
-#include <TimelineView.h>
+#include "player/LessonSession.h"
+#include "player/Player.h"
+#include "views/PoolView.h"
+#include "views/QueueView.h"
+#include "views/SemaphoreView.h"
+#include "views/TimelineView.h"
 
 #include <lessons/lesson.hpp>
 #include <live/Http2Front.h>

@@ -1,18 +1,18 @@
-#include "CodePanel.h"
-#include "CppHighlighter.h"
-#include "Language.h"
-#include "LessonListPanel.h"
-#include "MainWindow.h"
-#include "ParameterPanel.h"
-#include "PlayerBar.h"
-#include "PythonHighlighter.h"
-#include "QuizPanel.h"
-#include "SweepChart.h"
+#include "code/CodePanel.h"
+#include "code/CppHighlighter.h"
+#include "text/Language.h"
+#include "widgets/LessonListPanel.h"
+#include "window/MainWindow.h"
+#include "widgets/ParameterPanel.h"
+#include "widgets/PlayerBar.h"
+#include "code/PythonHighlighter.h"
+#include "widgets/QuizPanel.h"
+#include "widgets/SweepChart.h"
 
-#include <CodeMap.h>
-#include <LessonSession.h>
-#include <Player.h>
-#include <TraceView.h>
+#include "player/CodeMap.h"
+#include "player/LessonSession.h"
+#include "player/Player.h"
+#include "views/TraceView.h"
 
 #include <lessons/lesson.hpp>
 

@@ -1,17 +1,17 @@
 // "You are the event loop" in the window, offscreen: the game is played through the keys
 // a learner presses (Ctrl+L, the digits, Tab and Enter); the right picks are found by
 // trying, as a learner would, never read from the decisions' answers.
-#include "Language.h"
-#include "MainWindow.h"
-#include "PlayPanel.h"
-#include "PlayText.h"
-#include "PlayerBar.h"
-#include "VisualizationPanel.h"
+#include "text/Language.h"
+#include "window/MainWindow.h"
+#include "widgets/PlayPanel.h"
+#include "text/PlayText.h"
+#include "widgets/PlayerBar.h"
+#include "widgets/VisualizationPanel.h"
 
-#include <EventLoopView.h>
-#include <LessonSession.h>
-#include <Player.h>
-#include <TimelineView.h>
+#include "views/EventLoopView.h"
+#include "player/LessonSession.h"
+#include "player/Player.h"
+#include "views/TimelineView.h"
 
 #include <lessons/lesson.hpp>
 #include <trace/decisions.hpp>

@@ -1,9 +1,9 @@
 // The player model: a lesson session with its run, a cursor over the trace, the map
 // between the Python and the C++ listing, and the sweep plot's data.
-#include "CodeMap.h"
-#include "LessonSession.h"
-#include "Player.h"
-#include "SweepRunner.h"
+#include "player/CodeMap.h"
+#include "player/LessonSession.h"
+#include "player/Player.h"
+#include "player/SweepRunner.h"
 
 #ifndef Q_MOC_RUN  // see LessonSession.h
 #include <lessons/param_input.hpp>

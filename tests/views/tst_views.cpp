@@ -2,16 +2,16 @@
 // view says it shows (describe()) must match the TraceState it was given; every
 // view renders something that is not one flat colour, in light and dark palettes;
 // the timeline holds up with 1,000 tasks and ~100k events.
-#include "BucketView.h"
-#include "ConsoleView.h"
-#include "DeadlockOverlay.h"
-#include "EventLoopView.h"
-#include "PoolView.h"
-#include "QueueView.h"
-#include "SemaphoreView.h"
-#include "StateStyle.h"
-#include "TimelineView.h"
-#include "TokenAnimator.h"
+#include "views/BucketView.h"
+#include "views/ConsoleView.h"
+#include "views/DeadlockOverlay.h"
+#include "views/EventLoopView.h"
+#include "views/PoolView.h"
+#include "views/QueueView.h"
+#include "views/SemaphoreView.h"
+#include "views/StateStyle.h"
+#include "views/TimelineView.h"
+#include "views/TokenAnimator.h"
 
 #include <aio/aio.hpp>
 #include <lessons/lesson.hpp>
