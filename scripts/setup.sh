@@ -24,6 +24,10 @@ packages=(
   python3-aiohttp python3-httpx python3-asyncpg python3-aiosqlite python3-sqlalchemy python3-greenlet
   # nghttpx, the cleartext HTTP/2 front of `dirigent live http --http2`
   nghttp2-proxy
+  # packaging (packaging/, tests/packaging/): the icon's PNG sizes, the man page, the checks
+  # of the desktop entry and the AppStream metadata, and `file`, which CPack's .deb generator
+  # runs to find the binaries for dpkg-shlibdeps (dpkg-dev comes with build-essential)
+  librsvg2-bin help2man desktop-file-utils appstream file
 )
 
 # One dpkg-query for all: it prints a line for each package dpkg knows (and complains

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs the whole test suite twice:
 #   1. build/       the full project; GUI tests on Qt's offscreen platform (and under Xvfb)
-#   2. build-asan/  the std-only layers (core/aio, core/trace, lessons) and their tests under
-#                   AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer
+#   2. build-asan/  everything but the window (DIRIGENT_GUI=OFF: core/aio, core/trace, core/qt,
+#                   lessons, levels, db, live and the command line) and their tests, the CPython
+#                   comparisons of the lessons included, under AddressSanitizer, LeakSanitizer
+#                   and UndefinedBehaviorSanitizer
 # A failing stage does not stop the other one; the script exits non-zero if any failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,9 +39,9 @@ if step "build" cmake -S . -B build -G Ninja &&
     ctest --test-dir build --output-on-failure --no-tests=error -j2 || true
 fi
 
-section "Build: build-asan/ (the std-only layers: aio, trace, lessons, with sanitizers)"
+section "Build: build-asan/ (all but the window, with sanitizers)"
 if step "sanitizer build" cmake -S . -B build-asan -G Ninja \
-       -DDIRIGENT_SANITIZE=ON -DDIRIGENT_CORE_ONLY=ON &&
+       -DDIRIGENT_SANITIZE=ON -DDIRIGENT_GUI=OFF -DDIRIGENT_BUILD_BENCH=OFF &&
    step "sanitizer build" cmake --build build-asan --parallel "$jobs"; then
   section "Test: build-asan/"
   step "sanitizer tests" env ASAN_OPTIONS=detect_leaks=1 \

@@ -1420,16 +1420,12 @@
 <context>
     <name>PlayCommand</name>
     <message>
-        <source>dirigent: internal error: the lesson &apos;%1&apos; cannot run
-</source>
-        <translation>dirigent: interner Fehler: Die Lektion &apos;%1&apos; kann nicht laufen
-</translation>
+        <source>internal error: the lesson &apos;%1&apos; cannot run</source>
+        <translation>interner Fehler: Die Lektion &apos;%1&apos; kann nicht laufen</translation>
     </message>
     <message>
-        <source>dirigent: the lesson &apos;%1&apos; could not run: %2
-</source>
-        <translation>dirigent: Die Lektion &apos;%1&apos; konnte nicht laufen: %2
-</translation>
+        <source>the lesson &apos;%1&apos; could not run: %2</source>
+        <translation>Die Lektion &apos;%1&apos; konnte nicht laufen: %2</translation>
     </message>
     <message numerus="yes">
         <source>This run has %n decision(s). Answer with a number or a name; q ends the game.</source>
@@ -1977,12 +1973,12 @@
 <context>
     <name>ServeCommand</name>
     <message>
-        <source>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
-        <translation>dirigent: SIGINT und SIGTERM lassen sich nicht abfangen, der Server könnte also nicht sauber anhalten</translation>
+        <source>cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
+        <translation>SIGINT und SIGTERM lassen sich nicht abfangen, der Server könnte also nicht sauber anhalten</translation>
     </message>
     <message>
-        <source>dirigent: the demo server could not start: %1</source>
-        <translation>dirigent: der Demo-Server konnte nicht starten: %1</translation>
+        <source>the demo server could not start: %1</source>
+        <translation>der Demo-Server konnte nicht starten: %1</translation>
     </message>
     <message>
         <source>connections accepted: %1</source>
@@ -2070,10 +2066,6 @@
     <message>
         <source>token bucket</source>
         <translation>Token Bucket</translation>
-    </message>
-    <message>
-        <source>queue</source>
-        <translation>Queue</translation>
     </message>
     <message>
         <source>get() on queue %1</source>

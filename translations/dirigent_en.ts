@@ -1420,16 +1420,12 @@
 <context>
     <name>PlayCommand</name>
     <message>
-        <source>dirigent: internal error: the lesson &apos;%1&apos; cannot run
-</source>
-        <translation>dirigent: internal error: the lesson &apos;%1&apos; cannot run
-</translation>
+        <source>internal error: the lesson &apos;%1&apos; cannot run</source>
+        <translation>internal error: the lesson &apos;%1&apos; cannot run</translation>
     </message>
     <message>
-        <source>dirigent: the lesson &apos;%1&apos; could not run: %2
-</source>
-        <translation>dirigent: the lesson &apos;%1&apos; could not run: %2
-</translation>
+        <source>the lesson &apos;%1&apos; could not run: %2</source>
+        <translation>the lesson &apos;%1&apos; could not run: %2</translation>
     </message>
     <message numerus="yes">
         <source>This run has %n decision(s). Answer with a number or a name; q ends the game.</source>
@@ -1977,12 +1973,12 @@
 <context>
     <name>ServeCommand</name>
     <message>
-        <source>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
-        <translation>dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</translation>
+        <source>cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</source>
+        <translation>cannot catch SIGINT and SIGTERM, so the server could not stop cleanly</translation>
     </message>
     <message>
-        <source>dirigent: the demo server could not start: %1</source>
-        <translation>dirigent: the demo server could not start: %1</translation>
+        <source>the demo server could not start: %1</source>
+        <translation>the demo server could not start: %1</translation>
     </message>
     <message>
         <source>connections accepted: %1</source>
@@ -2070,10 +2066,6 @@
     <message>
         <source>token bucket</source>
         <translation>token bucket</translation>
-    </message>
-    <message>
-        <source>queue</source>
-        <translation>queue</translation>
     </message>
     <message>
         <source>get() on queue %1</source>

@@ -1,12 +1,11 @@
 #include "cli/ConsoleCommand.h"
 
 #include "cli/CommandLine.h"
-#include "text/Language.h"
 #include "cli/LessonCommands.h"
 #include "cli/LiveCommand.h"
 #include "cli/BreakCommand.h"
 #include "cli/PlayCommand.h"
-#include "text/NumericLocale.h"
+#include "text/ApplicationSetup.h"
 #include "cli/ServeCommand.h"
 
 #include <QCoreApplication>
@@ -17,10 +16,7 @@
 int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
 {
     QCoreApplication app(argc, argv);
-    keepNumbersMachineReadable();
-    QCoreApplication::setApplicationName(QStringLiteral("dirigent"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
-    Language::install(invocation.language);
+    prepareApplication(invocation.language);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

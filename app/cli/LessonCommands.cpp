@@ -1,10 +1,12 @@
 #include "cli/LessonCommands.h"
 
+#include "cli/AssignedParams.h"
+#include "cli/Complain.h"
 #include "cli/TraceJsonFile.h"
 
 #include <lessons/param_input.hpp>
+#include <trace/text_log.hpp>
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,12 +43,6 @@ void print(std::FILE *stream, const QString &text)
 QJsonObject textObject(const lessons::Text &text)
 {
     return {{QStringLiteral("de"), qs(text.de)}, {QStringLiteral("en"), qs(text.en)}};
-}
-
-// "dirigent: <what>": the one line of a failed run.
-void complain(const QString &what)
-{
-    print(stderr, QStringLiteral("dirigent: ") + what + QLatin1Char('\n'));
 }
 
 } // namespace
@@ -133,14 +129,15 @@ QString LessonCommands::deadlockReport(const lessons::Run &run)
     std::map<std::uint32_t, QString> names;
     QString report;
     for (const aio::TraceEvent &e : *run.recorder) {
-        if (e.kind == aio::EventKind::TaskCreated)
+        if (e.kind == aio::TraceEventKind::TaskCreated)
             names[e.task] = qs(e.text);
-        if (e.kind != aio::EventKind::Deadlock)
+        if (e.kind != aio::TraceEventKind::Deadlock)
             continue;
         if (report.isEmpty())
             report = tr("dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:")
                          .arg(static_cast<double>(e.time_ns) / 1e9, 0, 'f', 3) + QLatin1Char('\n');
-        const QString where = e.file ? QFileInfo(QString::fromUtf8(e.file)).fileName() : QString();
+        const std::string_view file = trace::source_basename(e.file);
+        const QString where = QString::fromUtf8(file.data(), qsizetype(file.size()));
         report += QStringLiteral("  ")
                   + tr("%1 waits on %2 at %3:%4").arg(names[e.task], qs(e.text), where).arg(e.line)
                   + QLatin1Char('\n');
@@ -162,12 +159,7 @@ int LessonCommands::run(const Invocation &invocation)
         return 1;
     }
 
-    lessons::Params params = lessons::defaults(*lesson);
-    for (const QString &assignment : invocation.assignments) {
-        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
-        if (input.problem == lessons::ParamProblem::None)
-            params.values.insert_or_assign(input.name, input.number);
-    }
+    lessons::Params params = assignedParams(*lesson, invocation.assignments);
 
     // Refuse a trace file that cannot be written before running, so nothing is printed in vain.
     const TraceJsonFile traceFile(invocation.traceJsonPath);
@@ -184,6 +176,9 @@ int LessonCommands::run(const Invocation &invocation)
         return 1;
     }
 
+    // Python's warnings (a coroutine never awaited) on stderr, where Python prints them.
+    if (!result.warnings.empty())
+        print(stderr, QByteArray::fromStdString(result.warnings));
     if (result.deadlock)
         print(stderr, deadlockReport(result));
 

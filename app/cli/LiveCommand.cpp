@@ -1,6 +1,8 @@
 #include "cli/LiveCommand.h"
 
 #include "player/LiveController.h"
+#include "cli/AssignedParams.h"
+#include "cli/Complain.h"
 #include "cli/TraceJsonFile.h"
 
 #include <live/DemoServer.h>
@@ -28,12 +30,6 @@ void print(std::FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-// "dirigent: <what>": the one line of a failed run.
-void complain(const QString &what)
-{
-    print(stderr, QStringLiteral("dirigent: ") + what + QLatin1Char('\n'));
-}
-
 } // namespace
 
 
@@ -44,12 +40,7 @@ int LiveCommand::run(const Invocation &invocation)
         complain(tr("internal error: the lesson '%1' has no live variant").arg(invocation.lessonId));
         return 1;
     }
-    lessons::Params params = lessons::defaults(*lesson);
-    for (const QString &assignment : invocation.assignments) {
-        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
-        if (input.problem == lessons::ParamProblem::None)
-            params.values.insert_or_assign(input.name, input.number);
-    }
+    lessons::Params params = assignedParams(*lesson, invocation.assignments);
 
     // Refuse a trace file that cannot be written before running, so nothing runs in vain.
     const TraceJsonFile traceFile(invocation.traceJsonPath);

@@ -1,5 +1,8 @@
 #include "cli/PlayCommand.h"
 
+#include "cli/AssignedParams.h"
+#include "cli/Complain.h"
+
 #include "text/PlayText.h"
 
 #include <lessons/lesson.hpp>
@@ -27,7 +30,7 @@ QString logBetween(const trace::Recorder &recorder, std::size_t from, std::size_
     QString out;
     for (std::size_t i = from; i < to && i < recorder.size(); ++i) {
         const aio::TraceEvent &e = recorder[i];
-        if (e.kind != aio::EventKind::Log)
+        if (e.kind != aio::TraceEventKind::Log)
             continue;
         out += QStringLiteral("t=%1 %2\n")
                    .arg(QString::number(double(e.time_ns) / 1e9, 'f', 3), QString::fromUtf8(e.text.data(), qsizetype(e.text.size())));
@@ -54,22 +57,20 @@ int PlayCommand::run(const Invocation &invocation)
 {
     const lessons::Lesson *lesson = lessons::find(invocation.lessonId.toStdString());
     if (!lesson || lesson->placeholder) {
-        print(stderr, tr("dirigent: internal error: the lesson '%1' cannot run\n").arg(invocation.lessonId));
+        complain(tr("internal error: the lesson '%1' cannot run").arg(invocation.lessonId));
         return 1;
     }
-    lessons::Params params = lessons::defaults(*lesson);
-    for (const QString &assignment : invocation.assignments) {
-        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
-        if (input.problem == lessons::ParamProblem::None)
-            params.values.insert_or_assign(input.name, input.number);
-    }
+    lessons::Params params = assignedParams(*lesson, invocation.assignments);
     lessons::Run run;
     try {
         run = lessons::run(*lesson, params, invocation.pitfall);
     } catch (const std::exception &e) {
-        print(stderr, tr("dirigent: the lesson '%1' could not run: %2\n").arg(invocation.lessonId, QString::fromUtf8(e.what())));
+        complain(tr("the lesson '%1' could not run: %2").arg(invocation.lessonId, QString::fromUtf8(e.what())));
         return 1;
     }
+    // Python's warnings (a coroutine never awaited) on stderr, where Python prints them.
+    if (!run.warnings.empty())
+        print(stderr, QString::fromStdString(run.warnings));
     const trace::Recorder &recorder = *run.recorder;
     const std::vector<trace::Decision> decisions = trace::scheduling_decisions(recorder);
 

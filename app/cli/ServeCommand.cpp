@@ -1,5 +1,7 @@
 #include "cli/ServeCommand.h"
 
+#include "cli/Complain.h"
+
 #include <live/DemoServer.h>
 
 #include <QHash>
@@ -40,10 +42,9 @@ bool catchStopSignals()
 int ServeCommand::run(const Invocation &invocation)
 {
     QTextStream out(stdout);
-    QTextStream err(stderr);
 
     if (!catchStopSignals()) {
-        err << tr("dirigent: cannot catch SIGINT and SIGTERM, so the server could not stop cleanly") << '\n';
+        complain(tr("cannot catch SIGINT and SIGTERM, so the server could not stop cleanly"));
         return 1;
     }
 
@@ -57,7 +58,7 @@ int ServeCommand::run(const Invocation &invocation)
 
     QString error;
     if (!server.start(static_cast<quint16>(invocation.servePort), &error)) {
-        err << tr("dirigent: the demo server could not start: %1").arg(error) << '\n';
+        complain(tr("the demo server could not start: %1").arg(error));
         return 1;
     }
     // The first line: what a client (or a test) needs to find the server.

@@ -1,11 +1,12 @@
 #include "cli/TraceJsonFile.h"
 
+#include "cli/SaveFile.h"
+
 #include <trace/chrome_trace.hpp>
 #include <trace/recorder.hpp>
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <sstream>
 #include <string>
@@ -32,10 +33,8 @@ QString TraceJsonFile::write(const trace::Recorder &recorder) const
     std::ostringstream json;
     trace::write_chrome_trace(recorder, json);
     const std::string bytes = json.str();
-    QSaveFile file(QFileInfo(m_path).absoluteFilePath());
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())
-        || !file.commit())
-        return tr("cannot write the trace to '%1': %2").arg(m_path, file.errorString());
+    QString reason;
+    if (!saveFile(QFileInfo(m_path).absoluteFilePath(), QByteArray(bytes.data(), qsizetype(bytes.size())), &reason))
+        return tr("cannot write the trace to '%1': %2").arg(m_path, reason);
     return {};
 }

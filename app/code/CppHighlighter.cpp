@@ -25,29 +25,11 @@ const QSet<QString> &keywords()
     return words;
 }
 
-bool isIdentifierStart(QChar c) { return c.isLetter() || c == QLatin1Char('_'); }
-bool isIdentifierPart(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
-
 } // namespace
 
 CppHighlighter::CppHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+    : CodeHighlighter(document)
 {
-    makeFormats();
-}
-
-void CppHighlighter::setDarkBackground(bool dark)
-{
-    if (dark == m_dark)
-        return;
-    m_dark = dark;
-    makeFormats();
-    rehighlight();
-}
-
-void CppHighlighter::makeFormats()
-{
-    m_formats = CodeFormats::make(m_dark);
 }
 
 void CppHighlighter::highlightBlock(const QString &text)
@@ -59,36 +41,36 @@ void CppHighlighter::highlightBlock(const QString &text)
     if (previousBlockState() == InBlockComment) {
         const int end = int(text.indexOf(QLatin1String("*/")));
         if (end < 0) {
-            setFormat(0, n, m_formats.comment);
+            setFormat(0, n, formats().comment);
             setCurrentBlockState(InBlockComment);
             return;
         }
         i = end + 2;
-        setFormat(0, i, m_formats.comment);
+        setFormat(0, i, formats().comment);
     }
 
     if (i == 0 && text.trimmed().startsWith(QLatin1Char('#'))) {
-        setFormat(0, n, m_formats.directive);
+        setFormat(0, n, formats().directive);
         const int comment = int(text.indexOf(QLatin1String("//")));
         if (comment >= 0)
-            setFormat(comment, n - comment, m_formats.comment);
+            setFormat(comment, n - comment, formats().comment);
         return;
     }
 
     while (i < n) {
         const QChar c = text.at(i);
         if (c == QLatin1Char('/') && i + 1 < n && text.at(i + 1) == QLatin1Char('/')) {
-            setFormat(i, n - i, m_formats.comment);
+            setFormat(i, n - i, formats().comment);
             return;
         }
         if (c == QLatin1Char('/') && i + 1 < n && text.at(i + 1) == QLatin1Char('*')) {
             const int end = int(text.indexOf(QLatin1String("*/"), i + 2));
             if (end < 0) {
-                setFormat(i, n - i, m_formats.comment);
+                setFormat(i, n - i, formats().comment);
                 setCurrentBlockState(InBlockComment);
                 return;
             }
-            setFormat(i, end + 2 - i, m_formats.comment);
+            setFormat(i, end + 2 - i, formats().comment);
             i = end + 2;
             continue;
         }
@@ -108,7 +90,7 @@ void CppHighlighter::highlightBlock(const QString &text)
                 j = qMin(j + 1, n);
             }
             const int start = raw ? i - 1 : i;
-            setFormat(start, j - start, m_formats.string);
+            setFormat(start, j - start, formats().string);
             i = j;
             continue;
         }
@@ -119,11 +101,11 @@ void CppHighlighter::highlightBlock(const QString &text)
             const QString word = text.mid(i, j - i);
             if (word == QLatin1String("co_await") || word == QLatin1String("co_return")
                 || word == QLatin1String("co_yield"))
-                setFormat(i, j - i, m_formats.coroutine);
+                setFormat(i, j - i, formats().coroutine);
             else if (keywords().contains(word))
-                setFormat(i, j - i, m_formats.keyword);
+                setFormat(i, j - i, formats().keyword);
             else if (word == QLatin1String("aio") || word == QLatin1String("std") || word == QLatin1String("Task"))
-                setFormat(i, j - i, m_formats.name);
+                setFormat(i, j - i, formats().name);
             i = j;
             continue;
         }
@@ -133,7 +115,7 @@ void CppHighlighter::highlightBlock(const QString &text)
             while (j < n && (text.at(j).isLetterOrNumber() || text.at(j) == QLatin1Char('.')
                              || text.at(j) == QLatin1Char('\'')))
                 ++j;
-            setFormat(i, j - i, m_formats.number);
+            setFormat(i, j - i, formats().number);
             i = j;
             continue;
         }

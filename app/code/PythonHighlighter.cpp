@@ -30,9 +30,6 @@ const QSet<QString> &builtins()
     return words;
 }
 
-bool isIdentifierStart(QChar c) { return c.isLetter() || c == QLatin1Char('_'); }
-bool isIdentifierPart(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
-
 // r, b, f, u and their pairs (rb, fr ...), in either case.
 bool isStringPrefix(const QString &word)
 {
@@ -48,23 +45,8 @@ bool isStringPrefix(const QString &word)
 } // namespace
 
 PythonHighlighter::PythonHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+    : CodeHighlighter(document)
 {
-    makeFormats();
-}
-
-void PythonHighlighter::setDarkBackground(bool dark)
-{
-    if (dark == m_dark)
-        return;
-    m_dark = dark;
-    makeFormats();
-    rehighlight();
-}
-
-void PythonHighlighter::makeFormats()
-{
-    m_formats = CodeFormats::make(m_dark);
 }
 
 int PythonHighlighter::string(const QString &text, int start, int quoteAt)
@@ -80,12 +62,12 @@ int PythonHighlighter::string(const QString &text, int start, int quoteAt)
         }
         if (text.mid(i, closing.size()) == closing) {
             i += closing.size();
-            setFormat(start, i - start, m_formats.string);
+            setFormat(start, i - start, formats().string);
             return i;
         }
         ++i;
     }
-    setFormat(start, int(text.size()) - start, m_formats.string);
+    setFormat(start, int(text.size()) - start, formats().string);
     if (triple)
         setCurrentBlockState(quote == QLatin1Char('"') ? InTripleDouble : InTripleSingle);
     return int(text.size());
@@ -103,18 +85,18 @@ void PythonHighlighter::highlightBlock(const QString &text)
         const QString closing(3, QLatin1Char(previous == InTripleDouble ? '"' : '\''));
         const int end = int(text.indexOf(closing));
         if (end < 0) {
-            setFormat(0, n, m_formats.string);
+            setFormat(0, n, formats().string);
             setCurrentBlockState(previous);
             return;
         }
         i = end + 3;
-        setFormat(0, i, m_formats.string);
+        setFormat(0, i, formats().string);
     }
 
     while (i < n) {
         const QChar c = text.at(i);
         if (c == QLatin1Char('#')) {
-            setFormat(i, n - i, m_formats.comment);
+            setFormat(i, n - i, formats().comment);
             return;
         }
         if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
@@ -125,7 +107,7 @@ void PythonHighlighter::highlightBlock(const QString &text)
             int j = i + 1;
             while (j < n && (isIdentifierPart(text.at(j)) || text.at(j) == QLatin1Char('.')))
                 ++j;
-            setFormat(i, j - i, m_formats.directive);
+            setFormat(i, j - i, formats().directive);
             i = j;
             continue;
         }
@@ -141,11 +123,11 @@ void PythonHighlighter::highlightBlock(const QString &text)
                 continue;
             }
             if (word == QLatin1String("async") || word == QLatin1String("await"))
-                setFormat(i, j - i, m_formats.coroutine);
+                setFormat(i, j - i, formats().coroutine);
             else if (keywords().contains(word))
-                setFormat(i, j - i, m_formats.keyword);
+                setFormat(i, j - i, formats().keyword);
             else if (builtins().contains(word))
-                setFormat(i, j - i, m_formats.name);
+                setFormat(i, j - i, formats().name);
             i = j;
             continue;
         }
@@ -154,7 +136,7 @@ void PythonHighlighter::highlightBlock(const QString &text)
             while (j < n && (text.at(j).isLetterOrNumber() || text.at(j) == QLatin1Char('.')
                              || text.at(j) == QLatin1Char('_')))
                 ++j;
-            setFormat(i, j - i, m_formats.number);
+            setFormat(i, j - i, formats().number);
             i = j;
             continue;
         }

@@ -30,7 +30,7 @@ void BucketView::setState(const trace::TraceState &state, const aio::TraceEvent 
     TaskToken::KeyCounter keys;
     m_buckets.clear();
     for (const trace::ObjectInfo &o : state.objects()) {
-        if (o.kind != aio::WaitKind::Bucket) continue;
+        if (o.kind != aio::ObjectKind::Bucket) continue;
         Bucket b;
         b.name = o.name.empty() ? QStringLiteral("#%1").arg(o.id) : StateStyle::fromView(o.name);
         b.capacity = o.capacity;

@@ -18,11 +18,11 @@ constexpr qreal kGap = 5;
 constexpr qreal kTitle = 18;
 constexpr qreal kRow = 30;
 
-QString kindName(aio::WaitKind kind)
+QString kindName(aio::ObjectKind kind)
 {
     switch (kind) {
-    case aio::WaitKind::LifoQueue: return QStringLiteral("LifoQueue");
-    case aio::WaitKind::PriorityQueue: return QStringLiteral("PriorityQueue");
+    case aio::ObjectKind::LifoQueue: return QStringLiteral("LifoQueue");
+    case aio::ObjectKind::PriorityQueue: return QStringLiteral("PriorityQueue");
     default: return QStringLiteral("Queue");
     }
 }
@@ -156,7 +156,7 @@ void QueueView::relayout(bool animate)
         for (int s = 0; s < shownSlots; ++s) {
             const QRectF r(groupRight - (s + 1) * slotW - s * 3, slotY, slotW, slotH);
             // Slot s from the right holds the s-th item to leave.
-            const int item = q.kind == aio::WaitKind::LifoQueue ? items - 1 - s : s;
+            const int item = q.kind == aio::ObjectKind::LifoQueue ? items - 1 - s : s;
             if (s < items) m_boxes.append({r, q.items[item], 1});
             else m_boxes.append({r, QString(), 0});
         }

@@ -38,7 +38,7 @@ protected:
 private:
     struct Queue {
         QString name;
-        aio::WaitKind kind = aio::WaitKind::Queue;
+        aio::ObjectKind kind = aio::ObjectKind::Queue;
         qint64 capacity = 0;  // 0: unbounded
         QStringList items;    // put order
         QVector<TaskToken> putters, getters, joiners;

@@ -28,12 +28,12 @@ void SemaphoreView::setState(const trace::TraceState &state, const aio::TraceEve
     TaskToken::KeyCounter keys;
     m_objects.clear();
     for (const trace::ObjectInfo &o : state.objects()) {
-        if (!o.is_semaphore() && o.kind != aio::WaitKind::Lock) continue;
+        if (!o.is_semaphore() && o.kind != aio::ObjectKind::Lock) continue;
         Guarded g;
         g.name = o.name.empty() ? QStringLiteral("#%1").arg(o.id) : StateStyle::fromView(o.name);
         if (!m_ignored.isEmpty() && g.name == m_ignored) continue;
         g.kind = o.kind;
-        g.capacity = o.kind == aio::WaitKind::Lock ? 1 : o.capacity;
+        g.capacity = o.kind == aio::ObjectKind::Lock ? 1 : o.capacity;
         g.free = o.free_permits;
         g.holders = TaskToken::list(state, o.holders, keys);
         g.waiters = TaskToken::list(state, o.waiters, keys);
@@ -48,7 +48,7 @@ QString SemaphoreView::describe() const
 {
     QStringList lines;
     for (const Guarded &g : m_objects) {
-        const QString head = g.kind == aio::WaitKind::Lock
+        const QString head = g.kind == aio::ObjectKind::Lock
                                  ? QStringLiteral("lock %1 [%2]").arg(g.name, g.holders.isEmpty() ? QStringLiteral("free")
                                                                                                   : QStringLiteral("held"))
                                  : QStringLiteral("semaphore %1 [%2 free/%3]").arg(g.name).arg(g.free).arg(g.capacity);
@@ -79,11 +79,11 @@ void SemaphoreView::relayout(bool animate)
             break;
         }
         QString title;
-        if (g.kind == aio::WaitKind::Lock)
+        if (g.kind == aio::ObjectKind::Lock)
             title = tr("%1 (Lock): %2").arg(g.name, g.holders.isEmpty() ? tr("free") : tr("held"));
         else
             title = tr("%1 (%2): %3 of %4 permits free")
-                        .arg(g.name, g.kind == aio::WaitKind::BoundedSemaphore ? QStringLiteral("BoundedSemaphore")
+                        .arg(g.name, g.kind == aio::ObjectKind::BoundedSemaphore ? QStringLiteral("BoundedSemaphore")
                                                                                 : QStringLiteral("Semaphore"))
                         .arg(g.free)
                         .arg(g.capacity);

@@ -36,7 +36,7 @@ protected:
 private:
     struct Guarded {
         QString name;
-        aio::WaitKind kind = aio::WaitKind::Semaphore;
+        aio::ObjectKind kind = aio::ObjectKind::Semaphore;
         qint64 capacity = 0;
         qint64 free = 0;
         QVector<TaskToken> holders, waiters;

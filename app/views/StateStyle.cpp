@@ -1,8 +1,9 @@
 #include "views/StateStyle.h"
 
+#include <trace/text_log.hpp>
+
 #include <QLocale>
 
-#include <QFileInfo>
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
@@ -85,10 +86,9 @@ QString StateStyle::waitLabel(WaitKind wait)
     case WaitKind::QueueGet: return tr("queue get");
     case WaitKind::QueuePut: return tr("queue put");
     case WaitKind::QueueJoin: return tr("queue join");
-    case WaitKind::Semaphore:
-    case WaitKind::BoundedSemaphore: return tr("semaphore");
+    case WaitKind::Semaphore: return tr("semaphore");
     case WaitKind::Lock: return tr("lock");
-    case WaitKind::Event: return tr("event");
+    case WaitKind::AsyncioEvent: return tr("event");
     case WaitKind::Condition: return tr("condition");
     case WaitKind::Task: return tr("another task");
     case WaitKind::Gather: return tr("gather");
@@ -98,9 +98,6 @@ QString StateStyle::waitLabel(WaitKind wait)
     case WaitKind::Future: return tr("future");
     case WaitKind::IO: return tr("I/O");
     case WaitKind::Bucket: return tr("token bucket");
-    case WaitKind::Queue:
-    case WaitKind::LifoQueue:
-    case WaitKind::PriorityQueue: return tr("queue");
     }
     return tr("waiting");
 }
@@ -112,10 +109,9 @@ QString StateStyle::waitPhrase(WaitKind wait, const QString &target)
     case WaitKind::QueueGet: return tr("get() on queue %1").arg(target);
     case WaitKind::QueuePut: return tr("put() on queue %1").arg(target);
     case WaitKind::QueueJoin: return tr("join() on queue %1").arg(target);
-    case WaitKind::Semaphore:
-    case WaitKind::BoundedSemaphore: return tr("semaphore %1").arg(target);
+    case WaitKind::Semaphore: return tr("semaphore %1").arg(target);
     case WaitKind::Lock: return tr("lock %1").arg(target);
-    case WaitKind::Event: return tr("event %1").arg(target);
+    case WaitKind::AsyncioEvent: return tr("event %1").arg(target);
     case WaitKind::Condition: return tr("condition %1").arg(target);
     case WaitKind::Bucket: return tr("token bucket %1").arg(target);
     case WaitKind::Task: return tr("task %1").arg(target);
@@ -131,9 +127,8 @@ QString StateStyle::waitTarget(const trace::TraceState &state, WaitKind wait, st
     case WaitKind::QueuePut:
     case WaitKind::QueueJoin:
     case WaitKind::Semaphore:
-    case WaitKind::BoundedSemaphore:
     case WaitKind::Lock:
-    case WaitKind::Event:
+    case WaitKind::AsyncioEvent:
     case WaitKind::Condition:
     case WaitKind::Bucket: return objectName(state, object);
     case WaitKind::Task:
@@ -167,14 +162,10 @@ StateStyle::Look StateStyle::look(TaskStatus status, WaitKind wait)
     case WaitKind::QueueGet: return {kOrange, Qt::FDiagPattern, label};
     case WaitKind::QueuePut: return {kOrange, Qt::BDiagPattern, label};
     case WaitKind::QueueJoin: return {kOrange, Qt::DiagCrossPattern, label};
-    case WaitKind::Queue:
-    case WaitKind::LifoQueue:
-    case WaitKind::PriorityQueue: return {kOrange, Qt::FDiagPattern, label};
-    case WaitKind::Semaphore:
-    case WaitKind::BoundedSemaphore: return {kBlue, Qt::CrossPattern, label};
+    case WaitKind::Semaphore: return {kBlue, Qt::CrossPattern, label};
     case WaitKind::Lock: return {kBlue, Qt::DiagCrossPattern, label};
     case WaitKind::Bucket: return {kBlue, Qt::VerPattern, label};
-    case WaitKind::Event: return {kPurple, Qt::VerPattern, label};
+    case WaitKind::AsyncioEvent: return {kPurple, Qt::VerPattern, label};
     case WaitKind::Condition: return {kPurple, Qt::Dense3Pattern, label};
     case WaitKind::Task: return {kPurple, Qt::FDiagPattern, label};
     case WaitKind::Gather: return {kPurple, Qt::BDiagPattern, label};
@@ -310,7 +301,8 @@ QString StateStyle::seconds(double s)
 QString StateStyle::fileLine(const trace::SourceLoc &loc)
 {
     if (!loc.known()) return QStringLiteral("?");
-    return QFileInfo(QString::fromUtf8(loc.file)).fileName() + QLatin1Char(':') + QString::number(loc.line);
+    const std::string_view file = trace::source_basename(loc.file);
+    return QString::fromUtf8(file.data(), qsizetype(file.size())) + QLatin1Char(':') + QString::number(loc.line);
 }
 
 void StateStyle::paintHeading(QPainter &painter, const QRectF &rect, const QString &text, QFont base) const

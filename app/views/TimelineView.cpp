@@ -35,16 +35,16 @@ double niceStep(double raw)
     return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
-bool affectsTask(aio::EventKind kind)
+bool affectsTask(aio::TraceEventKind kind)
 {
     switch (kind) {
-    case aio::EventKind::TaskCreated:
-    case aio::EventKind::TaskScheduled:
-    case aio::EventKind::StepBegin:
-    case aio::EventKind::StepEnd:
-    case aio::EventKind::Suspended:
-    case aio::EventKind::Woken:
-    case aio::EventKind::TaskFinished:
+    case aio::TraceEventKind::TaskCreated:
+    case aio::TraceEventKind::TaskScheduled:
+    case aio::TraceEventKind::StepBegin:
+    case aio::TraceEventKind::StepEnd:
+    case aio::TraceEventKind::Suspended:
+    case aio::TraceEventKind::Woken:
+    case aio::TraceEventKind::TaskFinished:
         return true;
     default:
         return false;
@@ -106,7 +106,7 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
             state.apply(e);
             if (m_times.isEmpty() || m_times.back().time != e.time_ns)
                 m_times.append({e.time_ns, std::uint32_t(i)});
-            if (e.kind == aio::EventKind::SlowStep) {
+            if (e.kind == aio::TraceEventKind::SlowStep) {
                 // The report follows the step's StepEnd: the mark spans from its StepBegin to here.
                 const int lane = e.task ? laneOf.value(e.task, -1) : -1;
                 if (lane < 0) {
@@ -130,20 +130,20 @@ void TimelineView::setRecorder(const trace::Recorder *recorder, bool keepView)
                 lastOf.push_back(std::uint32_t(-1));
                 m_names.append(StateStyle::taskName(state, task->id));
                 stepBegin.append(-1.0f);
-            } else if (e.kind == aio::EventKind::TaskCreated) {
+            } else if (e.kind == aio::TraceEventKind::TaskCreated) {
                 m_names[lane] = StateStyle::taskName(state, task->id);
             }
             const auto status = std::uint8_t(task->status);
             const auto wait = std::uint8_t(task->status == trace::TaskStatus::Waiting ? task->wait : aio::WaitKind::None);
             const float u = float(axisOf(e.time_ns, i));
-            if (e.kind == aio::EventKind::StepBegin) stepBegin[lane] = u;
+            if (e.kind == aio::TraceEventKind::StepBegin) stepBegin[lane] = u;
             const std::uint32_t last = lastOf[lane];
             if (last == std::uint32_t(-1) || raw[last].status != status || raw[last].wait != wait) {
                 lastOf[lane] = std::uint32_t(raw.size());
                 raw.push_back({u, std::uint32_t(i), status, wait});
                 rawLane.push_back(std::uint32_t(lane));
             }
-            if (e.kind == aio::EventKind::Woken && e.other != 0) {
+            if (e.kind == aio::TraceEventKind::Woken && e.other != 0) {
                 const int from = laneOf.value(e.other, -1);
                 if (from >= 0 && from != lane) m_arrows.append({u, from, lane});
             }

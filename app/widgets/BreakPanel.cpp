@@ -1,5 +1,7 @@
 #include "widgets/BreakPanel.h"
 
+#include "widgets/SettingsKeys.h"
+
 #include "text/BreakText.h"
 #include "code/PythonHighlighter.h"
 
@@ -27,12 +29,12 @@ constexpr int maxKeys = 9;        // moves 1–9 have a key
 
 QSettings settings()
 {
-    return QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent"));
+    return SettingsKeys::open();
 }
 
 QString brokenKey(const levels::Level &level)
 {
-    return QStringLiteral("break/%1/broken").arg(BreakText::fromStd(level.id));
+    return SettingsKeys::levelBroken(BreakText::fromStd(level.id));
 }
 
 bool isDark(const QPalette &palette)

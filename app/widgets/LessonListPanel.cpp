@@ -1,6 +1,6 @@
 #include "widgets/LessonListPanel.h"
 
-#include "text/Language.h"
+#include "widgets/LessonLang.h"
 
 #include <lessons/lesson.hpp>
 
@@ -47,7 +47,7 @@ void LessonListPanel::retranslateUi()
 {
     setAccessibleName(tr("Lessons"));
     setAccessibleDescription(tr("Choose a lesson; a check mark shows the lessons you have done."));
-    const lessons::Lang lang = Language::isGerman() ? lessons::Lang::De : lessons::Lang::En;
+    const lessons::Lang lang = lessonLang();
     const auto &all = lessons::registry();
     for (int row = 0; row < count() && row < int(all.size()); ++row) {
         const lessons::Lesson *lesson = all[std::size_t(row)];

@@ -1,6 +1,7 @@
 #include "widgets/ParameterPanel.h"
 
-#include "text/Language.h"
+#include "text/DecimalsOfStep.h"
+#include "widgets/LessonLang.h"
 #include "player/LiveController.h"
 
 #include "player/LessonSession.h"
@@ -20,26 +21,6 @@
 #include <QVBoxLayout>
 
 #include <cmath>
-
-namespace {
-
-lessons::Lang lessonLang()
-{
-    return Language::isGerman() ? lessons::Lang::De : lessons::Lang::En;
-}
-
-// Decimals that show every value of the step grid exactly (0.125 -> 3, 0.05 -> 2, 1 -> 0).
-int decimalsOf(double step)
-{
-    for (int decimals = 0; decimals < 4; ++decimals) {
-        const double scaled = step * std::pow(10.0, decimals);
-        if (std::abs(scaled - std::round(scaled)) < 1e-9)
-            return decimals;
-    }
-    return 4;
-}
-
-} // namespace
 
 ParameterPanel::ParameterPanel(LessonSession *session, LiveController *live, QWidget *parent)
     : QWidget(parent)
@@ -209,7 +190,7 @@ QString ParameterPanel::formatValue(const lessons::Parameter &parameter, double 
     // A parameter from 0 to 1 in whole steps without a unit is a switch (debug mode).
     if (parameter.min == 0 && parameter.max == 1 && parameter.step == 1 && parameter.unit.empty())
         return value >= 0.5 ? tr("on") : tr("off");
-    const QString number = QLocale().toString(value, 'f', decimalsOf(parameter.step));
+    const QString number = QLocale().toString(value, 'f', decimalsOfStep(parameter.step));
     const QString unit = QString::fromStdString(parameter.unit);
     if (unit.isEmpty())
         return number;

@@ -1,6 +1,6 @@
 #include "widgets/QuizPanel.h"
 
-#include "text/Language.h"
+#include "widgets/LessonLang.h"
 
 #include "player/LessonSession.h"
 
@@ -20,11 +20,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-lessons::Lang lessonLang()
-{
-    return Language::isGerman() ? lessons::Lang::De : lessons::Lang::En;
-}
 
 QString qs(const std::string &text)
 {

@@ -1,8 +1,11 @@
 #include "widgets/SweepChart.h"
 
-#include "text/Language.h"
+#include "text/DecimalsOfStep.h"
+#include "widgets/LessonLang.h"
 
 #include "player/LessonSession.h"
+
+#include <lessons/param_input.hpp>
 
 #include <QChart>
 #include <QtConcurrent/QtConcurrentRun>
@@ -17,33 +20,9 @@
 
 namespace {
 
-lessons::Lang lessonLang()
-{
-    return Language::isGerman() ? lessons::Lang::De : lessons::Lang::En;
-}
-
 // Okabe-Ito blue and vermillion: apart for every kind of colour vision, on light and dark.
 const QColor curveColour(0x00, 0x72, 0xb2);
 const QColor markColour(0xd5, 0x5e, 0x00);
-
-int decimalsOf(double step)
-{
-    for (int decimals = 0; decimals < 4; ++decimals) {
-        const double scaled = step * std::pow(10.0, decimals);
-        if (std::abs(scaled - std::round(scaled)) < 1e-9)
-            return decimals;
-    }
-    return 4;
-}
-
-const lessons::Parameter *findParameter(const lessons::Lesson &lesson, const std::string &id)
-{
-    for (const lessons::Parameter &p : lesson.parameters) {
-        if (p.id == id)
-            return &p;
-    }
-    return nullptr;
-}
 
 } // namespace
 
@@ -224,7 +203,7 @@ void SweepChart::updateMarker()
 void SweepChart::updateAxes()
 {
     const lessons::Lesson *lesson = m_session->lesson();
-    const lessons::Parameter *p = lesson ? findParameter(*lesson, parameterId().toStdString()) : nullptr;
+    const lessons::Parameter *p = lesson ? lessons::find_parameter(*lesson, parameterId().toStdString()) : nullptr;
     if (p) {
         // Ticks on the slider's grid: every d-th step, at most 8 ticks.
         const int steps = std::max(1, int(std::lround((p->max - p->min) / p->step)));
@@ -233,7 +212,7 @@ void SweepChart::updateAxes()
             ++every;
         m_x->setRange(p->min, p->max);
         m_x->setTickCount(steps / every + 1);
-        m_x->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsOf(p->step * every)));
+        m_x->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsOfStep(p->step * every)));
     }
     double top = m_current.y();
     for (const QPointF &point : std::as_const(m_result.points))
@@ -253,7 +232,7 @@ void SweepChart::updateAxes()
     const int intervals = std::max(1, int(std::ceil(top / interval - 1e-9)));
     m_y->setRange(0, intervals * interval);
     m_y->setTickCount(intervals + 1);
-    m_y->setLabelFormat(QStringLiteral("%.%1f").arg(std::max(0, decimalsOf(interval))));
+    m_y->setLabelFormat(QStringLiteral("%.%1f").arg(std::max(0, decimalsOfStep(interval))));
     retranslateUi();
 }
 
@@ -288,7 +267,7 @@ void SweepChart::retranslateUi()
 {
     const lessons::Lesson *lesson = m_session->lesson();
     const lessons::Lang lang = lessonLang();
-    const lessons::Parameter *p = lesson ? findParameter(*lesson, parameterId().toStdString()) : nullptr;
+    const lessons::Parameter *p = lesson ? lessons::find_parameter(*lesson, parameterId().toStdString()) : nullptr;
     QString yTitle;
     QString xTitle;
     if (p) {

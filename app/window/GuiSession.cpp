@@ -1,17 +1,16 @@
 #include "window/GuiSession.h"
 
-#include "text/NumericLocale.h"
+#include "text/ApplicationSetup.h"
 
-#include "text/Language.h"
 #include "window/LessonTour.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPixmap>
 #include <QTimer>
 #include <QtDebug>
 
-#include <clocale>
 
 namespace {
 
@@ -31,10 +30,10 @@ bool languageGiven(const Invocation &invocation)
 int runGuiSession(int &argc, char **argv, const Invocation &invocation)
 {
     QApplication app(argc, argv);
-    keepNumbersMachineReadable();
-    QApplication::setApplicationName(QStringLiteral("dirigent"));
-    QApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
-    if (!Language::install(invocation.language))
+    // The menu entry and the icon the package installs (hicolor PNGs: no SVG plugin needed).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.dirigent.Dirigent"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.dirigent.Dirigent")));
+    if (!prepareApplication(invocation.language))
         qWarning("dirigent: no translation for '%s', showing the English texts",
                  qUtf8Printable(invocation.language));
 

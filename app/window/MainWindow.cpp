@@ -12,7 +12,10 @@
 #include "widgets/PlayPanel.h"
 #include "widgets/QuizPanel.h"
 #include "widgets/SweepChart.h"
+#include "widgets/SettingsKeys.h"
 #include "widgets/VisualizationPanel.h"
+#include "widgets/LessonLang.h"
+#include "cli/SaveFile.h"
 
 #include "player/CodeMap.h"
 #include "views/EventLoopView.h"
@@ -29,6 +32,7 @@
 
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QBuffer>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -44,7 +48,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -64,7 +67,7 @@ namespace {
 
 QSettings settings()
 {
-    return QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent"));
+    return SettingsKeys::open();
 }
 
 // The keys of the player's shortcuts; text fields and sliders with the focus keep them.
@@ -91,16 +94,9 @@ bool isPickKey(const QKeyEvent *key)
     return modifiers == Qt::NoModifier && key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9;
 }
 
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    // QSaveFile: the target is either the old file or the complete new one.
-    QSaveFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-}
-
 bool writeString(const QString &path, const std::string &text)
 {
-    return writeBytes(path, QByteArray(text.data(), qsizetype(text.size())));
+    return saveFile(path, QByteArray(text.data(), qsizetype(text.size())));
 }
 
 } // namespace
@@ -223,7 +219,7 @@ void MainWindow::buildCentralArea()
     });
     for (QSplitter *splitter : std::as_const(m_splitters)) {
         connect(splitter, &QSplitter::splitterMoved, this, [this, splitter] {
-            storeSetting(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+            storeSetting(SettingsKeys::splitter(splitter->objectName()), splitter->saveState());
         });
     }
 }
@@ -336,7 +332,7 @@ void MainWindow::connectPlayer()
             markDone(currentLessonId());
     });
     connect(m_player, &Player::speedChanged, this, [this](double speed) {
-        storeSetting(QStringLiteral("speed"), speed);
+        storeSetting(SettingsKeys::speed, speed);
     });
     connect(m_playerBar, &PlayerBar::iterationJump, this, [this] { m_animateNextMove = true; });
 
@@ -406,8 +402,7 @@ QPair<int, int> MainWindow::playBest(const QString &lessonId)
     QPair<int, int> best{0, 0};
     if (m_rememberSettings) {
         QSettings s = settings();
-        const QString key = QStringLiteral("play/%1/").arg(lessonId);
-        best = {s.value(key + QStringLiteral("best"), 0).toInt(), s.value(key + QStringLiteral("bestOf"), 0).toInt()};
+        best = {s.value(SettingsKeys::playBest(lessonId), 0).toInt(), s.value(SettingsKeys::playBestOf(lessonId), 0).toInt()};
         if (best.second <= 0 || best.first < 0 || best.first > best.second)
             best = {0, 0};
     }
@@ -426,9 +421,8 @@ void MainWindow::onPlayFinished(int right, int asked)
     const qint64 before = qint64(best.first) * asked;
     if (best.second == 0 || now > before || (now == before && asked > best.second)) {
         m_playBest.insert(id, {right, asked});
-        const QString key = QStringLiteral("play/%1/").arg(id);
-        storeSetting(key + QStringLiteral("best"), right);
-        storeSetting(key + QStringLiteral("bestOf"), asked);
+        storeSetting(SettingsKeys::playBest(id), right);
+        storeSetting(SettingsKeys::playBestOf(id), asked);
     }
     const QPair<int, int> shown = m_playBest.value(id);
     m_playPanel->setBest(shown.first, shown.second);
@@ -450,7 +444,7 @@ bool MainWindow::openLesson(const QString &id)
     showLesson();  // in case the session did not announce the new run
     m_player->toStart();
     m_lessonList->setCurrentLesson(id);
-    storeSetting(QStringLiteral("lastLesson"), id);
+    storeSetting(SettingsKeys::lastLesson, id);
     return true;
 }
 
@@ -576,7 +570,7 @@ void MainWindow::markDone(const QString &id)
 {
     if (id.isEmpty() || !m_lessonList->markDone(id))
         return;
-    storeSetting(QStringLiteral("done"), m_lessonList->done());
+    storeSetting(SettingsKeys::doneLessons, m_lessonList->done());
 }
 
 QStringList MainWindow::doneLessons() const
@@ -594,7 +588,7 @@ void MainWindow::setLanguage(const QString &code)
     // everything is in the new language when this returns.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
     updateLanguageActions();
-    storeSetting(QStringLiteral("language"), code);
+    storeSetting(SettingsKeys::language, code);
 }
 
 QString MainWindow::language() const
@@ -632,8 +626,9 @@ bool MainWindow::exportViewPng(const QString &path)
     const QPixmap picture = m_visualization->grab();
     if (picture.isNull())
         return false;
-    QSaveFile file(path);
-    return file.open(QIODevice::WriteOnly) && picture.save(&file, "PNG") && file.commit();
+    QByteArray png;
+    QBuffer buffer(&png);
+    return buffer.open(QIODevice::WriteOnly) && picture.save(&buffer, "PNG") && saveFile(path, png);
 }
 
 bool MainWindow::exportChromeTrace(const QString &path)
@@ -717,7 +712,7 @@ void MainWindow::updateWindowTitle()
         setWindowTitle(program);
         return;
     }
-    const lessons::Lang lang = Language::isGerman() ? lessons::Lang::De : lessons::Lang::En;
+    const lessons::Lang lang = lessonLang();
     setWindowTitle(QStringLiteral("%1 — %2").arg(QString::fromStdString(lesson->title.in(lang)), program));
 }
 
@@ -840,24 +835,24 @@ void MainWindow::restoreSettings()
     if (!m_rememberSettings)
         return;
     QSettings s = settings();
-    const QString language = s.value(QStringLiteral("language")).toString();
+    const QString language = s.value(SettingsKeys::language).toString();
     if (Language::isSupported(language) && language != Language::current())
         setLanguage(language);
-    if (s.contains(QStringLiteral("geometry")))
-        restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
-    if (s.contains(QStringLiteral("windowState")))
-        restoreState(s.value(QStringLiteral("windowState")).toByteArray());
+    if (s.contains(SettingsKeys::geometry))
+        restoreGeometry(s.value(SettingsKeys::geometry).toByteArray());
+    if (s.contains(SettingsKeys::windowState))
+        restoreState(s.value(SettingsKeys::windowState).toByteArray());
     for (QSplitter *splitter : std::as_const(m_splitters)) {
-        const QString key = QStringLiteral("splitters/") + splitter->objectName();
+        const QString key = SettingsKeys::splitter(splitter->objectName());
         if (s.contains(key))
             splitter->restoreState(s.value(key).toByteArray());
     }
-    m_lessonList->setDone(s.value(QStringLiteral("done")).toStringList());
+    m_lessonList->setDone(s.value(SettingsKeys::doneLessons).toStringList());
     bool ok = false;
-    const double speed = s.value(QStringLiteral("speed")).toDouble(&ok);
+    const double speed = s.value(SettingsKeys::speed).toDouble(&ok);
     if (ok)
         m_player->setSpeed(speed);
-    const QString last = s.value(QStringLiteral("lastLesson")).toString();
+    const QString last = s.value(SettingsKeys::lastLesson).toString();
     if (!last.isEmpty())
         openLesson(last);
 }
@@ -867,10 +862,10 @@ void MainWindow::saveWindowSettings()
     if (!m_rememberSettings)
         return;
     QSettings s = settings();
-    s.setValue(QStringLiteral("geometry"), saveGeometry());
-    s.setValue(QStringLiteral("windowState"), saveState());
+    s.setValue(SettingsKeys::geometry, saveGeometry());
+    s.setValue(SettingsKeys::windowState, saveState());
     for (QSplitter *splitter : std::as_const(m_splitters))
-        s.setValue(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+        s.setValue(SettingsKeys::splitter(splitter->objectName()), splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,8 +1,9 @@
 #include "window/ScreenshotCommand.h"
 
-#include "text/NumericLocale.h"
+#include "cli/Complain.h"
+#include "cli/SaveFile.h"
+#include "text/ApplicationSetup.h"
 
-#include "text/Language.h"
 #include "player/LiveController.h"
 #include "widgets/LiveTab.h"
 #include "window/MainWindow.h"
@@ -18,22 +19,13 @@
 #include <QFileInfo>
 #include <QPixmap>
 #include <QEventLoop>
-#include <QSaveFile>
 #include <QTabWidget>
 #include <QThreadPool>
 #include <QTimer>
 
-#include <clocale>
 #include <cstdio>
 
 namespace {
-
-// "dirigent: <what>": the one line of a failed screenshot.
-void complain(const QString &what)
-{
-    const QByteArray line = (QStringLiteral("dirigent: ") + what + QLatin1Char('\n')).toUtf8();
-    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
-}
 
 // Lets the window finish what it posted: layouts, deferred repaints, work handed to the
 // thread pool (a sweep computed in the background) and the results it posts back.
@@ -193,12 +185,11 @@ bool ScreenshotCommand::savePng(const QImage &image, const QString &path, QStrin
         return false;
     }
 
-    // QSaveFile writes beside the target and renames on commit(): the target is either
-    // the old file or the whole new picture.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(png) != png.size() || !file.commit()) {
+    // The target is either the old file or the whole new picture.
+    QString reason;
+    if (!saveFile(path, png, &reason)) {
         if (error)
-            *error = tr("cannot save the screenshot to '%1': %2").arg(path, file.errorString());
+            *error = tr("cannot save the screenshot to '%1': %2").arg(path, reason);
         return false;
     }
     return true;
@@ -210,10 +201,7 @@ int ScreenshotCommand::run(int &argc, char **argv, const Invocation &invocation)
     previousHandler = qInstallMessageHandler(quietHandler);
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("dirigent"));
-    QApplication::setApplicationVersion(QStringLiteral(DIRIGENT_VERSION));
-    keepNumbersMachineReadable();
-    Language::install(invocation.language);
+    prepareApplication(invocation.language);
 
     // Checked before rendering, so a wrong path fails at once and leaves nothing behind.
     const QString problem = targetProblem(invocation.imagePath);

@@ -37,7 +37,7 @@ double longest_gap(const Run& run) {
 int slow_step_reports(const Run& run) {
     int n = 0;
     if (run.recorder)
-        for (const aio::TraceEvent& e : *run.recorder) n += e.kind == aio::EventKind::SlowStep;
+        for (const aio::TraceEvent& e : *run.recorder) n += e.kind == aio::TraceEventKind::SlowStep;
     return n;
 }
 

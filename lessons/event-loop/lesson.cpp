@@ -70,8 +70,8 @@ std::vector<QuizQuestion> quiz(const Run& run, const Params& p, bool pitfall) {
     int resumed = 0;
     if (run.recorder) {
         for (const aio::TraceEvent& e : *run.recorder) {
-            if (e.kind == aio::EventKind::TaskCreated && e.text == "main" && main_id == 0) main_id = e.task;
-            if (e.kind == aio::EventKind::StepBegin && e.task == main_id && main_id != 0) ++resumed;
+            if (e.kind == aio::TraceEventKind::TaskCreated && e.text == "main" && main_id == 0) main_id = e.task;
+            if (e.kind == aio::TraceEventKind::StepBegin && e.task == main_id && main_id != 0) ++resumed;
         }
     }
     const int sleeps = resumed - 1;

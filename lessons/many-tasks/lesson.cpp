@@ -29,11 +29,11 @@ int most_waiting_at_semaphore(const Run& run) {
     std::vector<char> waiting;  // by task id
     int now = 0, most = 0;
     for (const aio::TraceEvent& e : *run.recorder) {
-        if (e.kind == aio::EventKind::Suspended && e.wait == aio::WaitKind::Semaphore) {
+        if (e.kind == aio::TraceEventKind::Suspended && e.wait == aio::WaitKind::Semaphore) {
             if (waiting.size() <= e.task) waiting.resize(e.task + 1, 0);
             waiting[e.task] = 1;
             most = std::max(most, ++now);
-        } else if (e.kind == aio::EventKind::Woken && e.task < waiting.size() && waiting[e.task]) {
+        } else if (e.kind == aio::TraceEventKind::Woken && e.task < waiting.size() && waiting[e.task]) {
             waiting[e.task] = 0;
             --now;
         }

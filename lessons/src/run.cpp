@@ -3,44 +3,28 @@
 #include "lessons/describe.hpp"
 #include "lessons/lesson.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <stdexcept>
-#include <system_error>
+#include <string>
+#include <string_view>
 
 namespace lessons {
 
 namespace {
 
-// An in-memory FILE* (open_memstream) for RunOptions::log_to; text() closes it.
-class MemoryLog {
+// The loop's lines as text: the run's log, and the warnings apart (run.cpp's caller decides
+// where they go; the command line prints them on stderr).
+class TextLog final : public aio::LogSink {
 public:
-    MemoryLog() : file_(open_memstream(&buffer_, &size_)) {
-        if (!file_) throw std::system_error(errno, std::generic_category(), "open_memstream");
-    }
-    MemoryLog(const MemoryLog&) = delete;
-    MemoryLog& operator=(const MemoryLog&) = delete;
-    ~MemoryLog() {
-        if (file_) std::fclose(file_);
-        std::free(buffer_);
-    }
-
-    std::FILE* file() const { return file_; }
-
-    std::string text() {
-        if (file_) {
-            std::fclose(file_);  // flushes; buffer_ and size_ are final afterwards
-            file_ = nullptr;
-        }
-        return buffer_ ? std::string(buffer_, size_) : std::string();
+    explicit TextLog(Run& run) : run_(run) {}
+    void line(aio::LogKind kind, std::string_view text) override {
+        std::string& to = kind == aio::LogKind::Warning ? run_.warnings : run_.log;
+        to.append(text);
+        to += '\n';
     }
 
 private:
-    char* buffer_ = nullptr;
-    std::size_t size_ = 0;
-    std::FILE* file_ = nullptr;
+    Run& run_;
 };
 
 }  // namespace
@@ -55,13 +39,13 @@ Run run(const Lesson& lesson, const Params& params, bool pitfall) {
 
     Run result;
     result.recorder = std::make_shared<trace::Recorder>();
-    MemoryLog log;
+    TextLog log(result);
     FactsScope facts(result.facts);
     try {
         aio::run(lesson.scenario(full, pitfall),
-                 {.sink = result.recorder.get(), .log_to = log.file(), .main_name = "main"});
+                 {.sink = result.recorder.get(), .log_sink = &log, .main_name = "main"});
     } catch (const aio::DeadlockError& deadlock) {
-        // The loop has printed "t=… deadlock" and a "t=…   waiting: <task>" line per task, as
+        // The loop has logged "t=… deadlock" and a "t=…   waiting: <task>" line per task, as
         // vloop does, and cleaned up. Like vloop.run, that is a normal end of the run.
         result.deadlock = true;
         for (const aio::DeadlockError::Waiting& w : deadlock.waiting()) result.waiting.push_back(w.task);
@@ -69,7 +53,6 @@ Run run(const Lesson& lesson, const Params& params, bool pitfall) {
         // vloop.run prints this line after the cleanup, without a time stamp.
         result.error = "main raised " + describe(std::current_exception());
     }
-    result.log = log.text();
     if (!result.error.empty()) result.log += result.error + "\n";
     if (!result.recorder->empty()) result.end_time = static_cast<double>(result.recorder->back().time_ns) / 1e9;
     return result;

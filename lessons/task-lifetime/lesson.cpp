@@ -26,7 +26,7 @@ std::vector<const aio::TraceEvent*> never_retrieved(const Run& run) {
     std::vector<const aio::TraceEvent*> out;
     if (run.recorder)
         for (const aio::TraceEvent& e : *run.recorder)
-            if (e.kind == aio::EventKind::ExceptionNeverRetrieved) out.push_back(&e);
+            if (e.kind == aio::TraceEventKind::ExceptionNeverRetrieved) out.push_back(&e);
     return out;
 }
 

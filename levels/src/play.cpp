@@ -78,7 +78,7 @@ struct Game {
 struct ObjectNames : aio::TraceSink {
     std::map<std::string, std::string> names;  // "#3" -> "'A'"
     void on_event(const aio::TraceEvent& e) override {
-        if (e.kind == aio::EventKind::ObjectCreated && !e.text.empty())
+        if (e.kind == aio::TraceEventKind::ObjectCreated && !e.text.empty())
             names["#" + std::to_string(e.object)] = "'" + e.text + "'";
     }
 };

@@ -8,43 +8,32 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <cerrno>
-#include <cstdlib>
-#include <system_error>
+#include <cstdio>
+#include <string_view>
 #include <vector>
 
 namespace live {
 
-// The log in memory (open_memstream), as lessons::run keeps it.
-class LiveRun::LogBuffer {
+// The loop's lines: to the FILE* given, or kept for result().log. Python's warnings go to
+// stderr, where Python prints them.
+class LiveRun::Log final : public aio::LogSink {
 public:
-    LogBuffer() : m_file(open_memstream(&m_data, &m_size))
+    Log(std::FILE *out, std::string &keep) : m_out(out), m_keep(keep) {}
+    void line(aio::LogKind kind, std::string_view text) override
     {
-        if (!m_file)
-            throw std::system_error(errno, std::generic_category(), "open_memstream");
-    }
-    LogBuffer(const LogBuffer &) = delete;
-    LogBuffer &operator=(const LogBuffer &) = delete;
-    ~LogBuffer()
-    {
-        if (m_file)
-            std::fclose(m_file);
-        std::free(m_data);
-    }
-    std::FILE *file() const { return m_file; }
-    std::string text()
-    {
-        if (m_file) {
-            std::fclose(m_file); // flushes; m_data and m_size are final afterwards
-            m_file = nullptr;
+        std::FILE *to = kind == aio::LogKind::Warning ? stderr : m_out;
+        if (!to) {
+            m_keep.append(text);
+            m_keep += '\n';
+            return;
         }
-        return m_data ? std::string(m_data, m_size) : std::string();
+        std::fprintf(to, "%.*s\n", static_cast<int>(text.size()), text.data());
+        std::fflush(to);
     }
 
 private:
-    char *m_data = nullptr;
-    std::size_t m_size = 0;
-    std::FILE *m_file = nullptr;
+    std::FILE *m_out;
+    std::string &m_keep;
 };
 
 LiveRun::LiveRun(LiveScenario &scenario, QObject *parent) : QObject(parent), m_scenario(scenario) {}
@@ -71,9 +60,8 @@ bool LiveRun::start(QString *error)
     // The driver's clock starts here: the run's t=0.
     m_driver = std::make_unique<qtaio::QtDriver>();
     m_driver->loop().set_sink(m_result.recorder.get());
-    if (!m_logTo)
-        m_buffer = std::make_unique<LogBuffer>();
-    m_driver->loop().set_log_output(m_logTo ? m_logTo : m_buffer->file());
+    m_log = std::make_unique<Log>(m_logTo, m_result.log);
+    m_driver->loop().set_log_sink(m_log.get());
     connect(m_driver.get(), &qtaio::QtDriver::advanced, this, &LiveRun::advanced);
     connect(m_driver.get(), &qtaio::QtDriver::taskFinished, this, &LiveRun::onTaskFinished);
     m_main = m_driver->start(m_scenario.main(), "main");
@@ -89,7 +77,7 @@ void LiveRun::stop()
     // Every task, in creation order, as asyncio.run's shutdown does: a waiting reply is
     // aborted at once, a sleep disarmed; the run ends when the main task has ended.
     std::vector<aio::detail::TaskCore *> tasks;
-    for (aio::detail::TaskCore *t = m_driver->loop().first_task(); t; t = t->next_task)
+    for (aio::detail::TaskCore *t : m_driver->loop().tasks())
         tasks.push_back(t);
     for (aio::detail::TaskCore *t : tasks) {
         if (!t->done())
@@ -135,21 +123,18 @@ void LiveRun::finish()
             m_result.error = "main was cancelled";
         if (loop.tracing()) {
             aio::TraceEvent end;
-            end.kind = aio::EventKind::RunEnd;
+            end.kind = aio::TraceEventKind::RunEnd;
             end.task = m_main.id();
             end.outcome = cancelled ? aio::Outcome::Cancelled : raised ? aio::Outcome::Exception : aio::Outcome::Result;
-            loop.emit_event(std::move(end));
+            loop.emit_trace_event(std::move(end));
         }
     }
     m_result.stopped = m_stopping;
     m_result.endTime = loop.time();
     m_result.figures = m_scenario.figures();
     loop.set_sink(nullptr);
-    loop.set_log_output(nullptr);
-    if (m_buffer) {
-        m_result.log = m_buffer->text();
-        m_buffer.reset();
-    }
+    loop.set_log_sink(nullptr);
+    m_log.reset();
     if (!m_result.error.empty()) {
         if (m_logTo) {
             std::fprintf(m_logTo, "%s\n", m_result.error.c_str());

@@ -82,10 +82,10 @@ TEST(AsyncGenerator, RunsInTheConsumersTaskAndItsAwaitsAreThatTasksWaits) {
     };
     aio::run(main(), {.sink = &rec});
     std::uint32_t consumer_id = 0;
-    for (const auto& e : rec.of(aio::EventKind::TaskCreated))
+    for (const auto& e : rec.of(aio::TraceEventKind::TaskCreated))
         if (e.text == "consumer") consumer_id = e.task;
     ASSERT_NE(consumer_id, 0u);
-    const auto waits = rec.of(aio::EventKind::Suspended, consumer_id);
+    const auto waits = rec.of(aio::TraceEventKind::Suspended, consumer_id);
     ASSERT_EQ(waits.size(), 3u);  // two pages and the cleanup's sleep
     for (const auto& w : waits) EXPECT_EQ(w.wait, aio::WaitKind::Sleep);
     EXPECT_LT(waits[0].line, waits[2].line);  // the loop's sleep, then the cleanup's

@@ -360,28 +360,28 @@ TEST(Condition, TheWaitIsReportedAsAWaitOnTheConditionAndTheRelockOnTheLock) {
         co_await w;
     };
     aio::run(main(), {.sink = &rec});
-    const auto created = rec.of(aio::EventKind::ObjectCreated);
+    const auto created = rec.of(aio::TraceEventKind::ObjectCreated);
     std::uint32_t cond_id = 0, lock_id = 0;
     for (const auto& e : created) {
-        if (e.wait == aio::WaitKind::Condition) cond_id = e.object;
-        if (e.wait == aio::WaitKind::Lock) lock_id = e.object;
+        if (e.object_kind == aio::ObjectKind::Condition) cond_id = e.object;
+        if (e.object_kind == aio::ObjectKind::Lock) lock_id = e.object;
         EXPECT_EQ(e.text, "stock");
     }
     ASSERT_NE(cond_id, 0u);
     ASSERT_NE(lock_id, 0u);
     std::vector<aio::WaitKind> waits;
-    for (const auto& e : rec.of(aio::EventKind::Suspended, waiter_id)) {
+    for (const auto& e : rec.of(aio::TraceEventKind::Suspended, waiter_id)) {
         waits.push_back(e.wait);
         EXPECT_EQ(e.object, e.wait == aio::WaitKind::Condition ? cond_id : lock_id);
         EXPECT_EQ(e.line, wait_line);  // both at the caller's co_await
     }
     EXPECT_EQ(waits, (std::vector<aio::WaitKind>{aio::WaitKind::Condition, aio::WaitKind::Lock}));
-    const auto woken = rec.of(aio::EventKind::Woken, waiter_id);
+    const auto woken = rec.of(aio::TraceEventKind::Woken, waiter_id);
     ASSERT_FALSE(woken.empty());
     EXPECT_EQ(woken.front().object, cond_id);
     EXPECT_NE(woken.front().other, 0u);  // woken by main's notify
-    EXPECT_EQ(rec.of(aio::EventKind::LockAcquire, waiter_id).size(), 2u);
-    EXPECT_EQ(rec.of(aio::EventKind::LockRelease, waiter_id).size(), 2u);
+    EXPECT_EQ(rec.of(aio::TraceEventKind::LockAcquire, waiter_id).size(), 2u);
+    EXPECT_EQ(rec.of(aio::TraceEventKind::LockRelease, waiter_id).size(), 2u);
 }
 
 TEST(Condition, AWaiterNoOneNotifiesIsADeadlockOnTheCondition) {

@@ -156,31 +156,26 @@ TEST(Deadlock, EmitsOneDeadlockTraceEventPerWaitingTaskThenRunEnd) {
         co_await q.get();
     };
     EXPECT_THROW(aio::run(main(), {.sink = &rec}), aio::DeadlockError);
-    auto dead = rec.of(aio::EventKind::Deadlock);
+    auto dead = rec.of(aio::TraceEventKind::Deadlock);
     ASSERT_EQ(dead.size(), 1u);
     EXPECT_EQ(dead[0].task, 1u);
     EXPECT_EQ(dead[0].wait, aio::WaitKind::QueueGet);
     EXPECT_STREQ(dead[0].file, __FILE__);
     EXPECT_EQ(dead[0].line, get_line);
     ASSERT_FALSE(rec.events.empty());
-    EXPECT_EQ(rec.events.back().kind, aio::EventKind::RunEnd);
+    EXPECT_EQ(rec.events.back().kind, aio::TraceEventKind::RunEnd);
     EXPECT_EQ(rec.events.back().outcome, aio::Outcome::Deadlock);
 }
 
 TEST(Deadlock, IsWrittenToTheRunLog) {
-    std::FILE* out = std::tmpfile();
-    ASSERT_NE(out, nullptr);
+    aio_test::LogCapture out;
     aio::Event ev;
     auto main = [&]() -> aio::Task<> {
         co_await aio::sleep(0.1);
         co_await ev.wait();
     };
-    EXPECT_THROW(aio::run(main(), {.log_to = out}), aio::DeadlockError);
-    std::rewind(out);
-    std::string text;
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, out)) text += buf;
-    std::fclose(out);
+    EXPECT_THROW(aio::run(main(), {.log_sink = &out}), aio::DeadlockError);
+    const std::string& text = out.log;
     EXPECT_EQ(text, "t=0.100 deadlock\nt=0.100   waiting: Task-1\n");
 }
 

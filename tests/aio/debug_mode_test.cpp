@@ -13,14 +13,6 @@ namespace {
 using aio_test::Journal;
 
 // What the run printed to its log output.
-std::string read_all(std::FILE* f) {
-    std::rewind(f);
-    std::string out;
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, f)) out += buf;
-    return out;
-}
-
 TEST(BlockingSleep, HoldsTheLoopNoTaskOrTimerRunsAndTheClockAdvances) {
     Journal j;
     auto ticker = [&]() -> aio::Task<> {
@@ -58,30 +50,29 @@ aio::Task<> three_steps() {
 
 TEST(DebugMode, ReportsExactlyTheSlowSteps) {
     aio_test::Recorder rec;
-    std::FILE* out = std::tmpfile();
-    aio::run(three_steps(), {.sink = &rec, .log_to = out, .main_name = "main", .debug = true});
-    const auto slow = rec.of(aio::EventKind::SlowStep);
+    aio_test::LogCapture out;
+    aio::run(three_steps(), {.sink = &rec, .log_sink = &out, .main_name = "main", .debug = true});
+    const auto slow = rec.of(aio::TraceEventKind::SlowStep);
     ASSERT_EQ(slow.size(), 2u);
     EXPECT_EQ(slow[0].value, 250'000'000);
     EXPECT_EQ(slow[0].text, "Executing <Task pending name='slow'> took 0.250 seconds");
     EXPECT_NE(slow[0].file, nullptr);  // where the slow task waits now
     EXPECT_EQ(slow[1].text, "Executing <Task finished name='main'> took 1.000 seconds");
-    EXPECT_EQ(read_all(out),
+    EXPECT_EQ(out.log,
               "t=0.300 Executing <Task pending name='slow'> took 0.250 seconds\n"
               "t=1.300 Executing <Task finished name='main'> took 1.000 seconds\n");
-    std::fclose(out);
 }
 
 TEST(DebugMode, TheThresholdIsSlowCallbackDuration) {
     aio_test::Recorder rec;
     aio::run(three_steps(), {.sink = &rec, .debug = true, .slow_callback_duration = 0.01});
-    EXPECT_EQ(rec.of(aio::EventKind::SlowStep).size(), 3u);  // quick too
+    EXPECT_EQ(rec.of(aio::TraceEventKind::SlowStep).size(), 3u);  // quick too
 }
 
 TEST(DebugMode, IsOffByDefault) {
     aio_test::Recorder rec;
     aio::run(three_steps(), {.sink = &rec});
-    EXPECT_TRUE(rec.of(aio::EventKind::SlowStep).empty());
+    EXPECT_TRUE(rec.of(aio::TraceEventKind::SlowStep).empty());
 }
 
 TEST(DebugMode, ASlowCallbackIsReportedAsAHandle) {
@@ -91,7 +82,7 @@ TEST(DebugMode, ASlowCallbackIsReportedAsAHandle) {
         co_await aio::sleep(1);
     };
     aio::run(body(), {.sink = &rec, .debug = true});
-    const auto slow = rec.of(aio::EventKind::SlowStep);
+    const auto slow = rec.of(aio::TraceEventKind::SlowStep);
     ASSERT_EQ(slow.size(), 1u);
     EXPECT_EQ(slow[0].task, 0u);
     EXPECT_EQ(slow[0].text, "Executing <Handle> took 0.500 seconds");

@@ -164,18 +164,18 @@ TEST(EventLoop, StepBeginEventsOfOneIterationAreTheTasksReadyWhenItBegan) {
     };
     aio::run(main(), {.sink = &rec});
     std::map<std::string, std::uint32_t> id;
-    for (const auto& e : rec.of(aio::EventKind::TaskCreated)) id[e.text] = e.task;
+    for (const auto& e : rec.of(aio::TraceEventKind::TaskCreated)) id[e.text] = e.task;
     auto first_step = [&](const std::string& name) {
-        return rec.of(aio::EventKind::StepBegin, id.at(name)).at(0).iteration;
+        return rec.of(aio::TraceEventKind::StepBegin, id.at(name)).at(0).iteration;
     };
     EXPECT_EQ(first_step("a"), 2u);
     EXPECT_EQ(first_step("b"), 2u);
     EXPECT_EQ(first_step("late"), 3u);
     // a's second step (after sleep(0)) is in iteration 3 too, after "late" (scheduled first).
-    auto a_steps = rec.of(aio::EventKind::StepBegin, id.at("a"));
+    auto a_steps = rec.of(aio::TraceEventKind::StepBegin, id.at("a"));
     ASSERT_EQ(a_steps.size(), 2u);
     EXPECT_EQ(a_steps[1].iteration, 3u);
-    EXPECT_GT(a_steps[1].seq, rec.of(aio::EventKind::StepBegin, id.at("late")).at(0).seq);
+    EXPECT_GT(a_steps[1].seq, rec.of(aio::TraceEventKind::StepBegin, id.at("late")).at(0).seq);
 }
 
 TEST(EventLoop, SteadyClockRunsAShortSleepForReal) {

@@ -92,9 +92,7 @@ TEST(Memory, ADroppedCoroutineIsFreed) {
         { auto dropped = finishes(token, live); }
         co_return;
     };
-    testing::internal::CaptureStderr();
     aio::run(main());
-    testing::internal::GetCapturedStderr();
     EXPECT_EQ(token.use_count(), 1);
 }
 

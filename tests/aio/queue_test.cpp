@@ -234,7 +234,7 @@ TEST(Queue, AWokenGetterThatMustWaitAgainWaitsAtItsOwnAwait) {
         co_await g1;
     };
     aio::run(main(), {.sink = &rec});
-    const auto waits = rec.of(aio::EventKind::Suspended, g1_id);
+    const auto waits = rec.of(aio::TraceEventKind::Suspended, g1_id);
     ASSERT_EQ(waits.size(), 2u);
     EXPECT_EQ(waits[1].wait, aio::WaitKind::QueueGet);
     EXPECT_EQ(waits[1].line, waits[0].line);

@@ -15,14 +15,6 @@ namespace {
 using aio_test::Journal;
 using aio_test::Probe;
 
-std::string read_all(std::FILE* f) {
-    std::rewind(f);
-    std::string out;
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, f)) out += buf;
-    return out;
-}
-
 std::vector<std::string> names_of_all_tasks() {
     std::vector<std::string> names;
     for (const aio::TaskRef& t : aio::all_tasks()) names.push_back(t.get_name());
@@ -155,21 +147,20 @@ TEST(TaskHandles, CompareByTheTaskTheyName) {
 
 TEST(NeverRetrieved, AFailedTaskNobodyHoldsIsReportedRightAfterItsLastStep) {
     aio_test::Recorder rec;
-    std::FILE* out = std::tmpfile();
+    aio_test::LogCapture out;
     auto body = []() -> aio::Task<> {
         aio::create_task(fails_after(0.5), "lost");
         co_await aio::sleep(1);
         aio::log("main done");
     };
-    aio::run(body(), {.sink = &rec, .log_to = out});
-    const auto reports = rec.of(aio::EventKind::ExceptionNeverRetrieved);
+    aio::run(body(), {.sink = &rec, .log_sink = &out});
+    const auto reports = rec.of(aio::TraceEventKind::ExceptionNeverRetrieved);
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].time_ns, 500'000'000);
     EXPECT_EQ(reports[0].text, "Task exception was never retrieved: <Task finished name='lost' exception=ValueError('bad')>");
-    EXPECT_EQ(read_all(out),
+    EXPECT_EQ(out.log,
               "t=0.500 Task exception was never retrieved: <Task finished name='lost' exception=ValueError('bad')>\n"
               "t=1.000 main done\n");
-    std::fclose(out);
 }
 
 TEST(NeverRetrieved, ComesWhenTheLastHandleGoesNotWhenTheTaskFails) {
@@ -178,13 +169,13 @@ TEST(NeverRetrieved, ComesWhenTheLastHandleGoesNotWhenTheTaskFails) {
     auto body = [&]() -> aio::Task<> {
         auto t = aio::create_task(fails_after(0.5), "held");
         co_await aio::sleep(2);
-        EXPECT_TRUE(rec.of(aio::EventKind::ExceptionNeverRetrieved).empty());
+        EXPECT_TRUE(rec.of(aio::TraceEventKind::ExceptionNeverRetrieved).empty());
         dropped_at = aio::now_ns();
         t = {};
-        EXPECT_EQ(rec.of(aio::EventKind::ExceptionNeverRetrieved).size(), 1u);
+        EXPECT_EQ(rec.of(aio::TraceEventKind::ExceptionNeverRetrieved).size(), 1u);
     };
     aio::run(body(), {.sink = &rec});
-    const auto reports = rec.of(aio::EventKind::ExceptionNeverRetrieved);
+    const auto reports = rec.of(aio::TraceEventKind::ExceptionNeverRetrieved);
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].time_ns, dropped_at);
     EXPECT_EQ(reports[0].task, 2u);
@@ -224,7 +215,7 @@ TEST(NeverRetrieved, ReadingTheOutcomeInAnyWayCountsAsRetrieved) {
         co_await aio::sleep(1);
     };
     aio::run(body(), {.sink = &rec});
-    for (const auto& e : rec.of(aio::EventKind::ExceptionNeverRetrieved)) ADD_FAILURE() << e.text;
+    for (const auto& e : rec.of(aio::TraceEventKind::ExceptionNeverRetrieved)) ADD_FAILURE() << e.text;
 }
 
 TEST(NeverRetrieved, WaitForAllDoesNotReadTheException) {
@@ -235,7 +226,7 @@ TEST(NeverRetrieved, WaitForAllDoesNotReadTheException) {
         co_await aio::wait(std::move(to_wait));
     };
     aio::run(body(), {.sink = &rec});
-    ASSERT_EQ(rec.of(aio::EventKind::ExceptionNeverRetrieved).size(), 1u);
+    ASSERT_EQ(rec.of(aio::TraceEventKind::ExceptionNeverRetrieved).size(), 1u);
 }
 
 TEST(NeverRetrieved, CancelledAndSuccessfulTasksAreNotReported) {
@@ -249,20 +240,21 @@ TEST(NeverRetrieved, CancelledAndSuccessfulTasksAreNotReported) {
         aio::create_task(fails_after(3));  // cancelled at the end of the run, never fails
     };
     aio::run(body(), {.sink = &rec});
-    EXPECT_TRUE(rec.of(aio::EventKind::ExceptionNeverRetrieved).empty());
+    EXPECT_TRUE(rec.of(aio::TraceEventKind::ExceptionNeverRetrieved).empty());
 }
 
-TEST(NeverRetrieved, AHandleThatOutlivesTheLoopReportsOnStderrOnly) {
+TEST(NeverRetrieved, AHandleThatOutlivesTheLoopReportsNothing) {
+    // The log sink belongs to the loop: once the loop is gone, nobody is told.
+    aio_test::LogCapture out;
     aio::Task<> kept;
     auto body = [&]() -> aio::Task<> {
         kept = aio::create_task(fails_after(0.1), "outlives");
         co_await aio::sleep(1);
     };
-    aio::run(body());
-    testing::internal::CaptureStderr();
+    aio::run(body(), {.log_sink = &out});
     kept = {};
-    EXPECT_EQ(testing::internal::GetCapturedStderr(),
-              "Task exception was never retrieved: <Task finished name='outlives' exception=ValueError('bad')>\n");
+    EXPECT_EQ(out.log, "");
+    EXPECT_EQ(out.warnings, "");
 }
 
 }  // namespace

@@ -265,16 +265,16 @@ namespace never {
 aio::Task<int> never_awaited_coroutine() { co_return 1; }
 }  // namespace never
 
-TEST(Task, ANeverAwaitedCoroutineIsReportedAsTraceEventAndOnStderr) {
+TEST(Task, ANeverAwaitedCoroutineIsReportedAsTraceEventAndAsWarning) {
     Recorder rec;
     auto main = [&]() -> aio::Task<> {
         { auto dropped = never::never_awaited_coroutine(); }
         co_return;
     };
-    testing::internal::CaptureStderr();
-    aio::run(main(), {.sink = &rec});
-    const std::string err = testing::internal::GetCapturedStderr();
-    auto events = rec.of(aio::EventKind::NeverAwaited);
+    aio_test::LogCapture log;
+    aio::run(main(), {.sink = &rec, .log_sink = &log});
+    const std::string& err = log.warnings;
+    auto events = rec.of(aio::TraceEventKind::NeverAwaited);
     ASSERT_EQ(events.size(), 1u);
     EXPECT_NE(events[0].text.find("never_awaited_coroutine"), std::string::npos) << events[0].text;
     EXPECT_NE(err.find("coroutine '"), std::string::npos) << err;
@@ -290,10 +290,10 @@ TEST(Task, AwaitedCoroutinesAndTasksAreNotReportedAsNeverAwaited) {
         auto t = aio::create_task(set_flag(flag, 3));  // scheduled, never awaited: fine, like asyncio
         co_await aio::sleep(0);
     };
-    testing::internal::CaptureStderr();
-    aio::run(main(), {.sink = &rec});
-    const std::string err = testing::internal::GetCapturedStderr();
-    EXPECT_TRUE(rec.of(aio::EventKind::NeverAwaited).empty());
+    aio_test::LogCapture log;
+    aio::run(main(), {.sink = &rec, .log_sink = &log});
+    const std::string& err = log.warnings;
+    EXPECT_TRUE(rec.of(aio::TraceEventKind::NeverAwaited).empty());
     EXPECT_EQ(err.find("never awaited"), std::string::npos) << err;
 }
 
@@ -304,9 +304,9 @@ TEST(Task, TheNeverAwaitedNameIsTheBareFunctionNameLikePython) {
         { auto dropped = never::never_awaited_coroutine(); }
         co_return;
     };
-    testing::internal::CaptureStderr();
-    aio::run(main(), {.sink = &rec});
-    const std::string err = testing::internal::GetCapturedStderr();
+    aio_test::LogCapture log;
+    aio::run(main(), {.sink = &rec, .log_sink = &log});
+    const std::string& err = log.warnings;
     EXPECT_NE(err.find("coroutine 'never_awaited_coroutine' was never awaited"), std::string::npos) << err;
 }
 
@@ -316,9 +316,9 @@ TEST(Task, ANeverAwaitedLambdaCoroutineIsNotReportedUnderTheEnclosingFunctionsNa
         { auto dropped = lambda_coroutine(); }
         co_return;
     };
-    testing::internal::CaptureStderr();
-    aio::run(main());
-    const std::string err = testing::internal::GetCapturedStderr();
+    aio_test::LogCapture log;
+    aio::run(main(), {.log_sink = &log});
+    const std::string& err = log.warnings;
     EXPECT_NE(err.find("was never awaited"), std::string::npos) << err;
     EXPECT_EQ(err.find("TestBody' was never awaited"), std::string::npos) << err;
     EXPECT_NE(err.find("lambda"), std::string::npos) << err;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aio_test {
@@ -18,17 +19,30 @@ struct Recorder final : aio::TraceSink {
 
     void on_event(const aio::TraceEvent& e) override { events.push_back(e); }
 
-    std::vector<aio::TraceEvent> of(aio::EventKind kind) const {
+    std::vector<aio::TraceEvent> of(aio::TraceEventKind kind) const {
         std::vector<aio::TraceEvent> out;
         for (const auto& e : events)
             if (e.kind == kind) out.push_back(e);
         return out;
     }
-    std::vector<aio::TraceEvent> of(aio::EventKind kind, std::uint32_t task) const {
+    std::vector<aio::TraceEvent> of(aio::TraceEventKind kind, std::uint32_t task) const {
         std::vector<aio::TraceEvent> out;
         for (const auto& e : events)
             if (e.kind == kind && e.task == task) out.push_back(e);
         return out;
+    }
+};
+
+// Keeps the loop's lines: those of the run's log ("t=… line", deadlock report) and the
+// warnings apart, each line ending in "\n" as a FILE* would have them.
+struct LogCapture final : aio::LogSink {
+    std::string log;
+    std::string warnings;
+
+    void line(aio::LogKind kind, std::string_view text) override {
+        std::string& to = kind == aio::LogKind::Warning ? warnings : log;
+        to.append(text);
+        to += '\n';
     }
 };
 

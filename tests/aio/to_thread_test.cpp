@@ -173,7 +173,7 @@ TEST(ToThread, TheTaskWaitsOnAFutureInTheTrace) {
     auto body = []() -> aio::Task<> { co_await aio::to_thread(aio::takes(1.0), [] {}); };
     aio::run(body(), {.sink = &rec});
     bool waited = false;
-    for (const auto& e : rec.of(aio::EventKind::Suspended)) waited |= e.wait == aio::WaitKind::Future;
+    for (const auto& e : rec.of(aio::TraceEventKind::Suspended)) waited |= e.wait == aio::WaitKind::Future;
     EXPECT_TRUE(waited);
 }
 

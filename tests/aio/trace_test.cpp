@@ -59,10 +59,10 @@ TEST(Trace, EventsComeInSeqOrderWithNonDecreasingIterationAndTime) {
             EXPECT_GE(ev[i].time_ns, ev[i - 1].time_ns) << "event " << i;
         }
     }
-    EXPECT_EQ(ev.front().kind, aio::EventKind::TaskCreated);
+    EXPECT_EQ(ev.front().kind, aio::TraceEventKind::TaskCreated);
     EXPECT_EQ(ev.front().task, 1u);
     EXPECT_EQ(ev.front().text, "Task-1");
-    EXPECT_EQ(ev.back().kind, aio::EventKind::RunEnd);
+    EXPECT_EQ(ev.back().kind, aio::TraceEventKind::RunEnd);
     EXPECT_EQ(ev.back().outcome, aio::Outcome::Result);
     EXPECT_EQ(ev.back().time_ns, 1'000'000'000);
 }
@@ -72,12 +72,12 @@ TEST(Trace, StepsCarryTaskIdsAndNeverInterleave) {
     std::uint32_t open = 0;
     std::map<std::uint32_t, int> steps;
     for (const auto& e : run.rec.events) {
-        if (e.kind == aio::EventKind::StepBegin) {
+        if (e.kind == aio::TraceEventKind::StepBegin) {
             EXPECT_EQ(open, 0u) << "step of task " << e.task << " began inside a step of task " << open;
             EXPECT_NE(e.task, 0u);
             open = e.task;
             ++steps[e.task];
-        } else if (e.kind == aio::EventKind::StepEnd) {
+        } else if (e.kind == aio::TraceEventKind::StepEnd) {
             EXPECT_EQ(e.task, open);
             open = 0;
         }
@@ -89,7 +89,7 @@ TEST(Trace, StepsCarryTaskIdsAndNeverInterleave) {
 
 TEST(Trace, CreatedEventsNameTheParentAndTheCreateTaskLine) {
     SmallRun run;
-    auto created = run.rec.of(aio::EventKind::TaskCreated);
+    auto created = run.rec.of(aio::TraceEventKind::TaskCreated);
     ASSERT_EQ(created.size(), 3u);
     EXPECT_EQ(created[1].task, run.child_id);
     EXPECT_EQ(created[1].text, "child");
@@ -100,14 +100,14 @@ TEST(Trace, CreatedEventsNameTheParentAndTheCreateTaskLine) {
 
 TEST(Trace, SuspendedEventsCarryTheFileAndLineOfTheCoAwait) {
     SmallRun run;
-    auto sus = run.rec.of(aio::EventKind::Suspended, 1);
+    auto sus = run.rec.of(aio::TraceEventKind::Suspended, 1);
     auto sleep_it = std::find_if(sus.begin(), sus.end(), [](const auto& e) { return e.wait == aio::WaitKind::Sleep; });
     ASSERT_NE(sleep_it, sus.end());
     EXPECT_STREQ(sleep_it->file, __FILE__);
     EXPECT_EQ(sleep_it->line, run.sleep_line);
     EXPECT_EQ(sleep_it->value, 1'000'000'000);  // the deadline
 
-    auto child_sus = run.rec.of(aio::EventKind::Suspended, run.child_id);
+    auto child_sus = run.rec.of(aio::TraceEventKind::Suspended, run.child_id);
     ASSERT_FALSE(child_sus.empty());
     EXPECT_EQ(child_sus[0].wait, aio::WaitKind::QueueGet);
     EXPECT_STREQ(child_sus[0].file, __FILE__);
@@ -116,11 +116,11 @@ TEST(Trace, SuspendedEventsCarryTheFileAndLineOfTheCoAwait) {
 
 TEST(Trace, FinishedEventsCarryTheOutcome) {
     SmallRun run;
-    auto child_done = run.rec.of(aio::EventKind::TaskFinished, run.child_id);
+    auto child_done = run.rec.of(aio::TraceEventKind::TaskFinished, run.child_id);
     ASSERT_EQ(child_done.size(), 1u);
     EXPECT_EQ(child_done[0].outcome, aio::Outcome::Result);
     EXPECT_EQ(child_done[0].text, "42");
-    auto failing_done = run.rec.of(aio::EventKind::TaskFinished, run.failing_id);
+    auto failing_done = run.rec.of(aio::TraceEventKind::TaskFinished, run.failing_id);
     ASSERT_EQ(failing_done.size(), 1u);
     EXPECT_EQ(failing_done[0].outcome, aio::Outcome::Exception);
     EXPECT_EQ(failing_done[0].text, "ValueError: boom");
@@ -128,7 +128,7 @@ TEST(Trace, FinishedEventsCarryTheOutcome) {
 
 TEST(Trace, WokenEventsNameTheWakingTask) {
     SmallRun run;
-    auto woken = run.rec.of(aio::EventKind::Woken, run.child_id);
+    auto woken = run.rec.of(aio::TraceEventKind::Woken, run.child_id);
     ASSERT_EQ(woken.size(), 1u);
     EXPECT_EQ(woken[0].other, 1u);  // main's put_nowait woke the child
     EXPECT_EQ(woken[0].wait, aio::WaitKind::QueueGet);
@@ -137,17 +137,17 @@ TEST(Trace, WokenEventsNameTheWakingTask) {
 TEST(Trace, QueueEventsNameTheObjectAndTheItem) {
     SmallRun run;
     std::vector<aio::TraceEvent> created;
-    for (const auto& e : run.rec.of(aio::EventKind::ObjectCreated))
-        if (e.wait == aio::WaitKind::Queue) created.push_back(e);
+    for (const auto& e : run.rec.of(aio::TraceEventKind::ObjectCreated))
+        if (e.object_kind == aio::ObjectKind::Queue) created.push_back(e);
     ASSERT_EQ(created.size(), 1u);
     EXPECT_EQ(created[0].text, "jobs");
-    auto puts = run.rec.of(aio::EventKind::QueuePut);
+    auto puts = run.rec.of(aio::TraceEventKind::QueuePut);
     ASSERT_EQ(puts.size(), 1u);
     EXPECT_EQ(puts[0].object, created[0].object);
     EXPECT_EQ(puts[0].text, "7");
     EXPECT_EQ(puts[0].value, 1);
     EXPECT_EQ(puts[0].task, 1u);
-    auto gets = run.rec.of(aio::EventKind::QueueGet);
+    auto gets = run.rec.of(aio::TraceEventKind::QueueGet);
     ASSERT_EQ(gets.size(), 1u);
     EXPECT_EQ(gets[0].task, run.child_id);
     EXPECT_EQ(gets[0].value, 0);
@@ -164,9 +164,9 @@ TEST(Trace, AnObjectReportsACountOfItsOwnOnlyInsideATracedLoop) {
         slots.report_count(0, "open");
     };
     aio::run(main(), {.sink = &rec});
-    const auto counts = rec.of(aio::EventKind::ObjectCount);
+    const auto counts = rec.of(aio::TraceEventKind::ObjectCount);
     ASSERT_EQ(counts.size(), 2u);
-    const auto created = rec.of(aio::EventKind::ObjectCreated);
+    const auto created = rec.of(aio::TraceEventKind::ObjectCreated);
     ASSERT_EQ(created.size(), 1u);
     EXPECT_EQ(counts[0].object, created[0].object);
     EXPECT_EQ(counts[0].value, 2);
@@ -187,17 +187,17 @@ TEST(Trace, AQueueAppearsAsOneObjectWithoutItsInternalJoinEvent) {
         co_await q.join();
     };
     aio::run(main(), {.sink = &rec});
-    auto created = rec.of(aio::EventKind::ObjectCreated);
+    auto created = rec.of(aio::TraceEventKind::ObjectCreated);
     ASSERT_EQ(created.size(), 1u);
-    EXPECT_EQ(created[0].wait, aio::WaitKind::Queue);
-    EXPECT_TRUE(rec.of(aio::EventKind::EventSet).empty());
-    EXPECT_TRUE(rec.of(aio::EventKind::EventClear).empty());
+    EXPECT_EQ(created[0].object_kind, aio::ObjectKind::Queue);
+    EXPECT_TRUE(rec.of(aio::TraceEventKind::AsyncioEventSet).empty());
+    EXPECT_TRUE(rec.of(aio::TraceEventKind::AsyncioEventClear).empty());
 }
 
 TEST(Trace, TimerEventsPairArmedAndFired) {
     SmallRun run;
-    auto armed = run.rec.of(aio::EventKind::TimerArmed);
-    auto fired = run.rec.of(aio::EventKind::TimerFired);
+    auto armed = run.rec.of(aio::TraceEventKind::TimerArmed);
+    auto fired = run.rec.of(aio::TraceEventKind::TimerFired);
     ASSERT_EQ(armed.size(), 1u);
     ASSERT_EQ(fired.size(), 1u);
     EXPECT_EQ(armed[0].object, fired[0].object);
@@ -208,19 +208,14 @@ TEST(Trace, TimerEventsPairArmedAndFired) {
 
 TEST(Trace, LogLinesBecomeEventsAndGoToTheRunLog) {
     Recorder rec;
-    std::FILE* out = std::tmpfile();
-    ASSERT_NE(out, nullptr);
+    aio_test::LogCapture out;
     auto main = []() -> aio::Task<> {
         co_await aio::sleep(1.25);
         aio::log("hello");
     };
-    aio::run(main(), {.sink = &rec, .log_to = out});
-    std::rewind(out);
-    char buf[128] = {};
-    ASSERT_NE(std::fgets(buf, sizeof buf, out), nullptr);
-    std::fclose(out);
-    EXPECT_STREQ(buf, "t=1.250 hello\n");
-    auto logs = rec.of(aio::EventKind::Log);
+    aio::run(main(), {.sink = &rec, .log_sink = &out});
+    EXPECT_EQ(out.log, "t=1.250 hello\n");
+    auto logs = rec.of(aio::TraceEventKind::Log);
     ASSERT_EQ(logs.size(), 1u);
     EXPECT_EQ(logs[0].text, "hello");
     EXPECT_EQ(logs[0].task, 1u);
@@ -242,14 +237,14 @@ TEST(Trace, CancelRequestedNamesTargetAndRequester) {
         }
     };
     aio::run(main(), {.sink = &rec});
-    auto req = rec.of(aio::EventKind::CancelRequested);
+    auto req = rec.of(aio::TraceEventKind::CancelRequested);
     ASSERT_EQ(req.size(), 1u);
     EXPECT_EQ(req[0].task, target);
     EXPECT_EQ(req[0].other, 1u);
-    auto fin = rec.of(aio::EventKind::TaskFinished, target);
+    auto fin = rec.of(aio::TraceEventKind::TaskFinished, target);
     ASSERT_EQ(fin.size(), 1u);
     EXPECT_EQ(fin[0].outcome, aio::Outcome::Cancelled);
-    EXPECT_EQ(rec.of(aio::EventKind::TimerCancelled).size(), 1u);
+    EXPECT_EQ(rec.of(aio::TraceEventKind::TimerCancelled).size(), 1u);
 }
 
 TEST(Trace, ARunWithoutASinkBehavesTheSame) {

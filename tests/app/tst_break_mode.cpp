@@ -1,6 +1,9 @@
 // "Break it" in the window, offscreen: opened with Ctrl+B from the main window, played with
 // the keys a learner presses (1–9, U, R). The orders that break a level are found here by
 // trying every move in turn, as a learner would; no test holds a solution.
+#include "ownhome.h"
+#include "widgets/SettingsKeys.h"
+
 #include "widgets/BreakPanel.h"
 #include "text/BreakText.h"
 #include "text/Language.h"
@@ -89,7 +92,7 @@ private slots:
         Language::setTranslationsDirectory(qEnvironmentVariable("DIRIGENT_QM_DIR"));
         Language::install(QStringLiteral("en"));
         QVERIFY(QStandardPaths::isTestModeEnabled());
-        QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).remove(QStringLiteral("break"));
+        SettingsKeys::open().remove(QStringLiteral("break"));
     }
 
     void cleanup()
@@ -158,7 +161,7 @@ private slots:
             QCOMPARE(tabs->currentWidget(), fixed);
             QVERIFY(!fixed->extraSelections().isEmpty());
             QVERIFY(!program->extraSelections().isEmpty());
-            QVERIFY(QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent"))
+            QVERIFY(SettingsKeys::open()
                         .value(QStringLiteral("break/%1/broken").arg(fromStd(all[std::size_t(i)].id)))
                         .toBool());
             QCOMPARE(panel.brokenCount(), i + 1);
@@ -272,15 +275,7 @@ private slots:
 // The settings of this test live in a home of their own.
 int main(int argc, char **argv)
 {
-    QTemporaryDir home;
-    if (!home.isValid())
-        return 1;
-    qputenv("HOME", QFile::encodeName(home.path()));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication app(argc, argv);
-    TestBreakMode test;
-    return QTest::qExec(&test, argc, argv);
+    return apptest::runInOwnHome<TestBreakMode>(argc, argv);
 }
 
 #include "tst_break_mode.moc"

@@ -1,4 +1,5 @@
 #include "player/LessonSession.h"
+#include "widgets/SettingsKeys.h"
 #include "window/MainWindow.h"
 #include "player/Player.h"
 #include "views/TraceView.h"
@@ -288,7 +289,7 @@ private:
         QStringList facts;
         for (const trace::ObjectInfo &object : state.objects()) {
             QString head;
-            if (object.kind == aio::WaitKind::Lock)
+            if (object.kind == aio::ObjectKind::Lock)
                 head = QStringLiteral("lock %1 [%2]").arg(objectName(object),
                                                           object.holders.empty() ? QStringLiteral("free")
                                                                                  : QStringLiteral("held"));
@@ -311,7 +312,7 @@ private:
     {
         QStringList facts;
         for (const trace::ObjectInfo &object : state.objects()) {
-            if (object.kind != aio::WaitKind::Bucket)
+            if (object.kind != aio::ObjectKind::Bucket)
                 continue;
             const QString name = objectName(object);
             const QString level = text(object.level).trimmed();
@@ -405,8 +406,8 @@ private:
             return o.is_queue() && (poolQueue.isEmpty() || objectName(o) != poolQueue);
         });
         const bool semaphores =
-            hasObject(final, [](const trace::ObjectInfo &o) { return o.is_semaphore() || o.kind == aio::WaitKind::Lock; });
-        const bool buckets = hasObject(final, [](const trace::ObjectInfo &o) { return o.kind == aio::WaitKind::Bucket; });
+            hasObject(final, [](const trace::ObjectInfo &o) { return o.is_semaphore() || o.kind == aio::ObjectKind::Lock; });
+        const bool buckets = hasObject(final, [](const trace::ObjectInfo &o) { return o.kind == aio::ObjectKind::Bucket; });
         CHECKED(checkObjectView("queueView", queues, queueFacts(expected, poolQueue)));
         CHECKED(checkObjectView("semaphoreView", semaphores, semaphoreFacts(expected)));
         CHECKED(checkObjectView("bucketView", buckets, bucketFacts(expected)));
@@ -455,7 +456,7 @@ private slots:
         // Settings go to a test location, emptied first, so no earlier run and no
         // learner's settings decide what the window shows.
         QStandardPaths::setTestModeEnabled(true);
-        QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).clear();
+        SettingsKeys::open().clear();
         // QApplication set LC_NUMERIC from the environment; the lessons format with vsnprintf.
         std::setlocale(LC_NUMERIC, "C");
     }

@@ -1,6 +1,9 @@
 // "You are the event loop" in the window, offscreen: the game is played through the keys
 // a learner presses (Ctrl+L, the digits, Tab and Enter); the right picks are found by
 // trying, as a learner would, never read from the decisions' answers.
+#include "ownhome.h"
+#include "widgets/SettingsKeys.h"
+
 #include "text/Language.h"
 #include "window/MainWindow.h"
 #include "widgets/PlayPanel.h"
@@ -408,7 +411,7 @@ private slots:
     // remembers settings (the test's settings live in a temporary home, see main()).
     void theBestScoreIsRemembered()
     {
-        QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).clear();
+        SettingsKeys::open().clear();
         int n = 0;
         {
             MainWindow window;
@@ -421,13 +424,13 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
             n = window.playPanel()->decisionCount();
-            QSettings s(QStringLiteral("Dirigent"), QStringLiteral("dirigent"));
-            QCOMPARE(s.value(QStringLiteral("play/tasks-gather/best")).toInt(), window.playPanel()->rightAtFirstTry());
-            QCOMPARE(s.value(QStringLiteral("play/tasks-gather/bestOf")).toInt(), n);
+            QSettings s = SettingsKeys::open();
+            QCOMPARE(s.value(SettingsKeys::playBest(QStringLiteral("tasks-gather"))).toInt(), window.playPanel()->rightAtFirstTry());
+            QCOMPARE(s.value(SettingsKeys::playBestOf(QStringLiteral("tasks-gather"))).toInt(), n);
             window.close();
         }
         // A worse game does not replace it; another start shows it.
-        QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).setValue(QStringLiteral("play/tasks-gather/best"), n);
+        SettingsKeys::open().setValue(SettingsKeys::playBest(QStringLiteral("tasks-gather")), n);
         {
             MainWindow window;
             openShown(window, QStringLiteral("tasks-gather"));
@@ -440,11 +443,11 @@ private slots:
                     QTest::keyClick(&window, Qt::Key(Qt::Key_0 + key));
             }
             QVERIFY(window.playPanel()->rightAtFirstTry() < n);
-            QCOMPARE(QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).value(QStringLiteral("play/tasks-gather/best")).toInt(), n);
+            QCOMPARE(SettingsKeys::open().value(SettingsKeys::playBest(QStringLiteral("tasks-gather"))).toInt(), n);
             window.close();
         }
         // A window that keeps no settings writes none.
-        QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).clear();
+        SettingsKeys::open().clear();
         {
             MainWindow window(nullptr, false);
             openShown(window, QStringLiteral("queues"));
@@ -454,7 +457,7 @@ private slots:
             playByTrying(window, picks, positions);
             QVERIFY(window.playPanel()->finished());
         }
-        QVERIFY(QSettings(QStringLiteral("Dirigent"), QStringLiteral("dirigent")).allKeys().isEmpty());
+        QVERIFY(SettingsKeys::open().allKeys().isEmpty());
     }
 
     // (5) In German, the game speaks German.
@@ -532,19 +535,10 @@ private slots:
     }
 };
 
-// The settings of this test live in a home of their own: never the learner's, and not
-// those of another test suite running at the same time.
+// The settings of this test live in a home of their own.
 int main(int argc, char **argv)
 {
-    QTemporaryDir home;
-    if (!home.isValid())
-        return 1;
-    qputenv("HOME", QFile::encodeName(home.path()));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication app(argc, argv);
-    TestPlayMode test;
-    return QTest::qExec(&test, argc, argv);
+    return apptest::runInOwnHome<TestPlayMode>(argc, argv);
 }
 
 #include "tst_play_mode.moc"

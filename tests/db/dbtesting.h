@@ -12,11 +12,22 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <stdexcept>
 #include <utility>
 #include <vector>
 
 namespace dbtesting {
+
+// The loop's lines on stderr (for DB_TEST_LOG).
+class StderrLog final : public aio::LogSink {
+public:
+    void line(aio::LogKind, std::string_view text) override
+    {
+        std::fprintf(stderr, "%.*s\n", static_cast<int>(text.size()), text.data());
+        std::fflush(stderr);
+    }
+};
 
 // Keeps every trace event of the loop it is attached to.
 class Recorder : public aio::TraceSink {
@@ -28,14 +39,14 @@ public:
     {
         driver.loop().set_sink(this);
         if (qEnvironmentVariableIsSet("DB_TEST_LOG"))
-            driver.loop().set_log_output(stderr);
+            driver.loop().set_log_sink(&stderrLog);
     }
 
     QStringList logs() const
     {
         QStringList lines;
         for (const aio::TraceEvent &e : events)
-            if (e.kind == aio::EventKind::Log)
+            if (e.kind == aio::TraceEventKind::Log)
                 lines.append(QString::fromStdString(e.text));
         return lines;
     }
@@ -51,12 +62,13 @@ public:
     std::uint32_t objectNamed(const std::string &name) const
     {
         for (const aio::TraceEvent &e : events)
-            if (e.kind == aio::EventKind::ObjectCreated && e.text == name)
+            if (e.kind == aio::TraceEventKind::ObjectCreated && e.text == name)
                 return e.object;
         return 0;
     }
 
     std::vector<aio::TraceEvent> events;
+    StderrLog stderrLog;
 };
 
 // Runs `coro` to its end on `driver` and gives its result (or throws its exception).

@@ -7,7 +7,6 @@
 #   db_programs_postgres  live_asyncpg.py and live_sqlalchemy.py on the throwaway cluster of the
 #                         fixture postgres_cluster (postgres.cmake); exits 77 (skipped) when the
 #                         fixture wrote no URL
-find_package(Python3 REQUIRED COMPONENTS Interpreter)
 
 # The programs run with an interpreter that has the libraries: CMake's Python may be another
 # than Debian's (a pyenv one, say). The first that has them all; none: Debian's, and the check

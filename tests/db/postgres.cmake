@@ -13,7 +13,6 @@
 # never as passed.
 # A test elsewhere that wants the server: FIXTURES_REQUIRED postgres_cluster,
 # SKIP_RETURN_CODE 77, and the URL from ${DIRIGENT_PG_URL_FILE}.
-find_package(Python3 REQUIRED COMPONENTS Interpreter)
 
 set(DIRIGENT_PG_ROOT ${CMAKE_BINARY_DIR}/postgres)
 set(DIRIGENT_PG_URL_FILE ${DIRIGENT_PG_ROOT}/url.txt)

@@ -304,7 +304,7 @@ void TestPool::acquireWaitsAreFifoAndVisibleInTheIdleQueue()
     QVERIFY(queue != 0);
     int blockedGets = 0;
     for (const aio::TraceEvent &e : trace.events)
-        blockedGets += (e.kind == aio::EventKind::Suspended && e.wait == aio::WaitKind::QueueGet && e.object == queue) ? 1 : 0;
+        blockedGets += (e.kind == aio::TraceEventKind::Suspended && e.wait == aio::WaitKind::QueueGet && e.object == queue) ? 1 : 0;
     QCOMPARE(blockedGets, 3);
     run(driver, pool->close());
 }

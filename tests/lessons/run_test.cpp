@@ -22,7 +22,7 @@ TEST(Run, RecordsTheLogAndTheTraceOfARunThatEndsWell) {
     EXPECT_EQ(run.error, "");
     ASSERT_TRUE(run.recorder);
     ASSERT_FALSE(run.recorder->empty());
-    EXPECT_EQ(run.recorder->back().kind, aio::EventKind::RunEnd);
+    EXPECT_EQ(run.recorder->back().kind, aio::TraceEventKind::RunEnd);
     EXPECT_DOUBLE_EQ(run.end_time, 1.0);
 }
 
@@ -31,7 +31,7 @@ TEST(Run, NamesTheMainTaskMain) {
     const lessons::Run run = lessons::run(lesson, lessons::defaults(lesson), false);
     bool found = false;
     for (const aio::TraceEvent& e : *run.recorder) {
-        if (e.kind == aio::EventKind::TaskCreated && e.text == "main") found = true;
+        if (e.kind == aio::TraceEventKind::TaskCreated && e.text == "main") found = true;
     }
     EXPECT_TRUE(found);
 }

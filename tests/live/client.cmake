@@ -3,11 +3,12 @@
 # stops it when it ends; every wait is bounded.
 foreach(suite httpsession livehttp)
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${suite}.cpp)
-    add_executable(tst_${suite} ${CMAKE_CURRENT_SOURCE_DIR}/tst_${suite}.cpp)
-    target_link_libraries(tst_${suite} PRIVATE dirigent_live Qt6::Test)
-    dirigent_warnings(tst_${suite})
-    add_test(NAME live_${suite} COMMAND tst_${suite})
-    set_tests_properties(live_${suite} PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
+    # One test per test function: live_<suite>_<function>.
+    dirigent_qt_test(TARGET tst_${suite} NAME live_${suite}
+        SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_${suite}.cpp
+        LIBRARIES dirigent_live
+        ENVIRONMENT ${live_test_env}
+        TIMEOUT 180)
   endif()
 endforeach()
 

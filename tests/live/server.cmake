@@ -1,11 +1,12 @@
 # The demo server (live::DemoServer), `dirigent serve`, and the aiohttp and httpx programs
 # against it. Every server binds 127.0.0.1 on a free port and is stopped by the test that
 # started it, also when the test fails.
-add_executable(tst_demoserver ${CMAKE_CURRENT_SOURCE_DIR}/tst_demoserver.cpp)
-target_link_libraries(tst_demoserver PRIVATE dirigent_live Qt6::Test Qt6::Network)
-dirigent_warnings(tst_demoserver)
-add_test(NAME live_demoserver COMMAND tst_demoserver)
-set_tests_properties(live_demoserver PROPERTIES ENVIRONMENT "${live_test_env}" TIMEOUT 120)
+# One test per test function: live_demoserver_<function>.
+dirigent_qt_test(TARGET tst_demoserver NAME live_demoserver
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_demoserver.cpp
+    LIBRARIES dirigent_live Qt6::Network
+    ENVIRONMENT ${live_test_env}
+    TIMEOUT 120)
 
 # `dirigent serve` as a process: URL first, a line per request, SIGTERM -> summary, exit 0;
 # bad values -> one line, exit 2; a taken port -> one line, exit 1.

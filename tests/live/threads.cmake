@@ -7,16 +7,16 @@ if(TARGET dirigent_live AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_threadsmeasur
   target_link_libraries(threads_limit_probe PRIVATE dirigent_live)
   dirigent_warnings(threads_limit_probe)
 
-  add_executable(tst_threadsmeasurement ${CMAKE_CURRENT_SOURCE_DIR}/tst_threadsmeasurement.cpp)
-  target_link_libraries(tst_threadsmeasurement PRIVATE dirigent_live Qt6::Test)
-  target_compile_definitions(tst_threadsmeasurement PRIVATE
-    LIVE_THREADS_SCRIPT="${PROJECT_SOURCE_DIR}/lessons/threads/live_threads.py"
-    DIRIGENT_PYTHON="${Python3_EXECUTABLE}"
-    THREADS_LIMIT_PROBE="$<TARGET_FILE:threads_limit_probe>")
+  # One test per test function: live_threadsmeasurement_<function>.
+  dirigent_qt_test(TARGET tst_threadsmeasurement NAME live_threadsmeasurement
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_threadsmeasurement.cpp
+    LIBRARIES dirigent_live
+    DEFINITIONS LIVE_THREADS_SCRIPT="${PROJECT_SOURCE_DIR}/lessons/threads/live_threads.py"
+                DIRIGENT_PYTHON="${Python3_EXECUTABLE}"
+                THREADS_LIMIT_PROBE="$<TARGET_FILE:threads_limit_probe>"
+    ENVIRONMENT ${live_test_env}
+    TIMEOUT 180)
   add_dependencies(tst_threadsmeasurement threads_limit_probe)
-  dirigent_warnings(tst_threadsmeasurement)
-  add_test(NAME live_threadsmeasurement COMMAND tst_threadsmeasurement)
-  set_tests_properties(live_threadsmeasurement PROPERTIES TIMEOUT 180 ENVIRONMENT "${live_test_env}")
 endif()
 
 # `dirigent live threads`: the table, a limit that stops the threads (prlimit --as), a German

@@ -53,9 +53,9 @@ bool everyTaskEnded(const trace::Recorder &recorder, QString *open)
 {
     std::set<std::uint32_t> running;
     for (const aio::TraceEvent &e : recorder) {
-        if (e.kind == aio::EventKind::TaskCreated)
+        if (e.kind == aio::TraceEventKind::TaskCreated)
             running.insert(e.task);
-        else if (e.kind == aio::EventKind::TaskFinished)
+        else if (e.kind == aio::TraceEventKind::TaskFinished)
             running.erase(e.task);
     }
     for (std::uint32_t id : running)
@@ -128,7 +128,7 @@ void TestLiveHttp::theLiveRunLogsAsTheModelDoes()
     QCOMPARE(o.figures.tooMany, server.stats().statuses.value(429));
     // The trace was recorded and ends with the run's end.
     QVERIFY(o.result.recorder && !o.result.recorder->empty());
-    QCOMPARE(o.result.recorder->back().kind, aio::EventKind::RunEnd);
+    QCOMPARE(o.result.recorder->back().kind, aio::TraceEventKind::RunEnd);
     QCOMPARE(o.result.recorder->back().outcome, aio::Outcome::Result);
     QString open;
     QVERIFY2(everyTaskEnded(*o.result.recorder, &open), qPrintable(open));
@@ -201,7 +201,7 @@ void TestLiveHttp::theClientCountsTheConnectionsTheServerAccepted()
     for (std::size_t i = 0; i < o.result.recorder->size(); ++i) {
         const aio::TraceEvent &e = (*o.result.recorder)[i];
         state.apply(e);
-        if (e.kind == aio::EventKind::ObjectCount)
+        if (e.kind == aio::TraceEventKind::ObjectCount)
             peakOpen = std::max(peakOpen, e.value);
     }
     const trace::ObjectInfo *connections = nullptr;
@@ -333,7 +333,7 @@ void TestLiveHttp::stopMidRunAbortsEveryReplyAndEndsTheTraceCleanly()
     const live::LiveResult &result = run.result();
     QVERIFY(result.stopped);
     QVERIFY2(result.error.empty(), result.error.c_str());
-    QCOMPARE(result.recorder->back().kind, aio::EventKind::RunEnd);
+    QCOMPARE(result.recorder->back().kind, aio::TraceEventKind::RunEnd);
     QCOMPARE(result.recorder->back().outcome, aio::Outcome::Cancelled);
     QString open;
     QVERIFY2(everyTaskEnded(*result.recorder, &open), qPrintable(open));

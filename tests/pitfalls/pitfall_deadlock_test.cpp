@@ -56,8 +56,8 @@ TEST_P(HangingPitfall, EndsInADeadlockReportNamingTasksAndTheirAwaitLines) {
     std::map<std::uint32_t, std::string> names;
     std::vector<const aio::TraceEvent*> reports;
     for (const aio::TraceEvent& e : *run.recorder) {
-        if (e.kind == aio::EventKind::TaskCreated) names[e.task] = e.text;
-        if (e.kind == aio::EventKind::Deadlock) reports.push_back(&e);
+        if (e.kind == aio::TraceEventKind::TaskCreated) names[e.task] = e.text;
+        if (e.kind == aio::TraceEventKind::Deadlock) reports.push_back(&e);
     }
     ASSERT_FALSE(reports.empty());
     for (const aio::TraceEvent* e : reports) {

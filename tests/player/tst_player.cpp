@@ -172,7 +172,7 @@ void TestPlayer::sessionSetParameterReruns()
     const auto tasksIn = [](const trace::Recorder &recorder) {
         int n = 0;
         for (const aio::TraceEvent &e : recorder)
-            n += e.kind == aio::EventKind::TaskCreated ? 1 : 0;
+            n += e.kind == aio::TraceEventKind::TaskCreated ? 1 : 0;
         return n;
     };
     QCOMPARE(tasksIn(session.recorder()), 3);
@@ -627,7 +627,7 @@ void TestPlayer::suspensionsMapToPython()
     const CodeMap map(*session.lesson());
     int suspensions = 0, mapped = 0;
     for (const aio::TraceEvent &event : session.recorder()) {
-        if (event.kind != aio::EventKind::Suspended)
+        if (event.kind != aio::TraceEventKind::Suspended)
             continue;
         ++suspensions;
         const int cppLine = map.cppLineOf(event);

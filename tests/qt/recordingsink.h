@@ -17,7 +17,7 @@ public:
     std::vector<aio::TraceEvent> suspensions(aio::WaitKind kind) const {
         std::vector<aio::TraceEvent> found;
         std::copy_if(m_events.begin(), m_events.end(), std::back_inserter(found), [kind](const aio::TraceEvent& e) {
-            return e.kind == aio::EventKind::Suspended && e.wait == kind;
+            return e.kind == aio::TraceEventKind::Suspended && e.wait == kind;
         });
         return found;
     }
@@ -25,7 +25,7 @@ public:
     // The name an ObjectCreated event gave to `object`, or "" if none did.
     std::string objectName(std::uint32_t object) const {
         for (const aio::TraceEvent& e : m_events)
-            if (e.kind == aio::EventKind::ObjectCreated && e.object == object) return e.text;
+            if (e.kind == aio::TraceEventKind::ObjectCreated && e.object == object) return e.text;
         return {};
     }
 

@@ -15,8 +15,9 @@ namespace {
 
 using trace_test::EventScript;
 namespace json = trace_test::json;
-using K = aio::EventKind;
+using K = aio::TraceEventKind;
 using W = aio::WaitKind;
+using O = aio::ObjectKind;
 
 std::string chrome(const trace::Recorder& recorder, trace::ChromeTraceOptions options = {}) {
     std::ostringstream out;
@@ -40,7 +41,7 @@ std::vector<json::Value> with_ph(const std::vector<json::Value>& events, const s
 void record_two_tasks(trace::Recorder& recorder) {
     EventScript s(recorder);
     s.tick(0).created(1, "main", 0, 3).scheduled(1);
-    s.tick().begin(1).object(7, W::Queue, "jobs", 1).created(2, "worker", 1, 4).scheduled(2);
+    s.tick().begin(1).object(7, O::Queue, "jobs", 1).created(2, "worker", 1, 4).scheduled(2);
     s.timer_armed(1, 1, 1'000'000).suspend(1, W::Sleep, 1, 1'000'000, 5).end(1);
     s.tick().begin(2).put(7, 2, "job", 1).log(2, "worker put a job").suspend(2, W::QueueJoin, 7, 0, 9).end(2);
     s.tick(1'000'000).timer_fired(1).woken(1).scheduled(1);
@@ -191,8 +192,8 @@ TEST(ChromeTrace, can_lay_events_out_one_microsecond_apart) {
 TEST(ChromeTrace, closes_slices_left_open_by_a_deadlock) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).created(1, "main").begin(1).suspend(1, W::Event, 5, 0, 8).end(1);
-    s.tick(2000).deadlock(1, W::Event, 5, 8).run_end(aio::Outcome::Deadlock);
+    s.tick(0).created(1, "main").begin(1).suspend(1, W::AsyncioEvent, 5, 0, 8).end(1);
+    s.tick(2000).deadlock(1, W::AsyncioEvent, 5, 8).run_end(aio::Outcome::Deadlock);
     const auto slices = with_ph(events_of(chrome(recorder)), "X");
     const auto wait = std::find_if(slices.begin(), slices.end(), [](const auto& e) { return e["cat"].string() == "wait"; });
     ASSERT_NE(wait, slices.end());

@@ -51,7 +51,7 @@ TEST(Decisions, TheReadyQueueRunsFirstInFirstOut) {
     EXPECT_EQ(trace::judge(first, id_of(first, "c")), PickRule::ReadyQueueOrder);
     // The state to show is the one after main's step, before a's begins.
     EXPECT_LT(first.position, first.step_event + 1);
-    EXPECT_EQ(recorder[first.step_event].kind, aio::EventKind::StepBegin);
+    EXPECT_EQ(recorder[first.step_event].kind, aio::TraceEventKind::StepBegin);
     EXPECT_EQ(recorder[first.step_event].task, first.answer);
 }
 
@@ -102,7 +102,7 @@ TEST(Decisions, EveryAnswerIsTheTaskWhoseStepBeganNextAndChoicesAreReal) {
         previous = d.step_event;
         // No step began between the decision and the step it asks about.
         for (std::size_t i = d.position; i < d.step_event; ++i)
-            EXPECT_NE(recorder[i].kind, aio::EventKind::StepBegin);
+            EXPECT_NE(recorder[i].kind, aio::TraceEventKind::StepBegin);
     }
     // main's gather wake-up comes from a callback, not a candidate: never asked.
     for (const trace::Decision& d : decisions) EXPECT_NE(answer_name(d), "main");

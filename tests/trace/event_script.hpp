@@ -17,8 +17,9 @@ inline constexpr const char* script_file = "/home/learner/dirigent/lessons/demo/
 // One event, field by field: Ev(K::Woken).task(2).other(1).
 class Ev {
 public:
-    explicit Ev(aio::EventKind kind) { e_.kind = kind; }
+    explicit Ev(aio::TraceEventKind kind) { e_.kind = kind; }
     Ev& wait(aio::WaitKind v) { e_.wait = v; return *this; }
+    Ev& object_kind(aio::ObjectKind v) { e_.object_kind = v; return *this; }
     Ev& outcome(aio::Outcome v) { e_.outcome = v; return *this; }
     Ev& task(std::uint32_t v) { e_.task = v; return *this; }
     Ev& object(std::uint32_t v) { e_.object = v; return *this; }
@@ -34,8 +35,9 @@ private:
 
 class EventScript {
 public:
-    using K = aio::EventKind;
+    using K = aio::TraceEventKind;
     using W = aio::WaitKind;
+    using O = aio::ObjectKind;
 
     explicit EventScript(trace::Recorder& recorder) : recorder_(recorder) {}
 
@@ -71,8 +73,8 @@ public:
     }
     EventScript& timer_fired(std::uint32_t timer) { return add(Ev(K::TimerFired).object(timer)); }
     EventScript& timer_cancelled(std::uint32_t timer) { return add(Ev(K::TimerCancelled).object(timer)); }
-    EventScript& object(std::uint32_t id, aio::WaitKind kind, std::string name, std::int64_t capacity = 0) {
-        return add(Ev(K::ObjectCreated).wait(kind).object(id).value(capacity).text(std::move(name)));
+    EventScript& object(std::uint32_t id, aio::ObjectKind kind, std::string name, std::int64_t capacity = 0) {
+        return add(Ev(K::ObjectCreated).object_kind(kind).object(id).value(capacity).text(std::move(name)));
     }
     EventScript& put(std::uint32_t queue, std::uint32_t task, std::string item, std::int64_t size_after) {
         return add(Ev(K::QueuePut).task(task).object(queue).value(size_after).text(std::move(item)));
@@ -83,7 +85,7 @@ public:
     EventScript& task_done(std::uint32_t queue, std::uint32_t task, std::int64_t unfinished) {
         return add(Ev(K::QueueTaskDone).task(task).object(queue).value(unfinished));
     }
-    EventScript& op(aio::EventKind kind, std::uint32_t object, std::uint32_t task, std::int64_t value = 0,
+    EventScript& op(aio::TraceEventKind kind, std::uint32_t object, std::uint32_t task, std::int64_t value = 0,
                     std::string text = {}) {
         return add(Ev(kind).task(task).object(object).value(value).text(std::move(text)));
     }

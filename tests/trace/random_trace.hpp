@@ -11,17 +11,18 @@
 namespace trace_test {
 
 inline void record_random_trace(trace::Recorder& recorder, std::size_t events, unsigned seed) {
-    using K = aio::EventKind;
+    using K = aio::TraceEventKind;
     using W = aio::WaitKind;
+    using O = aio::ObjectKind;
     std::mt19937 rng(seed);
     auto pick = [&](std::uint32_t lo, std::uint32_t hi) { return std::uniform_int_distribution<std::uint32_t>(lo, hi)(rng); };
     EventScript s(recorder);
     std::int64_t now = 0;
     s.tick(now);
-    const W object_kinds[] = {W::Queue, W::LifoQueue, W::PriorityQueue, W::Semaphore, W::BoundedSemaphore,
-                              W::Lock, W::Event, W::Bucket};
+    const O object_kinds[] = {O::Queue, O::LifoQueue, O::PriorityQueue, O::Semaphore, O::BoundedSemaphore,
+                              O::Lock, O::AsyncioEvent, O::Bucket};
     const W waits[] = {W::Yield, W::Sleep, W::QueueGet, W::QueuePut, W::QueueJoin, W::Semaphore, W::Lock,
-                       W::Event, W::Task, W::Gather, W::Bucket};
+                       W::AsyncioEvent, W::Task, W::Gather, W::Bucket};
     for (std::uint32_t obj = 1; obj <= 8; ++obj) s.object(obj, object_kinds[obj - 1], "obj-" + std::to_string(obj), pick(0, 3));
     while (s.size() < events) {
         if (pick(0, 20) == 0) s.tick(now += pick(0, 2) * 1'000'000);
@@ -46,7 +47,7 @@ inline void record_random_trace(trace::Recorder& recorder, std::size_t events, u
         case 15: s.task_done(obj, task, pick(0, 4)); break;
         case 16: s.op(pick(0, 1) ? K::SemAcquire : K::SemRelease, obj, task, pick(0, 3)); break;
         case 17: s.op(pick(0, 1) ? K::LockAcquire : K::LockRelease, obj, task); break;
-        case 18: s.op(pick(0, 1) ? K::EventSet : K::EventClear, obj, task); break;
+        case 18: s.op(pick(0, 1) ? K::AsyncioEventSet : K::AsyncioEventClear, obj, task); break;
         case 19: s.op(K::BucketTake, obj, task, 1, std::to_string(pick(0, 5)) + ".0"); break;
         case 20: s.log(task * pick(0, 1), "line " + std::to_string(s.size())); break;
         case 21: s.op(K::QueueJoin, obj, task); break;

@@ -17,8 +17,9 @@
 
 namespace {
 
-using K = aio::EventKind;
+using K = aio::TraceEventKind;
 using W = aio::WaitKind;
+using O = aio::ObjectKind;
 using trace::TaskStatus;
 
 // Index of the first event at or after `from` that matches; recorder.size() if none.
@@ -84,7 +85,7 @@ TEST(RealRun, producer_blocks_on_a_full_queue_with_two_items_in_it) {
     const trace::TraceState st = trace::fold(recorder, blocked + 1);
     const trace::ObjectInfo* q = object_named(st, "jobs");
     ASSERT_NE(q, nullptr);
-    EXPECT_EQ(q->kind, W::Queue);
+    EXPECT_EQ(q->kind, O::Queue);
     EXPECT_EQ(q->capacity, 2);
     EXPECT_EQ(std::vector<std::string_view>(q->items.begin(), q->items.end()), (Names{"1", "2"}));
     EXPECT_EQ(names_of(st, q->putters), Names{"producer"});

@@ -18,7 +18,7 @@ static_assert(std::ranges::random_access_range<const trace::Recorder>);
 aio::TraceEvent numbered(std::uint64_t seq) {
     aio::TraceEvent e;
     e.seq = seq;
-    e.kind = aio::EventKind::Log;
+    e.kind = aio::TraceEventKind::Log;
     e.task = static_cast<std::uint32_t>(seq % 7);
     // Long enough to live on the heap, not in the small-string buffer.
     e.text = "line number " + std::to_string(seq) + " of a recorded run, long enough to allocate";

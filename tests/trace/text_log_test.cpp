@@ -10,8 +10,9 @@
 namespace {
 
 using trace_test::EventScript;
-using K = aio::EventKind;
+using K = aio::TraceEventKind;
 using W = aio::WaitKind;
+using O = aio::ObjectKind;
 
 std::string text_log(const trace::Recorder& recorder) {
     std::ostringstream out;
@@ -25,7 +26,7 @@ TEST(TextLog, writes_one_stable_line_per_event) {
     trace::Recorder recorder;
     EventScript s(recorder);
     s.tick(0).created(1, "main", 0, 7).scheduled(1);
-    s.tick().begin(1).object(3, W::Queue, "jobs", 2).created(2, "worker-1", 1, 8).put(3, 1, "job \"1\"", 1);
+    s.tick().begin(1).object(3, O::Queue, "jobs", 2).created(2, "worker-1", 1, 8).put(3, 1, "job \"1\"", 1);
     s.timer_armed(1, 1, 300'000'000).suspend(1, W::Sleep, 1, 300'000'000, 12).end(1);
     s.tick(300'000'000).timer_fired(1).woken(1, 0, 1).log(2, "line\nbreak\x01").suspend(2, W::QueueGet, 3, 0, 20);
     s.suspend(1, W::Task, 2, 0, 13).op(K::SemAcquire, 3, 2, 0);
@@ -76,7 +77,7 @@ TEST(TextLog, names_files_by_their_base_name_only) {
 TEST(TextLog, formats_a_live_run_line_by_line_like_the_whole_log) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).created(1, "main").object(2, W::Lock, "lock").op(K::LockAcquire, 2, 1).log(1, "hi");
+    s.tick(0).created(1, "main").object(2, O::Lock, "lock").op(K::LockAcquire, 2, 1).log(1, "hi");
     trace::TextLogFormatter formatter;
     std::string lines;
     for (const aio::TraceEvent& e : recorder) lines += formatter.format(e) + "\n";

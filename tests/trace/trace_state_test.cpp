@@ -11,8 +11,9 @@ namespace {
 
 using trace::TaskStatus;
 using trace_test::EventScript;
-using K = aio::EventKind;
+using K = aio::TraceEventKind;
 using W = aio::WaitKind;
+using O = aio::ObjectKind;
 
 std::vector<std::uint32_t> ids(const trace::Fifo<std::uint32_t>& list) { return {list.begin(), list.end()}; }
 std::vector<std::string_view> texts(const trace::Fifo<std::string_view>& list) { return {list.begin(), list.end()}; }
@@ -103,8 +104,8 @@ TEST(TraceState, keeps_the_ready_queue_in_scheduling_order) {
 TEST(TraceState, puts_a_woken_task_on_the_ready_queue_once) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).created(1, "a").created(2, "b").begin(1).suspend(1, W::Event, 3).end(1);
-    s.begin(2).op(K::EventSet, 3, 2).woken(1, 2, 3);
+    s.tick(0).created(1, "a").created(2, "b").begin(1).suspend(1, W::AsyncioEvent, 3).end(1);
+    s.begin(2).op(K::AsyncioEventSet, 3, 2).woken(1, 2, 3);
     const trace::TraceState woken = trace::fold(recorder, recorder.size());
     EXPECT_EQ(ids(woken.ready()), Ids{1});
     EXPECT_EQ(woken.task(1)->status, TaskStatus::Ready);
@@ -131,7 +132,7 @@ TEST(TraceState, shows_a_sleep_zero_as_a_yield_until_the_next_step) {
 TEST(TraceState, tracks_a_bounded_queue_with_its_items_and_blocked_putters) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).created(1, "producer").created(2, "consumer").object(5, W::Queue, "jobs", 2);
+    s.tick(0).created(1, "producer").created(2, "consumer").object(5, O::Queue, "jobs", 2);
     s.tick().begin(1).put(5, 1, "job-1", 1).put(5, 1, "job-2", 2).suspend(1, W::QueuePut, 5, 0, 20).end(1);
     const std::size_t full = s.size();
     s.tick().begin(2).get(5, 2, "job-1", 1).woken(1, 2, 5).scheduled(1).suspend(2, W::Yield).end(2);
@@ -142,7 +143,7 @@ TEST(TraceState, tracks_a_bounded_queue_with_its_items_and_blocked_putters) {
     const trace::TraceState at_full = trace::fold(recorder, full);
     const trace::ObjectInfo* q = at_full.object(5);
     ASSERT_NE(q, nullptr);
-    EXPECT_EQ(q->kind, W::Queue);
+    EXPECT_EQ(q->kind, O::Queue);
     EXPECT_EQ(q->name, "jobs");
     EXPECT_EQ(q->capacity, 2);
     EXPECT_TRUE(q->is_queue());
@@ -166,7 +167,7 @@ TEST(TraceState, tracks_a_bounded_queue_with_its_items_and_blocked_putters) {
 TEST(TraceState, lists_blocked_getters_in_fifo_order) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(1, W::Queue, "q");
+    s.tick(0).object(1, O::Queue, "q");
     for (std::uint32_t t : {4u, 2u, 3u}) s.created(t, "w").begin(t).suspend(t, W::QueueGet, 1).end(t);
     EXPECT_EQ(ids(trace::fold(recorder, recorder.size()).object(1)->getters), (Ids{4, 2, 3}));
     s.put(1, 0, "x", 1).woken(4, 0, 1);
@@ -179,7 +180,7 @@ TEST(TraceState, lists_blocked_getters_in_fifo_order) {
 TEST(TraceState, takes_items_from_the_end_the_queue_kind_serves) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(1, W::LifoQueue, "stack").object(2, W::PriorityQueue, "prio");
+    s.tick(0).object(1, O::LifoQueue, "stack").object(2, O::PriorityQueue, "prio");
     s.put(1, 0, "a", 1).put(1, 0, "b", 2).put(1, 0, "c", 3).get(1, 0, "c", 2);
     s.put(2, 0, "5", 1).put(2, 0, "1", 2).put(2, 0, "3", 3).get(2, 0, "1", 2);
     const trace::TraceState st = trace::fold(recorder, recorder.size());
@@ -190,7 +191,7 @@ TEST(TraceState, takes_items_from_the_end_the_queue_kind_serves) {
 TEST(TraceState, tracks_semaphore_holders_free_permits_and_waiters) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(9, W::Semaphore, "pool", 2);
+    s.tick(0).object(9, O::Semaphore, "pool", 2);
     EXPECT_EQ(trace::fold(recorder, recorder.size()).object(9)->free_permits, 2);
     s.op(K::SemAcquire, 9, 2, 1).op(K::SemAcquire, 9, 3, 0);
     s.suspend(4, W::Semaphore, 9, 0, 30).suspend(5, W::Semaphore, 9, 0, 30);
@@ -210,28 +211,28 @@ TEST(TraceState, tracks_semaphore_holders_free_permits_and_waiters) {
 TEST(TraceState, tracks_a_lock_holder_and_an_event_flag) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(1, W::Lock, "lock").object(2, W::Event, "go");
-    s.op(K::LockAcquire, 1, 7).suspend(8, W::Lock, 1).suspend(9, W::Event, 2);
+    s.tick(0).object(1, O::Lock, "lock").object(2, O::AsyncioEvent, "go");
+    s.op(K::LockAcquire, 1, 7).suspend(8, W::Lock, 1).suspend(9, W::AsyncioEvent, 2);
     const trace::TraceState held = trace::fold(recorder, recorder.size());
     EXPECT_EQ(held.object(1)->holder(), 7u);
     EXPECT_EQ(ids(held.object(1)->waiters), Ids{8});
     EXPECT_FALSE(held.object(2)->is_set);
     EXPECT_EQ(ids(held.object(2)->waiters), Ids{9});
 
-    s.op(K::LockRelease, 1, 7).op(K::EventSet, 2, 7).woken(9, 7, 2);
+    s.op(K::LockRelease, 1, 7).op(K::AsyncioEventSet, 2, 7).woken(9, 7, 2);
     const trace::TraceState released = trace::fold(recorder, recorder.size());
     EXPECT_EQ(released.object(1)->holder(), 0u);
     EXPECT_EQ(released.object(1)->free_permits, 1);
     EXPECT_TRUE(released.object(2)->is_set);
     EXPECT_TRUE(released.object(2)->waiters.empty());
-    s.op(K::EventClear, 2, 7);
+    s.op(K::AsyncioEventClear, 2, 7);
     EXPECT_FALSE(trace::fold(recorder, recorder.size()).object(2)->is_set);
 }
 
 TEST(TraceState, keeps_a_token_buckets_level_and_waiters) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(3, W::Bucket, "api", 5).op(K::BucketTake, 3, 1, 1, "4.000").suspend(2, W::Bucket, 3);
+    s.tick(0).object(3, O::Bucket, "api", 5).op(K::BucketTake, 3, 1, 1, "4.000").suspend(2, W::Bucket, 3);
     const trace::TraceState st = trace::fold(recorder, recorder.size());
     EXPECT_EQ(st.object(3)->level, "4.000");
     EXPECT_EQ(st.object(3)->tokens_taken, 1);
@@ -242,7 +243,7 @@ TEST(TraceState, keeps_a_token_buckets_level_and_waiters) {
 TEST(TraceState, keeps_the_count_an_object_reports_and_adds_up_its_rises) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(4, W::Semaphore, "connections", 6);
+    s.tick(0).object(4, O::Semaphore, "connections", 6);
     EXPECT_EQ(trace::fold(recorder, recorder.size()).object(4)->count, -1);  // never reported
     s.op(K::ObjectCount, 4, 0, 1, "open").op(K::ObjectCount, 4, 0, 3, "open").op(K::ObjectCount, 4, 0, 2, "open");
     s.op(K::ObjectCount, 4, 0, 4, "open").op(K::ObjectCount, 4, 0, 0, "open");
@@ -275,7 +276,7 @@ TEST(TraceState, lists_pending_timers_in_firing_order) {
 TEST(TraceState, delivers_a_cancellation_to_a_waiting_getter) {
     trace::Recorder recorder;
     EventScript s(recorder);
-    s.tick(0).object(1, W::Queue, "q").created(2, "worker").scheduled(2).tick().begin(2).suspend(2, W::QueueGet, 1).end(2);
+    s.tick(0).object(1, O::Queue, "q").created(2, "worker").scheduled(2).tick().begin(2).suspend(2, W::QueueGet, 1).end(2);
     s.tick().cancel(2, 1).woken(2, 0, 1).scheduled(2);
     const trace::TraceState requested = trace::fold(recorder, recorder.size());
     EXPECT_EQ(requested.task(2)->cancel_requests, 1u);
@@ -325,7 +326,7 @@ TEST(TraceState, learns_an_object_from_its_first_wait) {
     s.tick(0).suspend(1, W::Semaphore, 77);
     const trace::TraceState st = trace::fold(recorder, recorder.size());
     ASSERT_NE(st.object(77), nullptr);
-    EXPECT_EQ(st.object(77)->kind, W::Semaphore);
+    EXPECT_EQ(st.object(77)->kind, O::Semaphore);
     EXPECT_EQ(ids(st.object(77)->waiters), Ids{1});
     EXPECT_EQ(st.task(1)->status, TaskStatus::Waiting);
 }

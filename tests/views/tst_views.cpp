@@ -166,7 +166,7 @@ void TestViews::style()
         {TaskStatus::Waiting, WaitKind::Sleep},  {TaskStatus::Waiting, WaitKind::QueueGet},
         {TaskStatus::Waiting, WaitKind::QueuePut}, {TaskStatus::Waiting, WaitKind::QueueJoin},
         {TaskStatus::Waiting, WaitKind::Semaphore}, {TaskStatus::Waiting, WaitKind::Lock},
-        {TaskStatus::Waiting, WaitKind::Event},  {TaskStatus::Waiting, WaitKind::Task},
+        {TaskStatus::Waiting, WaitKind::AsyncioEvent},  {TaskStatus::Waiting, WaitKind::Task},
         {TaskStatus::Waiting, WaitKind::Gather}, {TaskStatus::Waiting, WaitKind::Bucket},
         {TaskStatus::Done, WaitKind::None},      {TaskStatus::Failed, WaitKind::None},
         {TaskStatus::Cancelled, WaitKind::None},
@@ -343,11 +343,11 @@ void TestViews::semaphore()
             const QStringList lines = d.split(QLatin1Char('\n'));
             int index = 0;  // one line per object, in the state's order (names may repeat)
             for (const trace::ObjectInfo &o : state.objects()) {
-                if (!o.is_semaphore() && o.kind != aio::WaitKind::Lock) continue;
+                if (!o.is_semaphore() && o.kind != aio::ObjectKind::Lock) continue;
                 any = true;
                 ++seen;
                 const QString name = StateStyle::objectName(state, o.id);
-                const QString prefix = o.kind == aio::WaitKind::Lock ? QStringLiteral("lock %1 [").arg(name)
+                const QString prefix = o.kind == aio::ObjectKind::Lock ? QStringLiteral("lock %1 [").arg(name)
                                                                       : QStringLiteral("semaphore %1 [%2 free/%3]").arg(name).arg(o.free_permits).arg(o.capacity);
                 QVERIFY(index < lines.size());
                 const QString line = lines[index++];
@@ -377,7 +377,7 @@ void TestViews::bucket()
             const QString d = view.describe();
             bool any = false;
             for (const trace::ObjectInfo &o : state.objects()) {
-                if (o.kind != aio::WaitKind::Bucket) continue;
+                if (o.kind != aio::ObjectKind::Bucket) continue;
                 any = true;
                 ++seen;
                 const QString line = lineStarting(d, QStringLiteral("bucket %1: ").arg(StateStyle::objectName(state, o.id)));
@@ -472,8 +472,8 @@ void TestViews::console()
         view.setState(seeker.seek(rec.size()), nullptr);
         int logEvents = 0;
         for (const aio::TraceEvent &e : rec)
-            logEvents += e.kind == aio::EventKind::Log || e.kind == aio::EventKind::SlowStep ||
-                                 e.kind == aio::EventKind::ExceptionNeverRetrieved
+            logEvents += e.kind == aio::TraceEventKind::Log || e.kind == aio::TraceEventKind::SlowStep ||
+                                 e.kind == aio::TraceEventKind::ExceptionNeverRetrieved
                              ? 1
                              : 0;
         QCOMPARE(view.lineCount(), logEvents);
@@ -545,7 +545,7 @@ void TestViews::timeline()
         QCOMPARE(view.laneCount(), int(end.tasks().size()));
         // One arrow per wake-up by another task.
         int wakeups = 0;
-        for (const aio::TraceEvent &e : rec) wakeups += e.kind == aio::EventKind::Woken && e.other != 0 && e.other != e.task ? 1 : 0;
+        for (const aio::TraceEvent &e : rec) wakeups += e.kind == aio::TraceEventKind::Woken && e.other != 0 && e.other != e.task ? 1 : 0;
         QCOMPARE(view.arrowCount(), wakeups);
         arrows += wakeups;
         QVERIFY(view.describe().startsWith(QStringLiteral("lanes: %1\nevents: %2").arg(end.tasks().size()).arg(rec.size())));
@@ -640,7 +640,7 @@ void TestViews::slowstep()
     const trace::Recorder &rec = recorder;
     std::vector<std::size_t> slowAt;  // event indices of the SlowStep reports
     for (std::size_t i = 0; i < rec.size(); ++i)
-        if (rec[i].kind == aio::EventKind::SlowStep) slowAt.push_back(i);
+        if (rec[i].kind == aio::TraceEventKind::SlowStep) slowAt.push_back(i);
     QCOMPARE(slowAt.size(), std::size_t(2));
     const QString handlerWarning = QStringLiteral("Executing <Task pending name='handler'> took 0.500 seconds");
     QCOMPARE(sv(rec[slowAt[0]].text), handlerWarning);

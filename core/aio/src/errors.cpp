@@ -2,7 +2,7 @@
 
 #include "aio/detail/fixed.hpp"
 
-#include <cstdio>
+#include <cstdlib>
 #include <cxxabi.h>
 #include <memory>
 #include <typeinfo>

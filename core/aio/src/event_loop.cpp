@@ -5,7 +5,6 @@
 #include "aio/detail/task_core.hpp"
 #include "aio/executor.hpp"
 
-#include <cstdio>
 #include <utility>
 
 namespace aio {
@@ -150,10 +149,10 @@ EventLoop::Step EventLoop::run_once(bool may_wait) {
         TimerNode* t = heap_pop();
         if (tracing()) [[unlikely]] {
             TraceEvent e;
-            e.kind = EventKind::TimerFired;
+            e.kind = TraceEventKind::TimerFired;
             e.object = static_cast<std::uint32_t>(t->seq);
             e.value = t->when;
-            emit_event(std::move(e));
+            emit_trace_event(std::move(e));
         }
         call_soon(t);
     }
@@ -213,7 +212,7 @@ void EventLoop::report_slow(detail::TaskCore* task, double seconds) {
     std::string line = "Executing " + what + " took " + detail::fixed(seconds, 3) + " seconds";
     if (tracing()) [[unlikely]] {
         TraceEvent e;
-        e.kind = EventKind::SlowStep;
+        e.kind = TraceEventKind::SlowStep;
         e.task = task ? task->id : 0;
         e.value = to_ns(seconds);
         if (task && !task->done()) {
@@ -221,12 +220,9 @@ void EventLoop::report_slow(detail::TaskCore* task, double seconds) {
             e.line = task->wait_site().line();
         }
         e.text = line;
-        emit_event(std::move(e));
+        emit_trace_event(std::move(e));
     }
-    if (log_to_) {
-        std::fprintf(log_to_, "t=%s %s\n", detail::fixed(time(), 3).c_str(), line.c_str());
-        std::fflush(log_to_);
-    }
+    write_log_line(LogKind::Loop, line);
 }
 
 void EventLoop::set_default_executor(std::shared_ptr<Executor> executor) { default_executor_ = std::move(executor); }
@@ -236,7 +232,7 @@ const std::shared_ptr<Executor>& EventLoop::default_executor() {
     return default_executor_;
 }
 
-void EventLoop::emit_event(TraceEvent&& e) {
+void EventLoop::emit_trace_event(TraceEvent&& e) {
     e.seq = event_seq_++;
     e.iteration = iteration_;
     e.time_ns = clock_->now_ns();
@@ -246,51 +242,43 @@ void EventLoop::emit_event(TraceEvent&& e) {
 void EventLoop::log(std::string_view line) {
     if (tracing()) [[unlikely]] {
         TraceEvent e;
-        e.kind = EventKind::Log;
+        e.kind = TraceEventKind::Log;
         e.task = current_task_ ? current_task_->id : 0;
         e.text = std::string(line);
-        emit_event(std::move(e));
+        emit_trace_event(std::move(e));
     }
-    if (log_to_) {
-        std::fprintf(log_to_, "t=%s %.*s\n", detail::fixed(time(), 3).c_str(), static_cast<int>(line.size()), line.data());
-        std::fflush(log_to_);
-    }
+    write_log_line(LogKind::Program, line);
 }
 
-bool EventLoop::write_log_line(std::string_view line) {
-    if (!log_to_) return false;
-    std::fprintf(log_to_, "t=%s %.*s\n", detail::fixed(time(), 3).c_str(), static_cast<int>(line.size()), line.data());
-    std::fflush(log_to_);
-    return true;
+void EventLoop::write_log_line(LogKind kind, std::string_view line) {
+    if (!log_sink_) return;
+    std::string text = "t=" + detail::fixed(time(), 3);
+    text += ' ';
+    text += line;
+    log_sink_->line(kind, text);
+}
+
+void EventLoop::warn(std::string_view text) {
+    if (log_sink_) log_sink_->line(LogKind::Warning, text);
 }
 
 void EventLoop::register_task(detail::TaskCore* t) noexcept {
     t->registered = true;
-    t->prev_task = tasks_tail_;
-    t->next_task = nullptr;
-    if (tasks_tail_) tasks_tail_->next_task = t;
-    else tasks_head_ = t;
-    tasks_tail_ = t;
+    tasks_.push_back(t);
     ++live_tasks_;
 }
 
 void EventLoop::unregister_task(detail::TaskCore* t) noexcept {
     if (!t->registered) return;
     t->registered = false;
-    if (t->prev_task) t->prev_task->next_task = t->next_task;
-    else tasks_head_ = t->next_task;
-    if (t->next_task) t->next_task->prev_task = t->prev_task;
-    else tasks_tail_ = t->prev_task;
-    t->prev_task = t->next_task = nullptr;
+    tasks_.erase(t);
     --live_tasks_;
 }
 
 std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
     std::vector<DeadlockError::Waiting> waiting;
-    if (log_to_) {
-        std::fprintf(log_to_, "t=%s deadlock\n", detail::fixed(time(), 3).c_str());
-    }
-    for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
+    write_log_line(LogKind::Deadlock, "deadlock");
+    for (detail::TaskCore* t : tasks_) {
         DeadlockError::Waiting w;
         w.task = t->name();
         w.what = wait_description(*t);
@@ -298,47 +286,65 @@ std::vector<DeadlockError::Waiting> EventLoop::report_deadlock() {
         w.line = t->wait_site().line();
         if (tracing()) {
             TraceEvent e;
-            e.kind = EventKind::Deadlock;
+            e.kind = TraceEventKind::Deadlock;
             e.task = t->id;
             e.wait = t->wait_kind;
             e.object = t->wait_object;
             e.file = t->wait_site().file_name();
             e.line = t->wait_site().line();
             e.text = w.what;
-            emit_event(std::move(e));
+            emit_trace_event(std::move(e));
         }
-        if (log_to_) std::fprintf(log_to_, "t=%s   waiting: %s\n", detail::fixed(time(), 3).c_str(), t->name().c_str());
+        if (log_sink_) write_log_line(LogKind::Deadlock, "  waiting: " + t->name());
         waiting.push_back(std::move(w));
     }
-    if (log_to_) std::fflush(log_to_);
     return waiting;
 }
 
-void EventLoop::cancel_all_and_finish() {
-    // Cancel in creation order (asyncio.run iterates a set; Dirigent is deterministic).
-    std::vector<detail::TaskCore*> to_cancel;
-    for (detail::TaskCore* t = tasks_head_; t; t = t->next_task) {
-        t->add_ref();
-        // asyncio.run reads each one's exception() afterwards (an error raised while being
-        // cancelled is not "never retrieved").
-        t->mark_retrieved();
-        to_cancel.push_back(t);
+void EventLoop::cancel_all_and_finish(bool report_deadlocks) {
+    // asyncio.run's shutdown, in rounds as long as tasks are left: cancel the unfinished ones in
+    // creation order (asyncio.run iterates a set; Dirigent is deterministic) and run until
+    // gather(*them) is done. A task may survive its cancellation, run on and start new tasks;
+    // the next round cancels those. A round that deadlocks is reported (in virtual time) and the
+    // next one cancels again. asyncio would hang on a task that survives every round; the cap
+    // ends that, and whatever is left is destroyed.
+    constexpr int kMaxRounds = 1000;
+    std::vector<detail::TaskCore*> held;
+    for (int round = 0; round < kMaxRounds && tasks_.front(); ++round) {
+        std::vector<detail::TaskCore*> to_cancel;
+        for (detail::TaskCore* t : tasks_) {
+            t->add_ref();
+            // asyncio.run reads each one's exception() afterwards (an error raised while being
+            // cancelled is not "never retrieved").
+            t->mark_retrieved();
+            to_cancel.push_back(t);
+        }
+        held.insert(held.end(), to_cancel.begin(), to_cancel.end());
+        for (auto* t : to_cancel) t->cancel();
+        auto all_done = [&] {
+            for (auto* t : to_cancel)
+                if (!t->done()) return false;
+            return true;
+        };
+        if (run_until(all_done)) {
+            // The gather's callback runs one iteration after its last task ended, and
+            // run_until_complete's stop one more: two iterations in which what is ready still runs.
+            run_once(false);
+            run_once(false);
+        } else if (report_deadlocks) {
+            report_deadlock();
+        } else {
+            break;
+        }
     }
-    for (auto* t : to_cancel) t->cancel();
-    auto all_done = [&] {
-        for (auto* t : to_cancel)
-            if (!t->done()) return false;
-        return true;
-    };
-    run_until(all_done);
-    for (auto* t : to_cancel) t->release();
+    for (auto* t : held) t->release();
     destroy_leftovers();
 }
 
 void EventLoop::destroy_leftovers() noexcept {
     // Tasks that can never finish (still waiting after the shutdown): destroy their
     // frames so every awaiter unhooks itself and nothing leaks.
-    while (tasks_head_) tasks_head_->abandon();
+    while (detail::TaskCore* t = tasks_.front()) t->abandon();
     // Whatever is still queued or armed belongs to nobody now; unhook it so no
     // destructor later reaches back into this loop. Calls from call_soon/call_later
     // are owned by the loop: drop its reference once they are unhooked.
@@ -367,7 +373,7 @@ void ScheduledCall::fire(void* self) {
         call->invoke();
     } catch (...) {
         // asyncio's default exception handler: report and keep the loop running.
-        std::fprintf(stderr, "Exception in callback: %s\n", describe(std::current_exception()).c_str());
+        report_callback_exception();
     }
     call->release();  // the loop's reference
 }

@@ -21,15 +21,7 @@ void Callback::remove_from_future() noexcept { registered_in->remove_done_callba
 
 void FutureCore::forget_callbacks() noexcept {
     // Waiters still registered here simply forget us.
-    Callback* cb = head_;
-    head_ = nullptr;
-    cb->prev->next = nullptr;  // open the circle
-    while (cb) {
-        Callback* next = cb->next;
-        cb->registered_in = nullptr;
-        cb->prev = cb->next = nullptr;
-        cb = next;
-    }
+    while (Callback* cb = callbacks_.pop_front()) cb->registered_in = nullptr;
 }
 
 bool FutureCore::set_done() {
@@ -79,6 +71,10 @@ std::exception_ptr FutureCore::make_cancelled_error() {
             return std::exchange(error_, nullptr);
         return error_;
     }
+    // A task that returned normally still has the message of a cancel(msg) it swallowed
+    // (CPython: Task._cancel_message); gather's cancellation asks its last child for it.
+    if (kind_ == Kind::Task && state_ == State::Done)
+        return std::make_exception_ptr(CancelledError(static_cast<detail::TaskCore*>(this)->done_cancel_message()));
     return std::make_exception_ptr(CancelledError());
 }
 
@@ -107,56 +103,36 @@ void FutureCore::add_done_callback(Callback* cb) {
         return;
     }
     cb->registered_in = this;
-    if (!head_) {
-        cb->prev = cb->next = cb;
-        head_ = cb;
-        return;
-    }
-    Callback* last = head_->prev;
-    cb->prev = last;
-    cb->next = head_;
-    last->next = cb;
-    head_->prev = cb;
+    callbacks_.push_back(cb);
 }
 
 bool FutureCore::remove_done_callback(Callback* cb) {
     if (cb->registered_in != this) return false;
-    if (cb->next == cb) {
-        head_ = nullptr;
-    } else {
-        cb->prev->next = cb->next;
-        cb->next->prev = cb->prev;
-        if (head_ == cb) head_ = cb->next;
-    }
-    cb->prev = cb->next = nullptr;
+    callbacks_.erase(cb);
     cb->registered_in = nullptr;
     return true;
 }
 
 void FutureCore::schedule_callbacks() {
-    Callback* cb = head_;
-    if (!cb) return;
-    head_ = nullptr;
-    cb->prev->next = nullptr;  // open the circle
+    if (callbacks_.empty()) return;
+    // Taken over at once: a callback added from here on is not part of this completion.
+    auto due = std::move(callbacks_);
     EventLoop& loop = EventLoop::get();
-    while (cb) {
-        Callback* next = cb->next;
-        cb->prev = cb->next = nullptr;
+    while (Callback* cb = due.pop_front()) {
         cb->registered_in = nullptr;
         loop.call_soon(cb);
         if (loop.tracing()) [[unlikely]] {
             if (detail::TaskCore* t = detail::task_of_wakeup(cb)) {
                 TraceEvent e;
-                e.kind = EventKind::Woken;
+                e.kind = TraceEventKind::Woken;
                 e.task = t->id;
                 e.wait = t->wait_kind;
                 e.object = t->wait_object;
                 auto* by = loop.current_task();
                 e.other = by ? by->id : 0;
-                loop.emit_event(std::move(e));
+                loop.emit_trace_event(std::move(e));
             }
         }
-        cb = next;
     }
 }
 

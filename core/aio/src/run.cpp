@@ -16,22 +16,22 @@ void run_main(EventLoop& loop, TaskCore& main) {
     if (!finished) {
         auto waiting = loop.report_deadlock();
         const double when = loop.time();
-        loop.cancel_all_and_finish();
+        loop.cancel_all_and_finish(true);
         if (loop.tracing()) {
             TraceEvent e;
-            e.kind = EventKind::RunEnd;
+            e.kind = TraceEventKind::RunEnd;
             e.outcome = Outcome::Deadlock;
-            loop.emit_event(std::move(e));
+            loop.emit_trace_event(std::move(e));
         }
         throw DeadlockError(std::move(waiting), when);
     }
-    loop.cancel_all_and_finish();
+    loop.cancel_all_and_finish(true);
     if (loop.tracing()) {
         TraceEvent e;
-        e.kind = EventKind::RunEnd;
+        e.kind = TraceEventKind::RunEnd;
         e.task = main.id;
         e.outcome = main.cancelled() ? Outcome::Cancelled : main.exception_ptr() ? Outcome::Exception : Outcome::Result;
-        loop.emit_event(std::move(e));
+        loop.emit_trace_event(std::move(e));
     }
 }
 

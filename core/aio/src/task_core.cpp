@@ -2,7 +2,8 @@
 
 #include "aio/errors.hpp"
 
-#include <cstdio>
+#include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,12 +56,12 @@ std::string message_of(const std::exception_ptr& cancelled) {
     return {};
 }
 
-void emit_simple(EventLoop& loop, EventKind kind, std::uint32_t task, std::uint32_t other = 0) {
+void emit_simple(EventLoop& loop, TraceEventKind kind, std::uint32_t task, std::uint32_t other = 0) {
     TraceEvent e;
     e.kind = kind;
     e.task = task;
     e.other = other;
-    loop.emit_event(std::move(e));
+    loop.emit_trace_event(std::move(e));
 }
 }  // namespace
 
@@ -74,7 +75,37 @@ void throw_no_running_task() {
     throw RuntimeError("no running task: call this from inside a coroutine run by aio");
 }
 
+namespace {
+// The messages of tasks that returned normally after swallowing a cancel(msg) (done_msg_kept_):
+// rare, so kept out of the task record.
+std::mutex done_messages_mutex;
+std::map<const TaskCore*, std::string>& done_messages() {
+    static std::map<const TaskCore*, std::string> messages;
+    return messages;
+}
+}  // namespace
+
+std::string TaskCore::done_cancel_message() const {
+    if (!done_msg_kept_) return {};
+    std::lock_guard lock(done_messages_mutex);
+    return done_messages()[this];
+}
+
+void TaskCore::keep_done_message() noexcept {
+    try {
+        std::string msg = message_of(error_);
+        std::lock_guard lock(done_messages_mutex);
+        done_messages()[this] = std::move(msg);
+        done_msg_kept_ = true;
+    } catch (...) {
+    }
+}
+
 TaskCore::~TaskCore() {
+    if (done_msg_kept_) {
+        std::lock_guard lock(done_messages_mutex);
+        done_messages().erase(this);
+    }
     if (registered && loop_) loop_->unregister_task(this);
     if (name_ && !(name_ & 1)) delete reinterpret_cast<std::string*>(name_);
 }
@@ -92,13 +123,21 @@ void TaskCore::set_name(std::string task_name) {
     name_ = reinterpret_cast<std::uintptr_t>(new std::string(std::move(task_name)));
 }
 
+void report_callback_exception() noexcept {
+    try {
+        if (auto* loop = EventLoop::current())
+            loop->warn("Exception in callback: " + describe(std::current_exception()));
+    } catch (...) {
+    }
+}
+
 void DoneCallbackNode::fire(void* self) {
     auto* node = static_cast<DoneCallbackNode*>(self);
     try {
         node->invoke();
     } catch (...) {
         // asyncio's default exception handler: report and keep the loop running.
-        std::fprintf(stderr, "Exception in callback: %s\n", describe(std::current_exception()).c_str());
+        report_callback_exception();
     }
     delete node;  // drops its handle on the task (the task may go with it)
 }
@@ -121,16 +160,16 @@ void TaskCore::start_as_task(EventLoop& loop, std::string task_name, const std::
     loop.register_task(this);
     if (loop.tracing()) [[unlikely]] {
         TraceEvent e;
-        e.kind = EventKind::TaskCreated;
+        e.kind = TraceEventKind::TaskCreated;
         e.task = id;
         e.other = parent;
         e.text = name();
         e.file = where.file_name();
         e.line = where.line();
-        loop.emit_event(std::move(e));
+        loop.emit_trace_event(std::move(e));
     }
     loop.call_soon(&wakeup_);
-    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, TraceEventKind::TaskScheduled, id);
 }
 
 // asyncio's Task.__step: deliver a pending cancellation, run the coroutine to its
@@ -143,7 +182,7 @@ void TaskCore::step() {
     TaskCore* previous = loop.current_task();
     loop.set_current_task(this);
     add_ref();  // the frame must outlive the step even if it finishes
-    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::StepBegin, id);
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, TraceEventKind::StepBegin, id);
 
     if (!started_) {
         started_ = true;
@@ -163,7 +202,7 @@ void TaskCore::step() {
         resume_point.resume();
     }
 
-    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::StepEnd, id);
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, TraceEventKind::StepEnd, id);
     loop.set_current_task(previous);
     release();
 }
@@ -176,14 +215,16 @@ void TaskCore::finish_task(bool threw_cancelled, ResultText result_text) noexcep
     const bool raised = error_ && !threw_cancelled && !cancel_msg_kept_;
     const bool cancelled_now = threw_cancelled || (must_cancel_ && !raised);
     if (!cancelled_now && cancel_msg_kept_) {
-        error_ = nullptr;  // returned normally: the message is not needed any more
+        // Returned normally: the message leaves the error slot but stays Task._cancel_message.
+        keep_done_message();
+        error_ = nullptr;
         cancel_msg_kept_ = false;
     }
     must_cancel_ = false;
     loop.unregister_task(this);
     if (loop.tracing()) [[unlikely]] {
         TraceEvent e;
-        e.kind = EventKind::TaskFinished;
+        e.kind = TraceEventKind::TaskFinished;
         e.task = id;
         if (cancelled_now) e.outcome = Outcome::Cancelled;
         else if (raised) {
@@ -193,7 +234,7 @@ void TaskCore::finish_task(bool threw_cancelled, ResultText result_text) noexcep
             e.outcome = Outcome::Result;
             if (result_text) e.text = result_text(*this);
         }
-        loop.emit_event(std::move(e));
+        loop.emit_trace_event(std::move(e));
     }
     if (cancelled_now) cancel_future();
     else if (raised) {
@@ -208,7 +249,7 @@ bool TaskCore::cancel(std::string_view msg) {
     ++cancels_requested_;
     if (loop_ && loop_->tracing()) [[unlikely]] {
         auto* by = loop_->current_task();
-        emit_simple(*loop_, EventKind::CancelRequested, id, by ? by->id : 0);
+        emit_simple(*loop_, TraceEventKind::CancelRequested, id, by ? by->id : 0);
     }
     // asyncio's _fut_waiter is the future our wakeup is registered with: once that future
     // is done (our step is queued), cancelling it would fail anyway.
@@ -249,14 +290,14 @@ void TaskCore::suspend_on(FutureCore* fut, std::coroutine_handle<> h, WaitKind k
     site_ = tl_await_site;
     if (loop_->tracing()) [[unlikely]] {
         TraceEvent e;
-        e.kind = EventKind::Suspended;
+        e.kind = TraceEventKind::Suspended;
         e.task = id;
         e.wait = kind;
         e.object = object;
         e.value = value;
         e.file = site_.file_name();
         e.line = site_.line();
-        loop_->emit_event(std::move(e));
+        loop_->emit_trace_event(std::move(e));
     }
     fut->add_done_callback(&wakeup_);
     if (must_cancel_) [[unlikely]] {
@@ -270,15 +311,15 @@ void TaskCore::yield_traced() {
     EventLoop& loop = *loop_;
     if (loop.tracing()) [[unlikely]] {
         TraceEvent e;
-        e.kind = EventKind::Suspended;
+        e.kind = TraceEventKind::Suspended;
         e.task = id;
         e.wait = WaitKind::Yield;
         e.file = site_.file_name();
         e.line = site_.line();
-        loop.emit_event(std::move(e));
+        loop.emit_trace_event(std::move(e));
     }
     loop.call_soon(&wakeup_);
-    if (loop.tracing()) [[unlikely]] emit_simple(loop, EventKind::TaskScheduled, id);
+    if (loop.tracing()) [[unlikely]] emit_simple(loop, TraceEventKind::TaskScheduled, id);
 }
 
 void TaskCore::release() noexcept {
@@ -293,14 +334,14 @@ void TaskCore::release() noexcept {
         if (auto* loop = EventLoop::current()) {
             if (loop->tracing()) {
                 TraceEvent e;
-                e.kind = EventKind::NeverAwaited;
+                e.kind = TraceEventKind::NeverAwaited;
                 e.text = what;
                 e.file = created_at.file_name();
                 e.line = created_at.line();
-                loop->emit_event(std::move(e));
+                loop->emit_trace_event(std::move(e));
             }
+            loop->warn("RuntimeWarning: coroutine '" + what + "' was never awaited");
         }
-        std::fprintf(stderr, "RuntimeWarning: coroutine '%s' was never awaited\n", what.c_str());
     }
     frame.destroy();
 }
@@ -341,15 +382,15 @@ void TaskCore::report_never_retrieved() noexcept {
         const std::string line = "Task exception was never retrieved: <Task finished name='" + name() +
                                  "' exception=" + exception_repr(error_) + ">";
         EventLoop* loop = EventLoop::current();
-        if (loop && loop != loop_) loop = nullptr;  // the task's loop is gone: no trace, no log output
+        if (loop && loop != loop_) loop = nullptr;  // the task's loop is gone: no trace, no log sink
         if (loop && loop->tracing()) {
             TraceEvent e;
-            e.kind = EventKind::ExceptionNeverRetrieved;
+            e.kind = TraceEventKind::ExceptionNeverRetrieved;
             e.task = id;
             e.text = line;
-            loop->emit_event(std::move(e));
+            loop->emit_trace_event(std::move(e));
         }
-        if (!loop || !loop->write_log_line(line)) std::fprintf(stderr, "%s\n", line.c_str());
+        if (loop) loop->write_log_line(LogKind::Loop, line);
     } catch (...) {
     }
 }
@@ -359,14 +400,11 @@ void TaskCore::abandon() noexcept {
     if (loop) loop->unregister_task(this);
     if (state_ == State::Pending) state_ = State::Cancelled;
     // Done callbacks added with add_done_callback hold a handle on us: they will never run.
-    if (head_) {
+    if (!callbacks_.empty()) {
         add_ref();
         std::vector<DoneCallbackNode*> nodes;
-        for (Callback* cb = head_;;) {
+        for (Callback* cb : callbacks_)
             if (DoneCallbackNode::is(cb)) nodes.push_back(static_cast<DoneCallbackNode*>(cb));
-            cb = cb->next;
-            if (cb == head_) break;
-        }
         for (auto* node : nodes) delete node;  // (its ~Callback unlinks it)
         release();
     }

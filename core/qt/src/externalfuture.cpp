@@ -11,6 +11,11 @@ namespace {
 void kickDriver() {
     if (QtDriver* driver = QtDriver::current()) driver->kick();
 }
+
+// The trace's object for an outside wait: the reply (I/O) or the QFuture itself.
+aio::ObjectKind objectKindOf(aio::WaitKind wait) {
+    return wait == aio::WaitKind::IO ? aio::ObjectKind::IO : aio::ObjectKind::Future;
+}
 }  // namespace
 
 ExternalFuture::~ExternalFuture() { uncount(); }
@@ -20,7 +25,7 @@ aio::detail::TaskCore* ExternalFuture::suspendTask(std::coroutine_handle<> h, ai
     aio::detail::TaskCore& task = aio::detail::running_task();
     if (!QtDriver::current())
         throw aio::RuntimeError("awaiting a Qt object needs a qtaio::QtDriver running this thread's loop");
-    const std::uint32_t object = aio::detail::register_object(kind, what, 0);
+    const std::uint32_t object = aio::detail::register_object(objectKindOf(kind), what, 0);
     m_loop = &aio::EventLoop::get();
     m_loop->add_external();
     m_counted = true;

@@ -16,7 +16,7 @@ namespace trace {
 
 namespace {
 
-using aio::EventKind;
+using aio::TraceEventKind;
 using aio::WaitKind;
 
 // One task's track while writing: its open step and its wait.
@@ -38,7 +38,7 @@ struct Track {
 };
 
 struct ObjectName {
-    WaitKind kind = WaitKind::None;
+    aio::ObjectKind kind = aio::ObjectKind::None;
     std::string name;
 };
 
@@ -52,7 +52,7 @@ public:
         std::uint32_t max_task = 0;
         for (const aio::TraceEvent& e : recorder_) {
             max_task = std::max(max_task, e.task);
-            if (e.kind == EventKind::TaskCreated) task_names_.try_emplace(e.task, e.text);
+            if (e.kind == TraceEventKind::TaskCreated) task_names_.try_emplace(e.task, e.text);
         }
         loop_tid_ = static_cast<std::uint64_t>(max_task) + 1;
 
@@ -212,7 +212,7 @@ private:
         case WaitKind::QueueJoin:
         case WaitKind::Semaphore:
         case WaitKind::Lock:
-        case WaitKind::Event:
+        case WaitKind::AsyncioEvent:
         case WaitKind::Bucket:
         case WaitKind::Condition: return true;
         default: return false;
@@ -269,7 +269,7 @@ private:
 
     void handle(const aio::TraceEvent& e) {
         switch (e.kind) {
-        case EventKind::TaskCreated: {
+        case TraceEventKind::TaskCreated: {
             begin_instant("created", e.task, "task");
             buf_ += ",\"args\":{\"parent\":";
             append_uint(e.other);
@@ -277,9 +277,9 @@ private:
             buf_ += "}}";
             break;
         }
-        case EventKind::TaskScheduled:
+        case TraceEventKind::TaskScheduled:
             break;  // visible as the gap between a wait's end and the next step
-        case EventKind::StepBegin: {
+        case TraceEventKind::StepBegin: {
             Track& t = track(e.task);
             end_wait(e.task, t);
             end_step(e.task, t);
@@ -289,7 +289,7 @@ private:
             t.step_seq = e.seq;
             break;
         }
-        case EventKind::StepEnd: {
+        case TraceEventKind::StepEnd: {
             Track& t = track(e.task);
             end_step(e.task, t);
             if (t.wait_pending) {
@@ -299,7 +299,7 @@ private:
             }
             break;
         }
-        case EventKind::Suspended: {
+        case TraceEventKind::Suspended: {
             Track& t = track(e.task);
             end_wait(e.task, t);
             t.wait = e.wait;
@@ -315,7 +315,7 @@ private:
             }
             break;
         }
-        case EventKind::Woken: {
+        case TraceEventKind::Woken: {
             end_wait(e.task, track(e.task));
             begin_instant("woken", e.task, "task");
             buf_ += ",\"args\":{\"by\":";
@@ -325,7 +325,7 @@ private:
             buf_ += "}}";
             break;
         }
-        case EventKind::TaskFinished: {
+        case TraceEventKind::TaskFinished: {
             end_wait(e.task, track(e.task));
             begin_instant("finished", e.task, "task");
             buf_ += ",\"args\":{\"outcome\":\"";
@@ -335,13 +335,13 @@ private:
             buf_ += "}}";
             break;
         }
-        case EventKind::CancelRequested:
+        case TraceEventKind::CancelRequested:
             begin_instant("cancel requested", e.task, "task");
             buf_ += ",\"args\":{\"by\":";
             append_uint(e.other);
             buf_ += "}}";
             break;
-        case EventKind::TimerArmed:
+        case TraceEventKind::TimerArmed:
             timer_owner_[e.object] = e.task;
             begin_instant("timer armed", e.task, "timer");
             buf_ += ",\"args\":{\"timer\":";
@@ -350,26 +350,26 @@ private:
             append_seconds(e.value);
             buf_ += "}}";
             break;
-        case EventKind::TimerFired:
-        case EventKind::TimerCancelled: {
+        case TraceEventKind::TimerFired:
+        case TraceEventKind::TimerCancelled: {
             std::uint32_t owner = 0;
             if (auto it = timer_owner_.find(e.object); it != timer_owner_.end()) {
                 owner = it->second;
                 timer_owner_.erase(it);
             }
-            begin_instant(e.kind == EventKind::TimerFired ? "timer fired" : "timer cancelled", owner, "timer");
+            begin_instant(e.kind == TraceEventKind::TimerFired ? "timer fired" : "timer cancelled", owner, "timer");
             buf_ += ",\"args\":{\"timer\":";
             append_uint(e.object);
             buf_ += "}}";
             break;
         }
-        case EventKind::ObjectCreated:
-            objects_[e.object] = {e.wait, e.text};
+        case TraceEventKind::ObjectCreated:
+            objects_[e.object] = {e.object_kind, e.text};
             break;
-        case EventKind::QueuePut:
-        case EventKind::QueueGet: {
+        case TraceEventKind::QueuePut:
+        case TraceEventKind::QueueGet: {
             const std::string label = object_label(e.object);
-            begin_instant((e.kind == EventKind::QueuePut ? "put " : "get ") + label, e.task, "queue");
+            begin_instant((e.kind == TraceEventKind::QueuePut ? "put " : "get ") + label, e.task, "queue");
             buf_ += ",\"args\":{";
             buf_ += "\"size\":";
             append_int(e.value);
@@ -378,54 +378,54 @@ private:
             counter(label + " size", "size", e.value);
             break;
         }
-        case EventKind::QueueTaskDone:
+        case TraceEventKind::QueueTaskDone:
             instant("task_done " + object_label(e.object), e.task, "queue");
             counter(object_label(e.object) + " unfinished", "unfinished", e.value);
             break;
-        case EventKind::QueueJoin:
+        case TraceEventKind::QueueJoin:
             instant("join returned " + object_label(e.object), e.task, "queue");
             break;
-        case EventKind::SemAcquire:
-        case EventKind::SemRelease: {
+        case TraceEventKind::SemAcquire:
+        case TraceEventKind::SemRelease: {
             const std::string label = object_label(e.object);
-            instant((e.kind == EventKind::SemAcquire ? "acquire " : "release ") + label, e.task, "sync");
+            instant((e.kind == TraceEventKind::SemAcquire ? "acquire " : "release ") + label, e.task, "sync");
             counter(label + " free permits", "free", e.value);
             break;
         }
-        case EventKind::LockAcquire:
+        case TraceEventKind::LockAcquire:
             instant("acquire " + object_label(e.object), e.task, "sync");
             break;
-        case EventKind::LockRelease:
+        case TraceEventKind::LockRelease:
             instant("release " + object_label(e.object), e.task, "sync");
             break;
-        case EventKind::EventSet:
+        case TraceEventKind::AsyncioEventSet:
             instant("set " + object_label(e.object), e.task, "sync");
             break;
-        case EventKind::EventClear:
+        case TraceEventKind::AsyncioEventClear:
             instant("clear " + object_label(e.object), e.task, "sync");
             break;
-        case EventKind::BucketTake:
+        case TraceEventKind::BucketTake:
             begin_instant("take " + object_label(e.object), e.task, "sync");
             buf_ += ",\"args\":{\"tokens\":";
             append_int(e.value);
             args_text("level", e.text);
             buf_ += "}}";
             break;
-        case EventKind::ObjectCount:
+        case TraceEventKind::ObjectCount:
             counter(object_label(e.object) + " " + e.text, "count", e.value);
             break;
-        case EventKind::Log:
+        case TraceEventKind::Log:
             begin_instant(e.text, e.task, "log");
             buf_ += '}';
             break;
-        case EventKind::Deadlock:
+        case TraceEventKind::Deadlock:
             begin_instant("deadlock", e.task, "loop");
             buf_ += ",\"args\":{\"waits_on\":";
             detail::append_json_string(buf_, wait_label(e.wait, e.object));
             if (e.file) args_text("at", std::string(source_basename(e.file)) + ":" + std::to_string(e.line));
             buf_ += "}}";
             break;
-        case EventKind::NeverAwaited:
+        case TraceEventKind::NeverAwaited:
             begin_instant("never awaited", 0, "loop");
             buf_ += ",\"args\":{";
             buf_ += "\"coroutine\":";
@@ -433,21 +433,21 @@ private:
             if (e.file) args_text("at", std::string(source_basename(e.file)) + ":" + std::to_string(e.line));
             buf_ += "}}";
             break;
-        case EventKind::SlowStep:
+        case TraceEventKind::SlowStep:
             begin_instant("slow step", e.task, "loop");
             buf_ += ",\"args\":{\"duration_ns\":";
             append_int(e.value);
             args_text("text", e.text);
             buf_ += "}}";
             break;
-        case EventKind::ExceptionNeverRetrieved:
+        case TraceEventKind::ExceptionNeverRetrieved:
             begin_instant("exception never retrieved", e.task, "loop");
             buf_ += ",\"args\":{";
             buf_ += "\"text\":";
             detail::append_json_string(buf_, e.text);
             buf_ += "}}";
             break;
-        case EventKind::RunEnd:
+        case TraceEventKind::RunEnd:
             begin_instant("run end", 0, "loop", true);
             buf_ += ",\"args\":{\"outcome\":\"";
             buf_ += aio::to_string(e.outcome);

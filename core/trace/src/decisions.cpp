@@ -59,14 +59,14 @@ std::vector<Decision> scheduling_decisions(const Recorder& recorder) {
     Decision pending;
     for (std::size_t i = 0; i < recorder.size(); ++i) {
         const aio::TraceEvent& e = recorder[i];
-        if (choosing && e.kind == aio::EventKind::StepBegin) {
+        if (choosing && e.kind == aio::TraceEventKind::StepBegin) {
             choosing = false;
             pending.step_event = i;
             pending.answer = e.task;
             if (pending.candidates.size() >= 2 && pending.candidate(e.task)) decisions.push_back(pending);
         }
         state.apply(e);
-        if (e.kind == aio::EventKind::StepEnd) {
+        if (e.kind == aio::TraceEventKind::StepEnd) {
             choosing = true;
             pending = Decision{};
             pending.position = state.position();

@@ -9,7 +9,7 @@ namespace trace {
 
 namespace {
 
-using aio::EventKind;
+using aio::TraceEventKind;
 using aio::WaitKind;
 
 enum Field : unsigned {
@@ -25,57 +25,57 @@ enum Field : unsigned {
 };
 
 // The fields each kind prints (see text_log.hpp).
-unsigned fields_of(EventKind kind) noexcept {
+unsigned fields_of(TraceEventKind kind) noexcept {
     switch (kind) {
-    case EventKind::TaskCreated: return Task | Other | At;
-    case EventKind::TaskScheduled:
-    case EventKind::StepBegin:
-    case EventKind::StepEnd: return Task;
-    case EventKind::Suspended: return Task | Wait | Obj | Value | At;
-    case EventKind::Woken: return Task | Other | Obj;
-    case EventKind::TaskFinished: return Task | Outcome | Text;
-    case EventKind::CancelRequested: return Task | Other;
-    case EventKind::TimerArmed: return Task | Obj | Value;
-    case EventKind::TimerFired:
-    case EventKind::TimerCancelled: return Obj;
-    case EventKind::ObjectCreated: return Wait | Obj | Value;
-    case EventKind::QueuePut:
-    case EventKind::QueueGet: return Task | Obj | Value | Text;
-    case EventKind::QueueTaskDone: return Task | Obj | Value;
-    case EventKind::QueueJoin: return Task | Obj;
-    case EventKind::SemAcquire:
-    case EventKind::SemRelease: return Task | Obj | Value;
-    case EventKind::LockAcquire:
-    case EventKind::LockRelease:
-    case EventKind::EventSet:
-    case EventKind::EventClear: return Task | Obj;
-    case EventKind::BucketTake:
-    case EventKind::ObjectCount: return Task | Obj | Value | Text;
-    case EventKind::Log: return Task | Text;
-    case EventKind::Deadlock: return Task | Wait | Obj | At | Text;
-    case EventKind::NeverAwaited: return At | Text;
-    case EventKind::SlowStep: return Task | Value | At | Text;
-    case EventKind::ExceptionNeverRetrieved: return Task | Text;
-    case EventKind::RunEnd: return Outcome | Text;
+    case TraceEventKind::TaskCreated: return Task | Other | At;
+    case TraceEventKind::TaskScheduled:
+    case TraceEventKind::StepBegin:
+    case TraceEventKind::StepEnd: return Task;
+    case TraceEventKind::Suspended: return Task | Wait | Obj | Value | At;
+    case TraceEventKind::Woken: return Task | Other | Obj;
+    case TraceEventKind::TaskFinished: return Task | Outcome | Text;
+    case TraceEventKind::CancelRequested: return Task | Other;
+    case TraceEventKind::TimerArmed: return Task | Obj | Value;
+    case TraceEventKind::TimerFired:
+    case TraceEventKind::TimerCancelled: return Obj;
+    case TraceEventKind::ObjectCreated: return Wait | Obj | Value;
+    case TraceEventKind::QueuePut:
+    case TraceEventKind::QueueGet: return Task | Obj | Value | Text;
+    case TraceEventKind::QueueTaskDone: return Task | Obj | Value;
+    case TraceEventKind::QueueJoin: return Task | Obj;
+    case TraceEventKind::SemAcquire:
+    case TraceEventKind::SemRelease: return Task | Obj | Value;
+    case TraceEventKind::LockAcquire:
+    case TraceEventKind::LockRelease:
+    case TraceEventKind::AsyncioEventSet:
+    case TraceEventKind::AsyncioEventClear: return Task | Obj;
+    case TraceEventKind::BucketTake:
+    case TraceEventKind::ObjectCount: return Task | Obj | Value | Text;
+    case TraceEventKind::Log: return Task | Text;
+    case TraceEventKind::Deadlock: return Task | Wait | Obj | At | Text;
+    case TraceEventKind::NeverAwaited: return At | Text;
+    case TraceEventKind::SlowStep: return Task | Value | At | Text;
+    case TraceEventKind::ExceptionNeverRetrieved: return Task | Text;
+    case TraceEventKind::RunEnd: return Outcome | Text;
     }
     return All;
 }
 
-bool is_object_operation(EventKind kind) noexcept {
+bool is_object_operation(TraceEventKind kind) noexcept {
     switch (kind) {
-    case EventKind::ObjectCreated:
-    case EventKind::QueuePut:
-    case EventKind::QueueGet:
-    case EventKind::QueueTaskDone:
-    case EventKind::QueueJoin:
-    case EventKind::SemAcquire:
-    case EventKind::SemRelease:
-    case EventKind::LockAcquire:
-    case EventKind::LockRelease:
-    case EventKind::EventSet:
-    case EventKind::EventClear:
-    case EventKind::BucketTake:
-    case EventKind::ObjectCount: return true;
+    case TraceEventKind::ObjectCreated:
+    case TraceEventKind::QueuePut:
+    case TraceEventKind::QueueGet:
+    case TraceEventKind::QueueTaskDone:
+    case TraceEventKind::QueueJoin:
+    case TraceEventKind::SemAcquire:
+    case TraceEventKind::SemRelease:
+    case TraceEventKind::LockAcquire:
+    case TraceEventKind::LockRelease:
+    case TraceEventKind::AsyncioEventSet:
+    case TraceEventKind::AsyncioEventClear:
+    case TraceEventKind::BucketTake:
+    case TraceEventKind::ObjectCount: return true;
     default: return false;
     }
 }
@@ -87,7 +87,7 @@ bool is_object_wait(WaitKind wait) noexcept {
     case WaitKind::QueueJoin:
     case WaitKind::Semaphore:
     case WaitKind::Lock:
-    case WaitKind::Event:
+    case WaitKind::AsyncioEvent:
     case WaitKind::Bucket:
     case WaitKind::Condition: return true;
     default: return false;
@@ -164,8 +164,8 @@ std::string TextLogFormatter::format(const aio::TraceEvent& event) {
 }
 
 void TextLogFormatter::append(std::string& out, const aio::TraceEvent& e) {
-    if (e.kind == EventKind::TaskCreated) task_names_[e.task] = e.text;
-    if (e.kind == EventKind::ObjectCreated) object_names_[e.object] = e.text;
+    if (e.kind == TraceEventKind::TaskCreated) task_names_[e.task] = e.text;
+    if (e.kind == TraceEventKind::ObjectCreated) object_names_[e.object] = e.text;
 
     const unsigned fields = fields_of(e.kind);
     out += '#';
@@ -186,14 +186,15 @@ void TextLogFormatter::append(std::string& out, const aio::TraceEvent& e) {
     }
     if (fields & Wait) {
         out += " wait=";
-        out += aio::to_string(e.wait);
+        // ObjectCreated's kind is what the object is; it keeps the field name of old.
+        out += e.kind == TraceEventKind::ObjectCreated ? aio::to_string(e.object_kind) : aio::to_string(e.wait);
     }
     if (fields & Obj) {
         const std::unordered_map<std::uint32_t, std::string>* names = nullptr;
         if (is_object_operation(e.kind) ||
-            ((e.kind == EventKind::Suspended || e.kind == EventKind::Deadlock) && is_object_wait(e.wait))) {
+            ((e.kind == TraceEventKind::Suspended || e.kind == TraceEventKind::Deadlock) && is_object_wait(e.wait))) {
             names = &object_names_;
-        } else if ((e.kind == EventKind::Suspended || e.kind == EventKind::Deadlock) && e.wait == WaitKind::Task) {
+        } else if ((e.kind == TraceEventKind::Suspended || e.kind == TraceEventKind::Deadlock) && e.wait == WaitKind::Task) {
             names = &task_names_;
         }
         out += " obj=";

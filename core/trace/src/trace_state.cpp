@@ -9,24 +9,22 @@ namespace trace {
 
 namespace {
 
-using aio::EventKind;
+using aio::TraceEventKind;
+using aio::ObjectKind;
 using aio::WaitKind;
 
 // The kind of object a wait refers to (None: the wait's object is no sync object).
-WaitKind object_kind_of_wait(WaitKind wait) noexcept {
+ObjectKind object_kind_of_wait(WaitKind wait) noexcept {
     switch (wait) {
     case WaitKind::QueueGet:
     case WaitKind::QueuePut:
-    case WaitKind::QueueJoin:
-        return WaitKind::Queue;
-    case WaitKind::Semaphore:
-    case WaitKind::Lock:
-    case WaitKind::Event:
-    case WaitKind::Bucket:
-    case WaitKind::Condition:
-        return wait;
-    default:
-        return WaitKind::None;
+    case WaitKind::QueueJoin: return ObjectKind::Queue;
+    case WaitKind::Semaphore: return ObjectKind::Semaphore;
+    case WaitKind::Lock: return ObjectKind::Lock;
+    case WaitKind::AsyncioEvent: return ObjectKind::AsyncioEvent;
+    case WaitKind::Bucket: return ObjectKind::Bucket;
+    case WaitKind::Condition: return ObjectKind::Condition;
+    default: return ObjectKind::None;
     }
 }
 
@@ -38,7 +36,7 @@ Fifo<std::uint32_t>* wait_list(ObjectInfo& object, WaitKind wait) noexcept {
     case WaitKind::QueueJoin: return &object.joiners;
     case WaitKind::Semaphore:
     case WaitKind::Lock:
-    case WaitKind::Event:
+    case WaitKind::AsyncioEvent:
     case WaitKind::Bucket:
     case WaitKind::Condition: return &object.waiters;
     default: return nullptr;
@@ -141,16 +139,6 @@ std::size_t TraceState::memory_bytes(std::unordered_set<const void*>& seen) cons
            object_index_.memory_bytes(seen);
 }
 
-std::size_t TraceState::weight() const noexcept {
-    std::size_t w = tasks_.size() + objects_.size() + ready_.size() + timers_.size() + log_.size() +
-                    deadlock_.size() + never_awaited_.size() + slow_steps_.size();
-    for (const ObjectInfo& o : objects_) {
-        w += o.items.size() + o.getters.size() + o.putters.size() + o.joiners.size() + o.holders.size() +
-             o.waiters.size();
-    }
-    return w;
-}
-
 TaskInfo& TraceState::task_ref(std::uint32_t id) {
     const std::uint32_t at = task_index_.find(id);
     if (at != IdIndex::npos) return tasks_.mut(at);
@@ -162,11 +150,11 @@ TaskInfo& TraceState::task_ref(std::uint32_t id) {
     return task;
 }
 
-ObjectInfo& TraceState::object_ref(std::uint32_t id, WaitKind kind) {
+ObjectInfo& TraceState::object_ref(std::uint32_t id, ObjectKind kind) {
     const std::uint32_t at = object_index_.find(id);
     if (at != IdIndex::npos) {
         ObjectInfo& object = objects_[at];
-        if (object.kind == WaitKind::None) object.kind = kind;
+        if (object.kind == ObjectKind::None) object.kind = kind;
         return object;
     }
     // An object first seen in a wait or an operation (not announced by ObjectCreated).
@@ -174,7 +162,7 @@ ObjectInfo& TraceState::object_ref(std::uint32_t id, WaitKind kind) {
     ObjectInfo& object = objects_.emplace_back();
     object.id = id;
     object.kind = kind;
-    if (kind == WaitKind::Lock) {
+    if (kind == ObjectKind::Lock) {
         object.capacity = 1;
         object.free_permits = 1;
     }
@@ -183,7 +171,7 @@ ObjectInfo& TraceState::object_ref(std::uint32_t id, WaitKind kind) {
 
 void TraceState::end_wait(TaskInfo& task) {
     if (task.wait == WaitKind::None) return;
-    if (object_kind_of_wait(task.wait) != WaitKind::None) {
+    if (object_kind_of_wait(task.wait) != ObjectKind::None) {
         const std::uint32_t at = object_index_.find(task.wait_object);
         if (at != IdIndex::npos) {
             if (Fifo<std::uint32_t>* list = wait_list(objects_[at], task.wait)) list->erase_first(task.id);
@@ -222,10 +210,10 @@ void TraceState::remove_timer(std::uint32_t id) {
 void TraceState::queue_get(ObjectInfo& queue, std::string_view item) {
     if (queue.items.empty()) return;
     switch (queue.kind) {
-    case WaitKind::LifoQueue:
+    case ObjectKind::LifoQueue:
         if (queue.items.back() == item || !queue.items.erase_last(item)) queue.items.pop_back();
         break;
-    case WaitKind::PriorityQueue:
+    case ObjectKind::PriorityQueue:
         // The smallest item leaves; its text tells which of the stored ones it is.
         if (!queue.items.erase_first(item)) queue.items.pop_front();
         break;
@@ -241,7 +229,7 @@ void TraceState::apply(const aio::TraceEvent& e) {
     time_ns_ = e.time_ns;
 
     switch (e.kind) {
-    case EventKind::TaskCreated: {
+    case TraceEventKind::TaskCreated: {
         TaskInfo& t = task_ref(e.task);
         t.parent = e.other;
         t.name = e.text;
@@ -249,7 +237,7 @@ void TraceState::apply(const aio::TraceEvent& e) {
         t.created_ns = e.time_ns;
         break;
     }
-    case EventKind::TaskScheduled: {
+    case TraceEventKind::TaskScheduled: {
         TaskInfo& t = task_ref(e.task);
         if (t.finished()) break;
         if (!t.scheduled) {
@@ -262,7 +250,7 @@ void TraceState::apply(const aio::TraceEvent& e) {
         t.status = TaskStatus::Ready;
         break;
     }
-    case EventKind::StepBegin: {
+    case TraceEventKind::StepBegin: {
         TaskInfo& t = task_ref(e.task);
         unschedule(t);
         end_wait(t);
@@ -271,13 +259,13 @@ void TraceState::apply(const aio::TraceEvent& e) {
         running_ = t.id;
         break;
     }
-    case EventKind::StepEnd: {
+    case TraceEventKind::StepEnd: {
         TaskInfo& t = task_ref(e.task);
         if (t.status == TaskStatus::Running) t.status = t.scheduled ? TaskStatus::Ready : TaskStatus::Waiting;
         if (running_ == t.id) running_ = 0;
         break;
     }
-    case EventKind::Suspended: {
+    case TraceEventKind::Suspended: {
         TaskInfo& t = task_ref(e.task);
         end_wait(t);
         t.wait = e.wait;
@@ -289,13 +277,13 @@ void TraceState::apply(const aio::TraceEvent& e) {
         const std::uint32_t id = t.id;
         const bool ready = e.wait == WaitKind::Yield && t.scheduled;
         if (!t.finished()) t.status = ready ? TaskStatus::Ready : TaskStatus::Waiting;
-        if (const WaitKind kind = object_kind_of_wait(e.wait); kind != WaitKind::None) {
+        if (const ObjectKind kind = object_kind_of_wait(e.wait); kind != ObjectKind::None) {
             ObjectInfo& o = object_ref(e.object, kind);  // may add an object; `t` stays valid (other vector)
             if (Fifo<std::uint32_t>* list = wait_list(o, e.wait)) list->push_back(id);
         }
         break;
     }
-    case EventKind::Woken: {
+    case TraceEventKind::Woken: {
         // asyncio wakes a task by call_soon of its step: it joins the ready queue
         // now (a TaskScheduled that may follow finds it there already).
         TaskInfo& t = task_ref(e.task);
@@ -309,7 +297,7 @@ void TraceState::apply(const aio::TraceEvent& e) {
         if (t.status != TaskStatus::Running) t.status = TaskStatus::Ready;
         break;
     }
-    case EventKind::TaskFinished: {
+    case TraceEventKind::TaskFinished: {
         TaskInfo& t = task_ref(e.task);
         end_wait(t);
         unschedule(t);
@@ -319,114 +307,113 @@ void TraceState::apply(const aio::TraceEvent& e) {
         t.status = status_of(e.outcome);
         break;
     }
-    case EventKind::CancelRequested:
+    case TraceEventKind::CancelRequested:
         ++task_ref(e.task).cancel_requests;
         break;
-    case EventKind::TimerArmed: {
+    case TraceEventKind::TimerArmed: {
         remove_timer(e.object);  // re-armed (a rescheduled timeout)
         timer_index_.insert(e.object, static_cast<std::uint32_t>(timers_.size()));
         timers_.push_back({e.object, e.value, e.task, e.seq});
         break;
     }
-    case EventKind::TimerFired:
-    case EventKind::TimerCancelled:
+    case TraceEventKind::TimerFired:
+    case TraceEventKind::TimerCancelled:
         remove_timer(e.object);
         break;
-    case EventKind::ObjectCreated: {
-        ObjectInfo& o = object_ref(e.object, e.wait);
-        o.kind = e.wait;
+    case TraceEventKind::ObjectCreated: {
+        ObjectInfo& o = object_ref(e.object, e.object_kind);
+        o.kind = e.object_kind;
         o.name = e.text;
         o.capacity = e.value;
         if (o.is_semaphore()) o.free_permits = e.value;
-        if (o.kind == WaitKind::Lock) {
+        if (o.kind == ObjectKind::Lock) {
             o.capacity = 1;
             o.free_permits = o.holders.empty() ? 1 : 0;
         }
         break;
     }
-    case EventKind::QueuePut: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::Queue);
+    case TraceEventKind::QueuePut: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::Queue);
         o.items.push_back(e.text);
         ++o.unfinished;
         break;
     }
-    case EventKind::QueueGet:
-        queue_get(object_ref(e.object, WaitKind::Queue), e.text);
+    case TraceEventKind::QueueGet:
+        queue_get(object_ref(e.object, ObjectKind::Queue), e.text);
         break;
-    case EventKind::QueueTaskDone:
-        object_ref(e.object, WaitKind::Queue).unfinished = e.value;
+    case TraceEventKind::QueueTaskDone:
+        object_ref(e.object, ObjectKind::Queue).unfinished = e.value;
         break;
-    case EventKind::QueueJoin:
+    case TraceEventKind::QueueJoin:
         break;
-    case EventKind::SemAcquire: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::Semaphore);
+    case TraceEventKind::SemAcquire: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::Semaphore);
         o.holders.push_back(e.task);
         o.free_permits = e.value;
         break;
     }
-    case EventKind::SemRelease: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::Semaphore);
+    case TraceEventKind::SemRelease: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::Semaphore);
         // Any task may release a semaphore: the releaser's permit if it holds one,
         // the longest-held otherwise.
         if (!o.holders.erase_first(e.task) && !o.holders.empty()) o.holders.pop_front();
         o.free_permits = e.value;
         break;
     }
-    case EventKind::LockAcquire: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::Lock);
+    case TraceEventKind::LockAcquire: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::Lock);
         o.holders.clear();
         o.holders.push_back(e.task);
         o.free_permits = 0;
         break;
     }
-    case EventKind::LockRelease: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::Lock);
+    case TraceEventKind::LockRelease: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::Lock);
         o.holders.clear();
         o.free_permits = 1;
         break;
     }
-    case EventKind::EventSet:
-        object_ref(e.object, WaitKind::Event).is_set = true;
+    case TraceEventKind::AsyncioEventSet:
+        object_ref(e.object, ObjectKind::AsyncioEvent).is_set = true;
         break;
-    case EventKind::EventClear:
-        object_ref(e.object, WaitKind::Event).is_set = false;
+    case TraceEventKind::AsyncioEventClear:
+        object_ref(e.object, ObjectKind::AsyncioEvent).is_set = false;
         break;
-    case EventKind::BucketTake: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::Bucket);
+    case TraceEventKind::BucketTake: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::Bucket);
         o.level = e.text;
         o.tokens_taken += e.value;
         break;
     }
-    case EventKind::ObjectCount: {
-        ObjectInfo& o = object_ref(e.object, WaitKind::None);
+    case TraceEventKind::ObjectCount: {
+        ObjectInfo& o = object_ref(e.object, ObjectKind::None);
         if (o.count >= 0 && e.value > o.count) o.count_rises += e.value - o.count;
         if (o.count < 0) o.count_rises = e.value;
         o.count = e.value;
         o.counted = e.text;
         break;
     }
-    case EventKind::Log:
+    case TraceEventKind::Log:
         log_.push_back({e.seq, e.time_ns, e.task, e.text});
         break;
-    case EventKind::Deadlock:
+    case TraceEventKind::Deadlock:
         task_ref(e.task).deadlocked = true;
         deadlock_.push_back({e.task, e.wait, e.object, {e.file, e.line}, e.text});
         break;
-    case EventKind::NeverAwaited:
+    case TraceEventKind::NeverAwaited:
         never_awaited_.push_back({e.seq, {e.file, e.line}, e.text});
         break;
-    case EventKind::SlowStep:
+    case TraceEventKind::SlowStep:
         slow_steps_.push_back({e.seq, e.time_ns, e.task, e.value, e.text});
         break;
-    case EventKind::ExceptionNeverRetrieved:
-        // A line of the run's output (the log output prints it there too), at the moment the
+    case TraceEventKind::ExceptionNeverRetrieved:
+        // A line of the run's output (the log sink gets it there too), at the moment the
         // last handle on the task went.
         log_.push_back({e.seq, e.time_ns, e.task, e.text});
         break;
-    case EventKind::RunEnd:
+    case TraceEventKind::RunEnd:
         ended_ = true;
         run_outcome_ = e.outcome;
-        run_text_ = e.text;
         running_ = 0;
         break;
     }

@@ -50,6 +50,8 @@ struct Run {
     std::shared_ptr<trace::Recorder> recorder;  // every event of the run
     std::string log;                            // exactly what `dirigent run --log` prints (for people:
                                                 // quizzes and sweeps read facts and the trace)
+    std::string warnings;                       // Python's warnings ("RuntimeWarning: coroutine 'f' was
+                                                // never awaited"), one a line: `dirigent run` prints them on stderr
     Facts facts;                                // what the scenario noted for its quiz (note())
     bool deadlock = false;                      // the run ended in a deadlock report
     std::vector<std::string> waiting;           // after a deadlock: the waiting tasks, in creation order

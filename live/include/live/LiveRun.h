@@ -69,11 +69,11 @@ private:
     void onTaskFinished(quint32 taskId);
     void finish();
 
-    class LogBuffer;
+    class Log;
 
     LiveScenario &m_scenario;
     std::FILE *m_logTo = nullptr;
-    std::unique_ptr<LogBuffer> m_buffer;
+    std::unique_ptr<Log> m_log;
     std::unique_ptr<qtaio::QtDriver> m_driver;
     aio::Task<void> m_main;
     quint32 m_mainId = 0;

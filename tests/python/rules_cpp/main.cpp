@@ -1,6 +1,7 @@
 // aio_rules: runs one rule program under aio::run with the virtual clock, printing its log
 // on stdout in the format of tests/python/vloop.py (see ../README.md).
 #include "rule_registry.hpp"
+#include "stdout_log.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -19,8 +20,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "aio_rules: no rule named '%s' (see --list)\n", argv[1]);
         return 2;
     }
+    rules::StdoutLog log;
     try {
-        aio::run(it->second(), {.log_to = stdout, .main_name = "main"});
+        aio::run(it->second(), {.log_sink = &log, .main_name = "main"});
     } catch (const aio::DeadlockError&) {
         // The loop has printed the report and cleaned up; like vloop.run, that is a normal end.
     } catch (...) {

@@ -23,6 +23,7 @@
 #include "aio/future.hpp"
 #include "aio/gather.hpp"
 #include "aio/lock.hpp"
+#include "aio/log_sink.hpp"
 #include "aio/queue.hpp"
 #include "aio/result.hpp"
 #include "aio/run.hpp"

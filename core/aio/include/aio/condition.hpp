@@ -27,11 +27,11 @@ class Condition : public detail::TracedObject {
 public:
     // asyncio.Condition(): with a Lock of its own, shown in the trace under the same name.
     explicit Condition(std::string name = {})
-        : TracedObject(WaitKind::Condition, name, 0), own_lock_(std::in_place, std::move(name)),
+        : TracedObject(ObjectKind::Condition, name, 0), own_lock_(std::in_place, std::move(name)),
           lock_(&*own_lock_) {}
     // asyncio.Condition(lock): shares `lock`, which must outlive the condition.
     explicit Condition(Lock& lock, std::string name = {})
-        : TracedObject(WaitKind::Condition, std::move(name), 0), lock_(&lock) {}
+        : TracedObject(ObjectKind::Condition, std::move(name), 0), lock_(&lock) {}
     Condition(const Condition&) = delete;
     Condition& operator=(const Condition&) = delete;
 
@@ -212,7 +212,7 @@ private:
     }
     void wake(std::size_t n) {
         std::size_t woken = 0;
-        for (detail::WaitFuture* w = waiters_.front(); w && woken < n; w = w->next) {
+        for (detail::WaitFuture* w = waiters_.front(); w && woken < n; w = waiters_.next(w)) {
             if (!w->done()) {
                 ++woken;
                 w->set_done();

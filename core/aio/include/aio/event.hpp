@@ -8,26 +8,25 @@ namespace aio {
 
 class Event : public detail::TracedObject {
 public:
-    explicit Event(std::string name = {}) : TracedObject(WaitKind::Event, std::move(name), 0) {}
+    explicit Event(std::string name = {}) : TracedObject(ObjectKind::AsyncioEvent, std::move(name), 0) {}
     // An event inside another primitive (Queue.join's): it shows up in the trace only
     // through its owner, never as an object of its own.
     struct Internal {};
-    explicit Event(Internal) : TracedObject(WaitKind::Event, {}, 0, true) {}
+    explicit Event(Internal) : TracedObject(ObjectKind::AsyncioEvent, {}, 0, true) {}
 
     bool is_set() const noexcept { return value_; }
 
     void set() {
         if (value_) return;
         value_ = true;
-        trace(EventKind::EventSet);
-        waiters_.for_each([](detail::WaitFuture* w) {
+        trace(TraceEventKind::AsyncioEventSet);
+        for (detail::WaitFuture* w : waiters_)
             if (!w->done()) w->set_done();
-        });
     }
     void clear() {
         if (!value_) return;
         value_ = false;
-        trace(EventKind::EventClear);
+        trace(TraceEventKind::AsyncioEventClear);
     }
 
     class WaitAwaiter {
@@ -57,7 +56,7 @@ public:
         detail::WaitFuture fut_;
     };
 
-    WaitAwaiter wait() { return WaitAwaiter(*this, WaitKind::Event, 0); }
+    WaitAwaiter wait() { return WaitAwaiter(*this, WaitKind::AsyncioEvent, 0); }
     // For Queue.join: the same wait, reported as a wait on the queue.
     WaitAwaiter wait_as(WaitKind kind, std::uint32_t object) { return WaitAwaiter(*this, kind, object); }
 

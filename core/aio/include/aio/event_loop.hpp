@@ -3,13 +3,14 @@
 #pragma once
 
 #include "aio/clock.hpp"
+#include "aio/detail/intrusive_list.hpp"
 #include "aio/errors.hpp"
 #include "aio/handle.hpp"
+#include "aio/log_sink.hpp"
 #include "aio/trace_event.hpp"
 
 #include <concepts>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <source_location>
@@ -26,6 +27,8 @@ class TimerHandle;
 
 namespace detail {
 class TaskCore;
+struct TaskListLink;  // TaskCore::task_link (task_core.hpp)
+using TaskList = IntrusiveList<TaskCore, TaskListLink>;
 // The loop running on this thread: constant-initialised, so reading it is one TLS load.
 constinit inline thread_local EventLoop* tl_loop = nullptr;
 }
@@ -95,11 +98,11 @@ public:
 #else
     bool tracing() const noexcept { return sink_ != nullptr; }
 #endif
-    void emit_event(TraceEvent&& e);
+    void emit_trace_event(TraceEvent&& e);
 
     // asyncio's debug mode (loop.set_debug): every handle the loop runs is timed on the loop's
     // clock, and one that took at least slow_callback_duration seconds is reported: a SlowStep
-    // event and "Executing <Task pending name='x'> took 1.000 seconds" on the log output.
+    // event and "Executing <Task pending name='x'> took 1.000 seconds" to the log sink.
     // (Under the virtual clock only blocking_sleep() makes a step take time.)
     void set_debug(bool enabled) noexcept { debug_ = enabled; }
     bool get_debug() const noexcept { return debug_; }
@@ -115,11 +118,14 @@ public:
     void set_default_executor(std::shared_ptr<Executor> executor);
     const std::shared_ptr<Executor>& default_executor();
 
-    void set_log_output(std::FILE* out) noexcept { log_to_ = out; }
+    // Where the loop's lines go (log_sink.hpp); nullptr: nowhere. The sink must outlive the run.
+    void set_log_sink(LogSink* sink) noexcept { log_sink_ = sink; }
+    LogSink* log_sink() const noexcept { return log_sink_; }
     void log(std::string_view line);
-    // A line from the loop itself (a warning): "t=… line" on the log output, no Log event.
-    // False when there is no log output.
-    bool write_log_line(std::string_view line);
+    // A line from the loop itself: "t=… line" of `kind` to the log sink, no Log event.
+    void write_log_line(LogKind kind, std::string_view line);
+    // A warning (no time stamp) to the log sink.
+    void warn(std::string_view text);
 
     detail::TaskCore* current_task() const noexcept { return current_task_; }
     void set_current_task(detail::TaskCore* t) noexcept { current_task_ = t; }
@@ -131,8 +137,9 @@ public:
     std::uint32_t next_object_id() noexcept { return ++last_object_id_; }
     void register_task(detail::TaskCore* t) noexcept;
     void unregister_task(detail::TaskCore* t) noexcept;
-    // The unfinished tasks in creation order (asyncio.all_tasks(), see task.hpp).
-    detail::TaskCore* first_task() const noexcept { return tasks_head_; }
+    // The unfinished tasks in creation order (asyncio.all_tasks(), see task.hpp); iterate
+    // with task_core.hpp included.
+    const detail::TaskList& tasks() const noexcept { return tasks_; }
     std::size_t live_tasks() const noexcept { return live_tasks_; }
 
     // Runs iterations until `done()` holds. Returns false on a deadlock (virtual clock, or
@@ -145,13 +152,15 @@ public:
         return true;
     }
 
-    // The deadlock report: who waits on what, and where. Emits Deadlock events and,
-    // with a log output, prints "t=… deadlock" and one "t=…   waiting: name" per task.
+    // The deadlock report: who waits on what, and where. Emits Deadlock events and hands
+    // "t=… deadlock" and one "t=…   waiting: name" per task to the log sink.
     std::vector<DeadlockError::Waiting> report_deadlock();
 
-    // asyncio.run's shutdown: cancel every unfinished task in creation order and run
-    // until they are done; whatever still waits after that is destroyed.
-    void cancel_all_and_finish();
+    // asyncio.run's shutdown: cancel every unfinished task in creation order and run until
+    // they are done, in rounds while tasks are left (see event_loop.cpp); whatever still waits
+    // after that is destroyed. `report_deadlocks`: a round that deadlocks is reported and the
+    // next round cancels again (virtual time, as aio::run); otherwise the shutdown ends there.
+    void cancel_all_and_finish(bool report_deadlocks = false);
 
     // Frames that must be destroyed outside of their own execution.
     void destroy_leftovers() noexcept;
@@ -182,14 +191,13 @@ private:
     TraceSink* sink_ = nullptr;
     std::uint64_t event_seq_ = 0;
     std::uint64_t iteration_ = 0;
-    std::FILE* log_to_ = nullptr;
+    LogSink* log_sink_ = nullptr;
     bool debug_ = false;
     double slow_callback_duration_ = 0.1;  // asyncio's default
     std::shared_ptr<Executor> default_executor_;
 
     detail::TaskCore* current_task_ = nullptr;
-    detail::TaskCore* tasks_head_ = nullptr;
-    detail::TaskCore* tasks_tail_ = nullptr;
+    detail::TaskList tasks_;
     std::size_t live_tasks_ = 0;
     std::uint32_t last_task_id_ = 0;
     std::uint32_t last_default_name_ = 0;
@@ -204,7 +212,7 @@ inline EventLoop& get_running_loop() { return EventLoop::get(); }
 // Loop time of the running loop, in seconds and nanoseconds.
 double time();
 std::int64_t now_ns();
-// A line from the program: a Log trace event, and `t=… line` on the run's log output.
+// A line from the program: a Log trace event, and `t=… line` to the run's log sink.
 void log(std::string_view line);
 
 }  // namespace aio

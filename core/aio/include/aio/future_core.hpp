@@ -4,6 +4,7 @@
 // after the future completes.
 #pragma once
 
+#include "aio/detail/intrusive_list.hpp"
 #include "aio/handle.hpp"
 
 #include <exception>
@@ -24,8 +25,7 @@ struct Callback : Handle {
     // The future whose list holds us. (A callback that needs to know which future
     // completed keeps it itself: the wakeup of every task has no use for that word.)
     FutureCore* registered_in = nullptr;
-    Callback* prev = nullptr;
-    Callback* next = nullptr;
+    detail::ListLink<Callback> link;
 
 private:
     void remove_from_future() noexcept;
@@ -42,7 +42,7 @@ public:
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
     ~FutureCore() {
-        if (head_) [[unlikely]] forget_callbacks();
+        if (!callbacks_.empty()) [[unlikely]] forget_callbacks();
     }
 
     State state() const noexcept { return state_; }
@@ -81,8 +81,8 @@ protected:
     void forget_callbacks() noexcept;
 
     std::exception_ptr error_;
-    // The done callbacks, a circular list: head_->prev is the last one.
-    Callback* head_ = nullptr;
+    // The done callbacks, in the order they were added.
+    detail::IntrusiveList<Callback, detail::MemberLink<Callback, &Callback::link>> callbacks_;
     State state_ = State::Pending;
     Kind kind_ = Kind::Plain;
 };

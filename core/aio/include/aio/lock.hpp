@@ -8,17 +8,17 @@ namespace aio {
 
 class Lock : public detail::TracedObject {
 public:
-    explicit Lock(std::string name = {}) : TracedObject(WaitKind::Lock, std::move(name), 1) {}
+    explicit Lock(std::string name = {}) : TracedObject(ObjectKind::Lock, std::move(name), 1) {}
     // A lock inside another primitive (a token bucket's line): not an object of its own in the trace.
     struct Internal {};
-    explicit Lock(Internal) : TracedObject(WaitKind::Lock, {}, 1, true) {}
+    explicit Lock(Internal) : TracedObject(ObjectKind::Lock, {}, 1, true) {}
 
     bool locked() const noexcept { return locked_; }
 
     void release() {
         if (!locked_) throw RuntimeError("Lock is not acquired.");
         locked_ = false;
-        trace(EventKind::LockRelease);
+        trace(TraceEventKind::LockRelease);
         wake_up_first();
     }
 
@@ -69,10 +69,10 @@ public:
 private:
     void take() {
         locked_ = true;
-        trace(EventKind::LockAcquire);
+        trace(TraceEventKind::LockAcquire);
     }
     bool all_waiters_cancelled() const {
-        for (detail::WaitFuture* w = waiters_.front(); w; w = w->next)
+        for (detail::WaitFuture* w = waiters_.front(); w; w = waiters_.next(w))
             if (!w->cancelled()) return false;  // stops at the first live waiter
         return true;
     }

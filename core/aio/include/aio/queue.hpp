@@ -18,7 +18,7 @@ namespace detail {
 
 template <class T>
 struct FifoStore {
-    static constexpr WaitKind kind = WaitKind::Queue;
+    static constexpr ObjectKind kind = ObjectKind::Queue;
     std::deque<T> items;
     void push(T v) { items.push_back(std::move(v)); }
     T pop() {
@@ -26,13 +26,11 @@ struct FifoStore {
         items.pop_front();
         return v;
     }
-    template <class F>
-    void for_each(F f) const { for (const auto& v : items) f(v); }
 };
 
 template <class T>
 struct LifoStore {
-    static constexpr WaitKind kind = WaitKind::LifoQueue;
+    static constexpr ObjectKind kind = ObjectKind::LifoQueue;
     std::vector<T> items;
     void push(T v) { items.push_back(std::move(v)); }
     T pop() {
@@ -45,7 +43,7 @@ struct LifoStore {
 // heapq order: the smallest item first.
 template <class T, class Less = std::less<T>>
 struct HeapStore {
-    static constexpr WaitKind kind = WaitKind::PriorityQueue;
+    static constexpr ObjectKind kind = ObjectKind::PriorityQueue;
     std::vector<T> items;
     static bool greater(const T& a, const T& b) { return Less{}(b, a); }
     void push(T v) {
@@ -82,14 +80,14 @@ public:
         store_.push(std::move(item));
         ++unfinished_;
         finished_.clear();
-        trace(EventKind::QueuePut, static_cast<std::int64_t>(qsize()), std::move(text));
+        trace(TraceEventKind::QueuePut, static_cast<std::int64_t>(qsize()), std::move(text));
         getters_.wake_next();
     }
 
     T get_nowait() {
         if (empty()) throw QueueEmpty();
         T item = store_.pop();
-        if (tracing()) trace(EventKind::QueueGet, static_cast<std::int64_t>(qsize()), detail::describe_value(item));
+        if (tracing()) trace(TraceEventKind::QueueGet, static_cast<std::int64_t>(qsize()), detail::describe_value(item));
         putters_.wake_next();
         return item;
     }
@@ -97,7 +95,7 @@ public:
     void task_done() {
         if (unfinished_ <= 0) throw ValueError("task_done() called too many times");
         --unfinished_;
-        trace(EventKind::QueueTaskDone, unfinished_);
+        trace(TraceEventKind::QueueTaskDone, unfinished_);
         if (unfinished_ == 0) finished_.set();
     }
 
@@ -186,7 +184,7 @@ public:
         void await_suspend(std::coroutine_handle<> h) { inner_.await_suspend(h); }
         void await_resume() {
             inner_.await_resume();
-            q_.trace(EventKind::QueueJoin);
+            q_.trace(TraceEventKind::QueueJoin);
         }
 
     private:

@@ -5,7 +5,6 @@
 #include "aio/event_loop.hpp"
 #include "aio/task.hpp"
 
-#include <cstdio>
 #include <string>
 
 namespace aio {
@@ -13,7 +12,7 @@ namespace aio {
 struct RunOptions {
     ClockKind clock = ClockKind::Virtual;
     TraceSink* sink = nullptr;
-    std::FILE* log_to = nullptr;  // where aio::log lines go as "t=… line"
+    LogSink* log_sink = nullptr;  // where the loop's lines go ("t=… line", warnings): log_sink.hpp
     std::string main_name = {};   // the main task's name (default "Task-1")
     bool debug = false;           // asyncio.run(main(), debug=True): report slow steps (EventLoop::set_debug)
     double slow_callback_duration = 0.1;  // loop.slow_callback_duration, in seconds
@@ -30,7 +29,7 @@ T run(Task<T> main, RunOptions options = {}) {
     if (EventLoop::current()) throw RuntimeError("aio::run() cannot be called from a running event loop");
     EventLoop loop(options.clock);
     loop.set_sink(options.sink);
-    loop.set_log_output(options.log_to);
+    loop.set_log_sink(options.log_sink);
     loop.set_debug(options.debug);
     loop.set_slow_callback_duration(options.slow_callback_duration);
     Task<T> task = detail::loop_create_task(std::move(main), options.main_name);

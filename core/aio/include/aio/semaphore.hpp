@@ -10,20 +10,20 @@ namespace aio {
 class Semaphore : public detail::TracedObject {
 public:
     explicit Semaphore(int value = 1, std::string name = {})
-        : Semaphore(value, std::move(name), WaitKind::Semaphore) {}
+        : Semaphore(value, std::move(name), ObjectKind::Semaphore) {}
 
     int value() const noexcept { return value_; }
     // True if acquire() would wait: no permit, or someone (not cancelled) is in line.
     bool locked() const {
         if (value_ == 0) return true;
-        for (detail::WaitFuture* w = waiters_.front(); w; w = w->next)
+        for (detail::WaitFuture* w = waiters_.front(); w; w = waiters_.next(w))
             if (!w->cancelled()) return true;  // stops at the first live waiter: O(1) in practice
         return false;
     }
 
     virtual void release() {
         ++value_;
-        trace(EventKind::SemRelease, value_);
+        trace(TraceEventKind::SemRelease, value_);
         wake_up_next();
     }
 
@@ -33,7 +33,7 @@ public:
         bool await_ready() {
             if (!sem_.locked()) {
                 --sem_.value_;
-                sem_.trace(EventKind::SemAcquire, sem_.value_);
+                sem_.trace(TraceEventKind::SemAcquire, sem_.value_);
                 return true;
             }
             return false;
@@ -55,7 +55,7 @@ public:
                 task_->throw_if_cancelled_now(fut_);
                 fut_.throw_cancelled();
             }
-            sem_.trace(EventKind::SemAcquire, sem_.value_);
+            sem_.trace(TraceEventKind::SemAcquire, sem_.value_);
             if (sem_.value_ > 0) sem_.wake_up_next();
             return true;
         }
@@ -70,13 +70,13 @@ public:
     virtual ~Semaphore() = default;
 
 protected:
-    Semaphore(int value, std::string name, WaitKind kind) : TracedObject(kind, std::move(name), value), value_(value) {
+    Semaphore(int value, std::string name, ObjectKind kind) : TracedObject(kind, std::move(name), value), value_(value) {
         if (value < 0) throw ValueError("Semaphore initial value must be >= 0");
     }
 
     // The permit is taken here, on behalf of the woken waiter.
     void wake_up_next() {
-        for (detail::WaitFuture* w = waiters_.front(); w; w = w->next) {
+        for (detail::WaitFuture* w = waiters_.front(); w; w = waiters_.next(w)) {
             if (!w->done()) {
                 --value_;
                 w->set_done();
@@ -92,7 +92,7 @@ protected:
 class BoundedSemaphore : public Semaphore {
 public:
     explicit BoundedSemaphore(int value = 1, std::string name = {})
-        : Semaphore(value, std::move(name), WaitKind::BoundedSemaphore), bound_(value) {}
+        : Semaphore(value, std::move(name), ObjectKind::BoundedSemaphore), bound_(value) {}
 
     void release() override {
         if (value_ >= bound_) throw ValueError("BoundedSemaphore released too many times");

@@ -13,8 +13,14 @@ public:
         // asyncio's _inner_done_callback stays on the inner task even when the outer future is
         // gone, and reads inner.exception() either way: the inner error counts as retrieved.
         inner_.core()->mark_retrieved();
-        if (inner_.done()) copy_outcome();
-        else inner_.core()->add_done_callback(&inner_cb_);
+        if (inner_.done()) {
+            // asyncio.shield returns a finished inner task itself: awaiting it raises the
+            // task's own CancelledError (with its message), not the outer future's.
+            shortcut_ = true;
+            copy_outcome();
+        } else {
+            inner_.core()->add_done_callback(&inner_cb_);
+        }
     }
     Shield(const Shield&) = delete;
 
@@ -24,6 +30,7 @@ public:
         task_->suspend_on(this, h, WaitKind::Shield, inner_.id());
     }
     T await_resume() {
+        if (shortcut_) return inner_.result();
         if (task_) task_->throw_if_cancelled_now(*this);
         if (cancelled()) throw_cancelled();
         if (exception_ptr()) std::rethrow_exception(exception_ptr());
@@ -45,6 +52,7 @@ private:
     Task<T> inner_;
     Callback inner_cb_{&Shield::on_inner_done, this};
     detail::TaskCore* task_ = nullptr;
+    bool shortcut_ = false;
 };
 
 template <class T>

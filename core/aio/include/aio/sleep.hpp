@@ -41,11 +41,11 @@ public:
         loop.arm(&t.timer, when);
         if (loop.tracing()) [[unlikely]] {
             TraceEvent e;
-            e.kind = EventKind::TimerArmed;
+            e.kind = TraceEventKind::TimerArmed;
             e.task = task_->id;
             e.object = static_cast<std::uint32_t>(t.timer.seq);
             e.value = when;
-            loop.emit_event(std::move(e));
+            loop.emit_trace_event(std::move(e));
         }
         if (kind_ == WaitKind::Sleep) object_ = static_cast<std::uint32_t>(t.timer.seq);
         task_->suspend_on(&t.fut, h, kind_, object_, when);
@@ -62,10 +62,10 @@ public:
             loop.disarm(&t.timer);
             if (loop.tracing()) [[unlikely]] {
                 TraceEvent e;
-                e.kind = EventKind::TimerCancelled;
+                e.kind = TraceEventKind::TimerCancelled;
                 e.task = task_->id;
                 e.object = static_cast<std::uint32_t>(t.timer.seq);
-                loop.emit_event(std::move(e));
+                loop.emit_trace_event(std::move(e));
             }
         }
         task_->throw_if_cancelled_now(t.fut);

@@ -322,7 +322,7 @@ inline std::vector<TaskRef> all_tasks() {
     std::vector<TaskRef> tasks;
     EventLoop& loop = EventLoop::get();
     tasks.reserve(loop.live_tasks());
-    for (detail::TaskCore* t = loop.first_task(); t; t = t->next_task) tasks.emplace_back(t);
+    for (detail::TaskCore* t : loop.tasks()) tasks.emplace_back(t);
     return tasks;
 }
 

@@ -10,14 +10,13 @@
 #include "aio/task.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace aio {
 
 class TokenBucket : public detail::TracedObject {
 public:
     TokenBucket(double rate, double capacity, std::string name = {})
-        : TracedObject(WaitKind::Bucket, std::move(name), static_cast<std::int64_t>(capacity)),
+        : TracedObject(ObjectKind::Bucket, std::move(name), static_cast<std::int64_t>(capacity)),
           rate_(rate), capacity_(capacity), tokens_(capacity) {
         if (rate <= 0) throw ValueError("TokenBucket rate must be > 0");
         if (capacity <= 0) throw ValueError("TokenBucket capacity must be > 0");
@@ -35,7 +34,7 @@ public:
             refill();
             if (tokens_ >= n) {
                 tokens_ -= n;
-                trace(EventKind::BucketTake, static_cast<std::int64_t>(n), detail::fixed(tokens_, 3));
+                trace(TraceEventKind::BucketTake, static_cast<std::int64_t>(n), detail::fixed(tokens_, 3));
                 co_return;
             }
             // At least a nanosecond: a shortfall that rounds to 0 ns would let virtual time

@@ -10,7 +10,7 @@
 
 namespace aio {
 
-enum class EventKind : std::uint8_t {
+enum class TraceEventKind : std::uint8_t {
     TaskCreated,      // task, other = parent task (0: none), text = name, loc = create_task call
     TaskScheduled,    // task put on the ready queue (asyncio's call_soon of its step)
     StepBegin,        // the loop resumes task
@@ -22,7 +22,7 @@ enum class EventKind : std::uint8_t {
     TimerArmed,       // object = timer id, value = deadline ns, task = owner
     TimerFired,       // object = timer id
     TimerCancelled,   // object = timer id
-    ObjectCreated,    // object, wait = its kind (Queue*/Semaphore/Lock/Event/Bucket/Condition), value = capacity, text = name
+    ObjectCreated,    // object, object_kind, value = capacity, text = name
     QueuePut,         // object, task, text = item, value = size after
     QueueGet,         // object, task, text = item, value = size after
     QueueTaskDone,    // object, task, value = unfinished count after
@@ -31,8 +31,8 @@ enum class EventKind : std::uint8_t {
     SemRelease,       // object, task, value = free permits after
     LockAcquire,      // object, task
     LockRelease,      // object, task
-    EventSet,         // object, task
-    EventClear,       // object, task
+    AsyncioEventSet,         // object, task
+    AsyncioEventClear,       // object, task
     BucketTake,       // object, task, value = tokens taken, text = level after
     ObjectCount,      // object, task, value = a count the object keeps (e.g. connections open), text = what it counts
     Log,              // task, text = the program's line
@@ -53,7 +53,7 @@ enum class WaitKind : std::uint8_t {
     QueueJoin,
     Semaphore,
     Lock,
-    Event,
+    AsyncioEvent,  // aio::Event.wait()
     Task,       // awaiting another task
     Gather,
     Wait,       // aio::wait
@@ -62,14 +62,24 @@ enum class WaitKind : std::uint8_t {
     Future,     // a plain future (e.g. QFuture from a thread)
     IO,         // network reply or other I/O
     Bucket,     // token bucket
-    // object kinds reported by ObjectCreated
+    // Condition.wait() waiting for a notify (re-acquiring the lock afterwards is a wait on the Lock).
+    Condition,
+};
+
+// What an object in the trace is (ObjectCreated): the thing a task may wait on.
+enum class ObjectKind : std::uint8_t {
+    None,
     Queue,
     LifoQueue,
     PriorityQueue,
+    Semaphore,
     BoundedSemaphore,
-    // Both: a task in Condition.wait() waits for a notify (re-acquiring the lock afterwards is
-    // a wait on the Lock), and the object kind of a Condition.
+    Lock,
+    AsyncioEvent,  // aio::Event
     Condition,
+    Bucket,        // aio::TokenBucket
+    Future,        // a future completed from outside (a QFuture)
+    IO,            // a network reply or other I/O
 };
 
 enum class Outcome : std::uint8_t { None, Result, Exception, Cancelled, Deadlock };
@@ -78,9 +88,10 @@ struct TraceEvent {
     std::uint64_t seq = 0;        // 0, 1, 2 ... per run
     std::uint64_t iteration = 0;  // loop iteration (asyncio's _run_once) the event happened in
     std::int64_t time_ns = 0;     // loop time
-    EventKind kind = EventKind::Log;
+    TraceEventKind kind = TraceEventKind::Log;
     WaitKind wait = WaitKind::None;
     Outcome outcome = Outcome::None;
+    ObjectKind object_kind = ObjectKind::None;  // ObjectCreated
     std::uint32_t task = 0;       // 0: no task (the loop itself)
     std::uint32_t object = 0;
     std::uint32_t other = 0;
@@ -96,8 +107,9 @@ public:
     virtual void on_event(const TraceEvent& event) = 0;
 };
 
-std::string_view to_string(EventKind kind);
+std::string_view to_string(TraceEventKind kind);
 std::string_view to_string(WaitKind kind);
+std::string_view to_string(ObjectKind kind);
 std::string_view to_string(Outcome outcome);
 
 }  // namespace aio

@@ -18,11 +18,11 @@
 //     CancelRequested  task other(requester)
 //     TimerArmed       task obj(timer) value(deadline ns)
 //     TimerFired / TimerCancelled  obj(timer)
-//     ObjectCreated    wait(kind) obj value(capacity)
+//     ObjectCreated    wait(object kind) obj value(capacity)
 //     QueuePut / QueueGet  task obj value(size after) "item"
 //     QueueTaskDone    task obj value(unfinished)   QueueJoin  task obj
 //     SemAcquire / SemRelease  task obj value(free permits)
-//     LockAcquire / LockRelease / EventSet / EventClear  task obj
+//     LockAcquire / LockRelease / AsyncioEventSet / AsyncioEventClear  task obj
 //     BucketTake       task obj value(tokens) "level"
 //     Log              task "text"
 //     Deadlock         task wait obj at "text"

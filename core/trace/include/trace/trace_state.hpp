@@ -88,8 +88,7 @@ struct TaskInfo {
 // One struct for all kinds; the fields a kind does not use stay empty.
 struct ObjectInfo {
     std::uint32_t id = 0;
-    aio::WaitKind kind = aio::WaitKind::None;  // Queue, LifoQueue, PriorityQueue, Semaphore,
-                                               // BoundedSemaphore, Lock, Event, Bucket, Condition
+    aio::ObjectKind kind = aio::ObjectKind::None;
     std::string_view name;
     std::int64_t capacity = 0;  // queue maxsize (0: unbounded), semaphore value, bucket capacity
 
@@ -121,10 +120,10 @@ struct ObjectInfo {
     std::int64_t tokens_taken = 0;
 
     bool is_queue() const noexcept {
-        return kind == aio::WaitKind::Queue || kind == aio::WaitKind::LifoQueue || kind == aio::WaitKind::PriorityQueue;
+        return kind == aio::ObjectKind::Queue || kind == aio::ObjectKind::LifoQueue || kind == aio::ObjectKind::PriorityQueue;
     }
     bool is_semaphore() const noexcept {
-        return kind == aio::WaitKind::Semaphore || kind == aio::WaitKind::BoundedSemaphore;
+        return kind == aio::ObjectKind::Semaphore || kind == aio::ObjectKind::BoundedSemaphore;
     }
     // The lock's (or a one-permit semaphore's) first holder; 0: none.
     std::uint32_t holder() const noexcept { return holders.empty() ? 0 : holders.front(); }
@@ -227,13 +226,10 @@ public:
     const std::vector<NeverAwaitedEntry>& never_awaited() const noexcept { return never_awaited_; }
     const std::vector<SlowStepEntry>& slow_steps() const noexcept { return slow_steps_; }
 
-    // RunEnd seen: the loop stopped; outcome and text of the main coroutine.
+    // RunEnd seen: the loop stopped; the outcome of the main coroutine.
     bool ended() const noexcept { return ended_; }
     aio::Outcome run_outcome() const noexcept { return run_outcome_; }
-    std::string_view run_text() const noexcept { return run_text_; }
 
-    // A measure of the state's size (entries in all its lists).
-    std::size_t weight() const noexcept;
     // Bytes a copy of this state allocates anew (its own lists; chunks shared with the
     // original cost nothing until written).
     std::size_t copy_bytes() const noexcept;
@@ -248,7 +244,7 @@ public:
 
 private:
     TaskInfo& task_ref(std::uint32_t id);
-    ObjectInfo& object_ref(std::uint32_t id, aio::WaitKind kind);
+    ObjectInfo& object_ref(std::uint32_t id, aio::ObjectKind kind);
     void end_wait(TaskInfo& task);
     void unschedule(TaskInfo& task);
     void remove_timer(std::uint32_t id);
@@ -276,7 +272,6 @@ private:
 
     bool ended_ = false;
     aio::Outcome run_outcome_ = aio::Outcome::None;
-    std::string_view run_text_;
 };
 
 // The state after the first `upto` events of the recorder (clamped to its size).

@@ -28,6 +28,6 @@ struct FutureAwaiter {
 };
 
 // Register a synchronisation object for the trace the first time a loop sees it.
-std::uint32_t register_object(WaitKind kind, const std::string& name, std::int64_t capacity);
+std::uint32_t register_object(ObjectKind kind, const std::string& name, std::int64_t capacity);
 
 }  // namespace aio::detail

@@ -43,6 +43,9 @@ private:
     // an outcome: while pending, and after a cancellation that never reached the
     // coroutine. The message lives in the error slot, so the task record does not grow.
     bool cancel_msg_kept_ : 1 = false;
+    // Returned normally after a cancel(msg) it swallowed: CPython keeps Task._cancel_message,
+    // and gather's cancellation reads it from its last child (see done_cancel_message()).
+    bool done_msg_kept_ : 1 = false;
     int cancels_requested_ = 0;
 
 public:
@@ -52,6 +55,8 @@ public:
     // Task.cancel(msg): a request, delivered as CancelledError(msg) at the current await.
     bool cancel(std::string_view msg = {});
     bool cancel_message_kept() const noexcept { return cancel_msg_kept_; }
+    // Task._cancel_message of a task that finished normally ("" for None): kept aside (rare).
+    std::string done_cancel_message() const;
     int cancelling() const noexcept { return cancels_requested_; }
     int uncancel() noexcept {
         if (cancels_requested_ > 0) --cancels_requested_;
@@ -147,8 +152,7 @@ public:
     void set_created_at(std::source_location fn) noexcept { site_ = fn; }
 
     // The loop's list of unfinished tasks, in creation order.
-    TaskCore* prev_task = nullptr;
-    TaskCore* next_task = nullptr;
+    ListLink<TaskCore> task_link;
 
     std::coroutine_handle<> frame;         // this promise's own frame
     std::coroutine_handle<> resume_point;  // innermost suspended frame of this task
@@ -157,6 +161,7 @@ protected:
     // From the promise: the coroutine raised `error` (a CancelledError if `cancelled`).
     // A task keeps its CancelledError to hand it to the first who asks (Task._cancelled_exc).
     void set_raised(std::exception_ptr error, bool cancelled) noexcept {
+        if (cancel_msg_kept_ && !cancelled) [[unlikely]] keep_done_message();
         error_ = std::move(error);
         cancel_msg_kept_ = false;
         threw_cancelled_ = cancelled;
@@ -173,6 +178,7 @@ private:
     [[noreturn]] void throw_delivered_cancel();
     [[noreturn]] void throw_delivered_cancel(FutureCore& fut);
     void report_never_retrieved() noexcept;
+    void keep_done_message() noexcept;  // error_ holds the message: keep it as done_cancel_message()
 
     EventLoop* loop_ = nullptr;
     // The task's step, both as its entry in the ready queue (create_task, sleep(0)) and as
@@ -188,6 +194,8 @@ private:
     friend bool is_task_wakeup(const Callback* cb) noexcept;
 };
 
+struct TaskListLink : MemberLink<TaskCore, &TaskCore::task_link> {};
+
 // A done callback added with Task::add_done_callback: one allocation holding the callable
 // and a handle on the task (asyncio's Handle holds the task as its argument the same way).
 // It deletes itself after it ran; the loop's teardown deletes those that never ran.
@@ -198,6 +206,10 @@ struct DoneCallbackNode : Callback {
     static void fire(void* self);
     static bool is(const Handle* h) noexcept { return h->fn == &DoneCallbackNode::fire; }
 };
+
+// asyncio's default exception handler for a callback that threw (call from its catch block):
+// "Exception in callback: …" as a warning to the log sink.
+void report_callback_exception() noexcept;
 
 // True when `cb` is a task's wakeup (used to emit Woken events).
 bool is_task_wakeup(const Callback* cb) noexcept;

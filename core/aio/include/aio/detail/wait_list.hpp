@@ -3,6 +3,7 @@
 // so joining a line allocates nothing; either side unhooks on destruction.
 #pragma once
 
+#include "aio/detail/intrusive_list.hpp"
 #include "aio/future_core.hpp"
 #include "aio/trace_event.hpp"
 
@@ -21,55 +22,44 @@ struct WaitFuture : FutureCore {
     WaitKind kind = WaitKind::None;
     bool suspended = false;
     std::uint32_t object = 0;
-    WaitList* list = nullptr;
-    WaitFuture* prev = nullptr;
-    WaitFuture* next = nullptr;
+    WaitList* list = nullptr;  // the line it stands in, so that it can leave it
+    ListLink<WaitFuture> link;
 };
 
 class WaitList {
+    using List = IntrusiveList<WaitFuture, MemberLink<WaitFuture, &WaitFuture::link>>;
+
 public:
     WaitList() = default;
     WaitList(const WaitList&) = delete;
     WaitList& operator=(const WaitList&) = delete;
     ~WaitList() {
-        while (head_) remove(head_);
+        while (WaitFuture* w = list_.front()) remove(w);
     }
 
-    bool empty() const noexcept { return head_ == nullptr; }
+    bool empty() const noexcept { return list_.empty(); }
     std::size_t size() const noexcept { return size_; }
-    WaitFuture* front() const noexcept { return head_; }
+    WaitFuture* front() const noexcept { return list_.front(); }
+    // The waiter after `w`, nullptr after the last.
+    WaitFuture* next(WaitFuture* w) const noexcept { return list_.next(w); }
+    List::iterator begin() const noexcept { return list_.begin(); }
+    List::iterator end() const noexcept { return list_.end(); }
 
     void push_back(WaitFuture* w) noexcept {
         w->list = this;
-        w->next = nullptr;
-        w->prev = tail_;
-        if (tail_) tail_->next = w;
-        else head_ = w;
-        tail_ = w;
+        list_.push_back(w);
         ++size_;
     }
     void remove(WaitFuture* w) noexcept {
         if (w->list != this) return;
-        if (w->prev) w->prev->next = w->next;
-        else head_ = w->next;
-        if (w->next) w->next->prev = w->prev;
-        else tail_ = w->prev;
-        w->prev = w->next = nullptr;
+        list_.erase(w);
         w->list = nullptr;
         --size_;
     }
     WaitFuture* pop_front() noexcept {
-        WaitFuture* w = head_;
+        WaitFuture* w = list_.front();
         if (w) remove(w);
         return w;
-    }
-    template <class F>
-    void for_each(F f) const {
-        for (WaitFuture* w = head_; w;) {
-            WaitFuture* next = w->next;
-            f(w);
-            w = next;
-        }
     }
 
     // Queue._wakeup_next: wake the first waiter that is not done, taking it off the line.
@@ -83,8 +73,7 @@ public:
     }
 
 private:
-    WaitFuture* head_ = nullptr;
-    WaitFuture* tail_ = nullptr;
+    List list_;
     std::size_t size_ = 0;
 };
 
