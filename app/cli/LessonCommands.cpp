@@ -1,5 +1,6 @@
 #include "cli/LessonCommands.h"
 
+#include "cli/Print.h"
 #include "cli/AssignedParams.h"
 #include "cli/Complain.h"
 #include "cli/TraceJsonFile.h"
@@ -30,16 +31,6 @@ QString qs(const std::string &text)
 }
 
 // Bytes to stdout / stderr exactly as given (the log is compared byte for byte).
-void print(std::FILE *stream, const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
-}
-
-void print(std::FILE *stream, const QString &text)
-{
-    print(stream, text.toUtf8());
-}
-
 QJsonObject textObject(const lessons::Text &text)
 {
     return {{QStringLiteral("de"), qs(text.de)}, {QStringLiteral("en"), qs(text.en)}};

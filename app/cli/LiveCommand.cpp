@@ -1,5 +1,6 @@
 #include "cli/LiveCommand.h"
 
+#include "cli/Print.h"
 #include "player/LiveController.h"
 #include "cli/AssignedParams.h"
 #include "cli/Complain.h"
@@ -22,13 +23,6 @@
 #include <string>
 
 namespace {
-
-void print(std::FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
-    std::fflush(stream);
-}
 
 } // namespace
 

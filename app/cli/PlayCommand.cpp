@@ -1,5 +1,6 @@
 #include "cli/PlayCommand.h"
 
+#include "cli/Print.h"
 #include "cli/AssignedParams.h"
 #include "cli/Complain.h"
 
@@ -16,13 +17,6 @@
 #include <string>
 
 namespace {
-
-void print(std::FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
 
 // The log lines of events [from, to), as `dirigent run --log` prints them.
 QString logBetween(const trace::Recorder &recorder, std::size_t from, std::size_t to)
