@@ -48,6 +48,7 @@ if step "sanitizer build" cmake -S . -B build-asan -G Ninja \
    step "sanitizer build" cmake --build build-asan --parallel "$jobs"; then
   section "Test: build-asan/"
   step "sanitizer tests" env ASAN_OPTIONS=detect_leaks=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp" \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure --no-tests=error -j2 || true
 fi

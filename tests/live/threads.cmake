@@ -24,5 +24,9 @@ endif()
 if(TARGET dirigent AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/check_live_threads_cli.py)
   add_test(NAME live_threads_cli
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_live_threads_cli.py $<TARGET_FILE:dirigent>)
-  set_tests_properties(live_threads_cli PROPERTIES TIMEOUT 300 ENVIRONMENT "${live_test_env}")
+  set(threads_cli_env ${live_test_env})
+  if(DIRIGENT_SANITIZE)
+    list(APPEND threads_cli_env DIRIGENT_SANITIZED=1)  # no address-space limit under ASan
+  endif()
+  set_tests_properties(live_threads_cli PROPERTIES TIMEOUT 300 ENVIRONMENT "${threads_cli_env}")
 endif()
