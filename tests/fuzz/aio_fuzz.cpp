@@ -8,6 +8,7 @@
 // TaskGroup, lock, semaphore) are nested op lists run inline, as Python runs a block's
 // statements in the same coroutine. The log helpers are the rules' (rule_registry.hpp).
 #include "rule_registry.hpp"
+#include "stdout_log.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -433,15 +434,6 @@ aio::Task<> run_main() {
     co_await run_body("main");
 }
 
-// As aio_rules: the run's log on stdout (compared), warnings on stderr (not compared).
-struct StdoutLog final : aio::LogSink {
-    void line(aio::LogKind kind, std::string_view text) override {
-        std::FILE* to = kind == aio::LogKind::Warning ? stderr : stdout;
-        std::fprintf(to, "%.*s\n", static_cast<int>(text.size()), text.data());
-        std::fflush(to);
-    }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -463,7 +455,7 @@ int main(int argc, char** argv) {
         w.prog = parse(in);
     }
     world = &w;
-    StdoutLog log;
+    rules::StdoutLog log;  // as aio_rules: the log on stdout (compared), warnings on stderr
     try {
         aio::run(run_main(), {.log_sink = &log, .main_name = "main"});
     } catch (const aio::DeadlockError&) {
