@@ -64,6 +64,7 @@ const QLatin1String errorRateName("error-rate");
 const QLatin1String seedName("seed");
 // The window's hidden smoke test
 const QLatin1String tourName("tour");
+const QLatin1String windowReportName("window-report");
 
 const QLatin1String lessonsCommand("lessons");
 const QLatin1String runCommand("run");
@@ -97,7 +98,7 @@ QStringList commandsOf(const QString &option)
     if (option == portName || option == latencyName || option == rateName || option == hangEveryName
         || option == errorRateName || option == seedName)
         return {serveCommand};
-    if (option == quitAfterName || option == screenshotName || option == tourName)
+    if (option == quitAfterName || option == screenshotName || option == tourName || option == windowReportName)
         return {QString()};
     return {QStringLiteral("*")};
 }
@@ -233,6 +234,13 @@ void declareOptions(QCommandLineParser &parser)
     QCommandLineOption tour(tourName, QStringLiteral("Open every lesson, play it to the end, then quit."));
     tour.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(tour);
+
+    // For the smoke tests: what a person would see first (title, lesson list), written as JSON.
+    QCommandLineOption windowReport(windowReportName,
+                                    QStringLiteral("Write the window's title and lesson list to <file> as JSON, then quit."),
+                                    QStringLiteral("file"));
+    windowReport.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(windowReport);
 }
 
 // "1366x768" (or "1366X768") within the limits of Invocation; false otherwise.
@@ -436,6 +444,8 @@ Invocation CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(screenshotName))
         invocation.screenshotPath = parser.value(screenshotName);
     invocation.tour = parser.isSet(tourName);
+    if (parser.isSet(windowReportName))
+        invocation.windowReportPath = parser.value(windowReportName);
 
     return invocation;
 }

@@ -70,6 +70,7 @@ struct Invocation
     int quitAfterMs = -1;   // --quit-after; negative: run until the user quits
     QString screenshotPath; // hidden --screenshot FILE: save the window as an image, then quit
     bool tour = false;      // hidden --tour: open every lesson, play it to the end, quit (smoke tests)
+    QString windowReportPath; // hidden --window-report FILE: title and lesson list as JSON, then quit
 
     // `dirigent lessons`
     bool json = false; // hidden --json: machine-readable listing (for tests/lessons/)

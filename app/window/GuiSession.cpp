@@ -2,11 +2,16 @@
 
 #include "text/ApplicationSetup.h"
 
+#include "cli/SaveFile.h"
+#include "widgets/LessonListPanel.h"
 #include "window/LessonTour.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPixmap>
 #include <QTimer>
 #include <QtDebug>
@@ -23,6 +28,23 @@ bool languageGiven(const Invocation &invocation)
             return true;
     }
     return false;
+}
+
+// What a person sees first, for the smoke tests: the title bar, the language, and the rows
+// of the lesson list as shown (its texts, not its ids).
+QByteArray windowReport(const MainWindow &window)
+{
+    QJsonArray lessons;
+    if (const auto *list = window.findChild<LessonListPanel *>()) {
+        for (int row = 0; row < list->count(); ++row)
+            lessons.append(list->item(row)->text());
+    }
+    QJsonObject report{{QStringLiteral("title"), window.windowTitle()},
+                       {QStringLiteral("language"), window.language()},
+                       {QStringLiteral("lesson"), window.currentLessonId()},
+                       {QStringLiteral("visible"), window.isVisible()},
+                       {QStringLiteral("lessons"), lessons}};
+    return QJsonDocument(report).toJson();
 }
 
 } // namespace
@@ -53,17 +75,24 @@ int runGuiSession(int &argc, char **argv, const Invocation &invocation)
     if (invocation.tour)
         tour.start();
 
-    if (!invocation.screenshotPath.isEmpty()) {
-        const QString path = invocation.screenshotPath;
+    // --screenshot FILE and --window-report FILE: once the window stands, save, then quit.
+    if (!invocation.screenshotPath.isEmpty() || !invocation.windowReportPath.isEmpty()) {
+        const QString imagePath = invocation.screenshotPath;
+        const QString reportPath = invocation.windowReportPath;
         window.setAnimationsEnabled(false);
-        QTimer::singleShot(0, &window, [&window, path] {
+        QTimer::singleShot(0, &window, [&window, imagePath, reportPath] {
             window.finishPendingWork();
-            if (window.grab().save(path)) {
-                QCoreApplication::quit();
-            } else {
-                qWarning("dirigent: could not save the screenshot to '%s'", qUtf8Printable(path));
-                QCoreApplication::exit(1);
+            bool ok = true;
+            if (!imagePath.isEmpty() && !window.grab().save(imagePath)) {
+                qWarning("dirigent: could not save the screenshot to '%s'", qUtf8Printable(imagePath));
+                ok = false;
             }
+            QString error;
+            if (!reportPath.isEmpty() && !saveFile(reportPath, windowReport(window), &error)) {
+                qWarning("dirigent: could not save the window report: %s", qUtf8Printable(error));
+                ok = false;
+            }
+            QCoreApplication::exit(ok ? 0 : 1);
         });
     }
 

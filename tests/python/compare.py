@@ -5,6 +5,10 @@
   compare.py --all --cpp AIO_RULES         every rule; a summary line per rule
   compare.py --determinism                 the Python side of every rule twice; exit 1 if a log differs
   compare.py --check-list --cpp AIO_RULES  every rules/NAME.py has a C++ twin registered in aio_rules, and back
+  compare.py --self-test                   shows that the checks above fail when they should
+
+A log that is empty on either side fails (a rule that prints nothing would compare nothing),
+unless the rule's .py has the line `# rule: prints nothing`; then both sides must be empty.
 
 See README.md for the log format.
 """
@@ -18,10 +22,17 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULES_DIR = os.path.join(HERE, "rules")
 TIMEOUT_S = 60
+PRINTS_NOTHING = "# rule: prints nothing"
 
 
 def python_rules():
     return sorted(f[:-3] for f in os.listdir(RULES_DIR) if f.endswith(".py") and not f.startswith("_"))
+
+
+def prints_nothing(name):
+    """Whether the rule declares that it prints nothing (then an empty log is its result)."""
+    with open(os.path.join(RULES_DIR, name + ".py"), encoding="utf-8") as f:
+        return any(line.rstrip() == PRINTS_NOTHING for line in f)
 
 
 def run(cmd):
@@ -55,6 +66,15 @@ def compare(name, cpp, quiet=False):
         problems.append(describe_failure("python", py_status, py_err))
     if cpp_status != 0:
         problems.append(describe_failure("aio_rules", cpp_status, cpp_err))
+    if prints_nothing(name):
+        for side, out in (("python", py_out), ("aio_rules", cpp_out)):
+            if out:
+                problems.append(f"{side} printed {len(out.splitlines())} lines, but the rule says it prints nothing")
+    else:
+        for side, out in (("python", py_out), ("aio_rules", cpp_out)):
+            if not out:
+                problems.append(f"{side} printed nothing: an empty log compares nothing "
+                                f"(a rule meant to print nothing says `{PRINTS_NOTHING}`)")
     if py_out != cpp_out:
         diff = difflib.unified_diff(py_out.splitlines(keepends=True), cpp_out.splitlines(keepends=True),
                                     fromfile=f"cpython/{name}", tofile=f"aio/{name}")
@@ -64,7 +84,8 @@ def compare(name, cpp, quiet=False):
         for p in problems:
             print(p, end="" if p.endswith("\n") else "\n")
     elif not problems and not quiet:
-        print(f"rule {name}: same log ({len(py_out.splitlines())} lines)")
+        lines = len(py_out.splitlines())
+        print(f"rule {name}: same log ({lines} lines)" if lines else f"rule {name}: both print nothing, as declared")
         print(py_out, end="")
     return not problems
 
@@ -103,18 +124,60 @@ def check_list(cpp):
     return py_names == cpp_names
 
 
+SELF_TEST_CASES = [
+    # (rule name, Python side prints, C++ side prints, C++ exit status, declared empty, must pass)
+    ("same_log", "t=0.000 a\n", "t=0.000 a\n", 0, False, True),
+    ("different_log", "t=0.000 a\n", "t=0.000 b\n", 0, False, False),
+    ("both_empty", "", "", 0, False, False),
+    ("python_empty", "", "t=0.000 a\n", 0, False, False),
+    ("cpp_empty", "t=0.000 a\n", "", 0, False, False),
+    ("cpp_crashes", "t=0.000 a\n", "t=0.000 a\n", 3, False, False),
+    ("declared_empty", "", "", 0, True, True),
+    ("declared_empty_but_prints", "t=0.000 a\n", "t=0.000 a\n", 0, True, False),
+]
+
+
+def self_test():
+    """Runs compare() on made-up rules and a fake aio_rules: each must pass or fail as it should."""
+    global RULES_DIR
+    import tempfile
+    saved = RULES_DIR
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        RULES_DIR = os.path.join(tmp, "rules")
+        os.mkdir(RULES_DIR)
+        fake = os.path.join(tmp, "fake_aio_rules")
+        table = {name: (out, status) for name, _, out, status, _, _ in SELF_TEST_CASES}
+        with open(fake, "w", encoding="utf-8") as f:
+            f.write(f"#!{sys.executable}\nimport sys\ntable = {table!r}\n"
+                    "out, status = table[sys.argv[1]]\nsys.stdout.write(out)\nsys.exit(status)\n")
+        os.chmod(fake, 0o755)
+        for name, py_out, _, _, declared, must_pass in SELF_TEST_CASES:
+            with open(os.path.join(RULES_DIR, name + ".py"), "w", encoding="utf-8") as f:
+                f.write((PRINTS_NOTHING + "\n" if declared else "") + f"import sys\nsys.stdout.write({py_out!r})\n")
+            passed = compare(name, fake, quiet=True)
+            print(f"{name}: {'passes' if passed else 'fails'}{'' if passed == must_pass else ' (WRONG)'}")
+            ok = ok and passed == must_pass
+    RULES_DIR = saved
+    print("self-test:", "every case judged right" if ok else "a case was judged wrong")
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rule")
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--determinism", action="store_true")
     ap.add_argument("--check-list", action="store_true")
+    ap.add_argument("--self-test", action="store_true")
     ap.add_argument("--cpp", help="path to the aio_rules executable")
     args = ap.parse_args()
 
     if sys.version_info[:2] != (3, 11):
         print(f"the reference is CPython 3.11 (asyncio changed in 3.12); this is {sys.version.split()[0]}")
         return 1
+    if args.self_test:
+        return 0 if self_test() else 1
     if args.determinism:
         return 0 if determinism(python_rules()) else 1
     if not args.cpp:
@@ -129,7 +192,7 @@ def main():
             print(f"{'FAIL' if n in failed else 'ok  '} {n}")
         print(f"{len(python_rules()) - len(failed)} of {len(python_rules())} rules match")
         return 1 if failed else 0
-    ap.error("one of --rule, --all, --determinism, --check-list")
+    ap.error("one of --rule, --all, --determinism, --check-list, --self-test")
 
 
 if __name__ == "__main__":

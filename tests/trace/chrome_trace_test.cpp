@@ -111,21 +111,60 @@ TEST(ChromeTrace, draws_waits_between_the_steps_of_their_task) {
     }
 }
 
+// What is wrong with the "X" slices of a trace: empty if every track has slices and they nest
+// (each slice lies after or inside the one still open before it). No slices at all is wrong:
+// a check that finds nothing to check must not pass.
+std::string nesting_problem(const std::vector<json::Value>& events) {
+    struct Span {
+        double begin, end;
+    };
+    std::map<double, std::vector<Span>> by_tid;
+    for (const auto& e : with_ph(events, "X"))
+        by_tid[e["tid"].number()].push_back({e["ts"].number(), e["ts"].number() + e["dur"].number()});
+    if (by_tid.empty()) return "no slices at all";
+    for (auto& [tid, spans] : by_tid) {
+        // Outer slices first when two begin together, so a child sorts after its parent.
+        std::sort(spans.begin(), spans.end(),
+                  [](const Span& a, const Span& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+        std::vector<Span> open;
+        for (const Span& s : spans) {
+            while (!open.empty() && open.back().end <= s.begin + 1e-9) open.pop_back();
+            if (!open.empty() && s.end > open.back().end + 1e-9) {
+                std::ostringstream out;
+                out << "slice [" << s.begin << ", " << s.end << "] overlaps [" << open.back().begin << ", "
+                    << open.back().end << "] on tid " << tid;
+                return out.str();
+            }
+            open.push_back(s);
+        }
+    }
+    return {};
+}
+
 TEST(ChromeTrace, nests_slices_on_every_track) {
     trace::Recorder recorder;
     record_two_tasks(recorder);
-    std::map<double, std::vector<std::pair<double, double>>> by_tid;
-    for (const auto& e : with_ph(events_of(chrome(recorder)), "X")) {
-        by_tid[e["tid"].number()].push_back({e["ts"].number(), e["ts"].number() + e["dur"].number()});
-    }
-    for (auto& [tid, spans] : by_tid) {
-        std::sort(spans.begin(), spans.end());
-        for (std::size_t i = 1; i < spans.size(); ++i) {
-            const bool after = spans[i].first >= spans[i - 1].second - 1e-9;
-            const bool inside = spans[i].second <= spans[i - 1].second + 1e-9;
-            EXPECT_TRUE(after || inside) << "slices overlap on tid " << tid << " at ts " << spans[i].first;
-        }
-    }
+    const auto events = events_of(chrome(recorder));
+    EXPECT_EQ(nesting_problem(events), "");
+    // Both tasks have slices of their own, and a wait lies inside main's time between steps.
+    std::map<double, int> slices_per_tid;
+    for (const auto& e : with_ph(events, "X")) ++slices_per_tid[e["tid"].number()];
+    EXPECT_GE(slices_per_tid.size(), 2u);
+    for (const auto& [tid, n] : slices_per_tid) EXPECT_GE(n, 2) << "tid " << tid;
+}
+
+// The check above is not vacuous: it rejects a trace without slices and one whose slices cross.
+TEST(ChromeTrace, nesting_check_rejects_no_slices_and_crossing_slices) {
+    trace::Recorder empty;
+    EXPECT_EQ(nesting_problem(events_of(chrome(empty))), "no slices at all");
+    const auto crossing = events_of(
+        R"({"traceEvents":[{"name":"step","ph":"X","pid":1,"tid":1,"ts":0,"dur":2},)"
+        R"({"name":"wait","ph":"X","pid":1,"tid":1,"ts":1,"dur":2}]})");
+    EXPECT_NE(nesting_problem(crossing), "");
+    const auto nested = events_of(
+        R"({"traceEvents":[{"name":"step","ph":"X","pid":1,"tid":1,"ts":0,"dur":3},)"
+        R"({"name":"wait","ph":"X","pid":1,"tid":1,"ts":0,"dur":1}]})");
+    EXPECT_EQ(nesting_problem(nested), "");
 }
 
 TEST(ChromeTrace, marks_wakeups_timers_and_log_lines_as_instants) {
