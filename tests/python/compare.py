@@ -5,6 +5,7 @@
   compare.py --all --cpp AIO_RULES         every rule; a summary line per rule
   compare.py --determinism                 the Python side of every rule twice; exit 1 if a log differs
   compare.py --check-list --cpp AIO_RULES  every rules/NAME.py has a C++ twin registered in aio_rules, and back
+  compare.py --conventions                 every rule whose log depends on a convention says so
   compare.py --self-test                   shows that the checks above fail when they should
 
 A log that is empty on either side fails (a rule that prints nothing would compare nothing),
@@ -29,16 +30,32 @@ def python_rules():
     return sorted(f[:-3] for f in os.listdir(RULES_DIR) if f.endswith(".py") and not f.startswith("_"))
 
 
+# Orders CPython leaves open, which vloop and aio fix the same way, and the deadlock report where
+# CPython would wait forever (README "Conventions"), with the VLOOP_FLIP value that makes vloop
+# do the opposite. "port" has no flip: the rule
+# compares aio with a Python port of itself (token_bucket; see token_bucket_independent.py).
+CONVENTIONS = {"timer-ties": "timer-ties", "shutdown-order": "shutdown-order",
+               "deadlock-report": "deadlock-report", "port": None}
+CPP_RULES_DIR = os.path.join(HERE, "rules_cpp")
+
+
+def declared_conventions(name):
+    """The conventions a rule declares: `# convention: NAME: why` lines in rules/NAME.py."""
+    with open(os.path.join(RULES_DIR, name + ".py"), encoding="utf-8") as f:
+        return {line.split()[2].rstrip(":") for line in f if line.startswith("# convention: ") and len(line.split()) > 2}
+
+
 def prints_nothing(name):
     """Whether the rule declares that it prints nothing (then an empty log is its result)."""
     with open(os.path.join(RULES_DIR, name + ".py"), encoding="utf-8") as f:
         return any(line.rstrip() == PRINTS_NOTHING for line in f)
 
 
-def run(cmd):
+def run(cmd, extra_env=None):
     """(exit status, stdout, stderr) of cmd; a hang or a crash is a result too."""
+    env = dict(os.environ, **extra_env) if extra_env else None
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
         return "timeout", out, f"timed out after {TIMEOUT_S} s"
@@ -108,6 +125,41 @@ def determinism(names):
     return ok
 
 
+def conventions(names):
+    """A rule's log changes under VLOOP_FLIP=X if and only if it declares `# convention: X`, in both
+    of its files; so no rule rests on an open order without saying so, and no mark is stale."""
+    ok = True
+    for name in names:
+        problems = []
+        declared = declared_conventions(name)
+        unknown = declared - set(CONVENTIONS)
+        if unknown:
+            problems.append(f"unknown convention {sorted(unknown)} (known: {sorted(CONVENTIONS)})")
+        cpp_path = os.path.join(CPP_RULES_DIR, name + ".cpp")
+        cpp_text = open(cpp_path, encoding="utf-8").read() if os.path.exists(cpp_path) else ""
+        for c in sorted(declared):
+            if f"// convention: {c}" not in cpp_text:
+                problems.append(f"rules/{name}.py declares '{c}', rules_cpp/{name}.cpp does not")
+        base = run_python(name)
+        depends = set()
+        for c, flip in CONVENTIONS.items():
+            if flip is None:
+                continue
+            flipped = run([sys.executable, "-B", os.path.join(RULES_DIR, name + ".py")], {"VLOOP_FLIP": flip})
+            if flipped != base:
+                depends.add(c)
+            if (c in depends) != (c in declared):
+                what = "its log changes with the opposite order but it does not say" if c in depends else \
+                    "it says so but its log does not change with the opposite order"
+                problems.append(f"convention '{c}': {what}")
+        for p in problems:
+            print(f"{name}: {p}")
+        if not problems:
+            print(f"{name}: {', '.join(sorted(declared)) or 'no convention'}")
+        ok = ok and not problems
+    return ok
+
+
 def check_list(cpp):
     status, out, err = run([cpp, "--list"])
     if status != 0:
@@ -170,6 +222,7 @@ def main():
     ap.add_argument("--determinism", action="store_true")
     ap.add_argument("--check-list", action="store_true")
     ap.add_argument("--self-test", action="store_true")
+    ap.add_argument("--conventions", action="store_true")
     ap.add_argument("--cpp", help="path to the aio_rules executable")
     args = ap.parse_args()
 
@@ -178,6 +231,8 @@ def main():
         return 1
     if args.self_test:
         return 0 if self_test() else 1
+    if args.conventions:
+        return 0 if conventions(python_rules()) else 1
     if args.determinism:
         return 0 if determinism(python_rules()) else 1
     if not args.cpp:
@@ -192,7 +247,7 @@ def main():
             print(f"{'FAIL' if n in failed else 'ok  '} {n}")
         print(f"{len(python_rules()) - len(failed)} of {len(python_rules())} rules match")
         return 1 if failed else 0
-    ap.error("one of --rule, --all, --determinism, --check-list, --self-test")
+    ap.error("one of --rule, --all, --determinism, --check-list, --conventions, --self-test")
 
 
 if __name__ == "__main__":

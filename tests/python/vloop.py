@@ -19,6 +19,12 @@ spent in `blocking_sleep`), and `blocking_sleep` in a coroutine moves the clock 
 `run(main)` is asyncio.run on this loop, except that the tasks left when main finishes are
 cancelled in creation order (asyncio.run iterates a set), and a deadlock is reported (see README.md)
 instead of hanging.
+
+The two orders CPython leaves open (equal deadlines, the leftover tasks) are conventions, not
+CPython's rules, and so is the deadlock report (CPython waits forever). With the environment
+variable VLOOP_FLIP=timer-ties, shutdown-order or deadlock-report the loop takes the opposite order
+or stops where CPython would hang, so `compare.py --conventions` can find every rule whose log depends on
+one; those rules say so with a `# convention: ...` line (see README.md).
 """
 
 import asyncio
@@ -26,12 +32,18 @@ import concurrent.futures
 import heapq
 import itertools
 import logging
+import os
 import re
 import sys
 import weakref
 from asyncio import base_events, events
 
 __all__ = ["Boom", "Deadlock", "VirtualExecutor", "VirtualLoop", "blocking_sleep", "describe", "log", "run"]
+
+
+# The opposite of a convention, for `compare.py --conventions` only: "timer-ties", "shutdown-order"
+# or "deadlock-report".
+_FLIP = os.environ.get("VLOOP_FLIP", "")
 
 
 class Deadlock(Exception):
@@ -115,7 +127,8 @@ class VirtualLoop(base_events.BaseEventLoop):
             raise TypeError("when cannot be None")
         self._check_closed()
         when = round(when * 1e9) / 1e9
-        timer = _Timer(when, callback, args, self, context, next(self._timer_seq))
+        seq = next(self._timer_seq)
+        timer = _Timer(when, callback, args, self, context, -seq if _FLIP == "timer-ties" else seq)
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
@@ -217,6 +230,10 @@ def describe(exc):
 
 
 def _report_deadlock(loop):
+    if _FLIP == "deadlock-report":  # what CPython does: wait forever (here: stop at once)
+        log("CPython waits here forever")
+        sys.stdout.flush()
+        os._exit(0)
     log("deadlock")
     for task in loop.tasks_in_creation_order:
         if not task.done():
@@ -229,6 +246,8 @@ def _cancel_remaining(loop):
         pending = [t for t in loop.tasks_in_creation_order if not t.done()]
         if not pending:
             return
+        if _FLIP == "shutdown-order":
+            pending.reverse()
         for task in pending:
             task.cancel()
         try:

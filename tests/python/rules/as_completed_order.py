@@ -3,6 +3,7 @@
 # order their done callbacks ran. A result arrives two iterations after its task finished (the
 # done callback puts it in a queue, the queue wakes the awaiting task): the ticker shows when.
 # An empty list yields nothing.
+# convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import Boom, describe, log, run

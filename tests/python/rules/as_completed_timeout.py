@@ -2,6 +2,7 @@
 # the tasks are not cancelled and finish later. The timer starts when the iteration begins, so
 # a task ending at the deadline itself is too late (its callback runs after the timer's). When
 # every task is done before the deadline, the timer is cancelled and nothing raises.
+# convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import describe, log, run

@@ -4,6 +4,7 @@
 # cancelled, so the new one runs to its end; when the round deadlocks, that is reported like the
 # first, and the next round cancels main again. (vloop: _cancel_remaining; aio:
 # EventLoop::cancel_all_and_finish. Found by the fuzzer, seed 100996.)
+# convention: deadlock-report: CPython would wait here forever; vloop and aio report the deadlock and cancel what is left
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import Boom, describe, log, run

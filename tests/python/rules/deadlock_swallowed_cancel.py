@@ -1,5 +1,6 @@
 # Deadlock report: a task swallows its cancellation and then waits for an event nobody sets,
 # leaving main waiting for it forever.
+# convention: deadlock-report: CPython would wait here forever; vloop and aio report the deadlock and cancel what is left
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import log, run

@@ -2,6 +2,7 @@
 # callback takes it out again. Done callbacks run from the loop one iteration after the task
 # finished, in the order they were added; added to a finished task, a callback runs in the next
 # iteration. A failed task taken out of the set is collected as soon as its callback has run.
+# convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import Boom, log, run

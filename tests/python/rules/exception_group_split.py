@@ -1,6 +1,7 @@
 # ExceptionGroup: str() counts the sub-exceptions, .message and .exceptions are what the
 # TaskGroup put in; split() and subgroup() keep the nesting and the message, and return
 # None for an empty side. `except*` handles one kind and lets the rest propagate.
+# convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import Boom, describe, log, run

@@ -1,4 +1,5 @@
 # Semaphore(2): at most two holders; waiters get the permits first come, first served.
+# convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import log, run

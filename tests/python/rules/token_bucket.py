@@ -1,5 +1,6 @@
 # TokenBucket(rate=2/s, capacity=2): a full bucket lets two requests through at once,
 # then one every 0.5 s, in FIFO order; a request for 2 tokens waits for both.
+# convention: port: aio::TokenBucket is compared with a Python port of itself (token_bucket.py); token_bucket_independent checks the grants against an independent bucket
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from token_bucket import TokenBucket

@@ -3,6 +3,7 @@
 // order their done callbacks ran. A result arrives two iterations after its task finished (the
 // done callback puts it in a queue, the queue wakes the awaiting task): the ticker shows when.
 // An empty list yields nothing.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 #include <tuple>

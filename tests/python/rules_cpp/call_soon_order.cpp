@@ -2,6 +2,7 @@
 // the task steps already there) and runs in the next iteration; timers fire in (deadline,
 // creation order), together with sleeps; a cancelled handle never runs; what a callback
 // schedules runs one iteration later. cancel() after the call still marks the handle.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 namespace {

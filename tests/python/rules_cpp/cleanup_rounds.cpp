@@ -2,6 +2,7 @@
 // cancellation (the gather hands it the worker's error), starts a new task and waits again; the
 // round waits for main, so the new task runs to its end; the round deadlocks, is reported, and
 // the next round cancels main again. Found by the fuzzer (seed 100996).
+// convention: deadlock-report: CPython would wait here forever; vloop and aio report the deadlock and cancel what is left
 #include "rule_registry.hpp"
 
 namespace {

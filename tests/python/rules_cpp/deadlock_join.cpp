@@ -1,5 +1,6 @@
 // Deadlock report: main joins a queue whose worker never calls task_done. Nothing is ready,
 // no timer is pending: the loop reports who waits, then cancels them in creation order.
+// convention: deadlock-report: CPython would wait here forever; vloop and aio report the deadlock and cancel what is left
 #include "rule_registry.hpp"
 
 namespace {

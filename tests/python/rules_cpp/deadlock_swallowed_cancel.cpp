@@ -1,5 +1,6 @@
 // Deadlock report: a task swallows its cancellation and then waits for an event nobody sets,
 // leaving main waiting for it forever.
+// convention: deadlock-report: CPython would wait here forever; vloop and aio report the deadlock and cancel what is left
 #include "rule_registry.hpp"
 
 namespace {

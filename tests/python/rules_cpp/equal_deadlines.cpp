@@ -1,5 +1,6 @@
 // Timers fire in (deadline, creation order): sleeps that end at the same instant
 // wake in the order their timers were started.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 #include <vector>

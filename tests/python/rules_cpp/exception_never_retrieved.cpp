@@ -2,6 +2,7 @@
 // TaskGroup) reports "Task exception was never retrieved" the moment its last reference goes:
 // at once for a task nobody holds, when the variable lets go of it, when main's frame ends.
 // asyncio.wait does not read the exception; gather and task.exception() do.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 namespace {

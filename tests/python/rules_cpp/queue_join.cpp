@@ -1,4 +1,5 @@
 // join() waits until task_done() was called once for every item put.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 #include <vector>

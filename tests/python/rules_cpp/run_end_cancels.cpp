@@ -1,6 +1,7 @@
 // When main returns, the loop finishes the iteration that follows (asyncio.run's
 // run_until_complete stops one iteration later), then cancels the remaining tasks in creation
 // order and runs their cleanup. A task that was already in the ready queue runs first.
+// convention: shutdown-order: the tasks left at the end are cancelled in creation order; asyncio.run's order is a set's
 #include "rule_registry.hpp"
 
 namespace {

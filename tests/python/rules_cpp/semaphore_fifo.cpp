@@ -1,4 +1,5 @@
 // Semaphore(2): at most two holders; waiters get the permits first come, first served.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 #include <tuple>

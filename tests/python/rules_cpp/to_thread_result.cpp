@@ -3,6 +3,7 @@
 // in the order of their durations, equal durations in the order they were submitted. The result
 // comes back three loop iterations after the thread finished (executor, call_soon_threadsafe,
 // the task's wakeup): the counter shows it.
+// convention: timer-ties: timers fall due at the same moment; CPython leaves their order open, vloop and aio fire them in creation order
 #include "rule_registry.hpp"
 
 namespace {
