@@ -23,6 +23,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULES_DIR = os.path.join(HERE, "rules")
 TIMEOUT_S = 60
+SKIPPED = 77  # CTest's SKIP_RETURN_CODE for the comparisons
 PRINTS_NOTHING = "# rule: prints nothing"
 
 
@@ -37,12 +38,33 @@ def python_rules():
 CONVENTIONS = {"timer-ties": "timer-ties", "shutdown-order": "shutdown-order",
                "deadlock-report": "deadlock-report", "port": None}
 CPP_RULES_DIR = os.path.join(HERE, "rules_cpp")
+# Rules named <module>_... come from CPython 3.11's Lib/test/test_asyncio/test_<module>.py.
+CPYTHON_TEST_MODULES = ("tasks", "waitfor", "timeouts", "taskgroups", "queues", "locks")
 
 
 def declared_conventions(name):
     """The conventions a rule declares: `# convention: NAME: why` lines in rules/NAME.py."""
     with open(os.path.join(RULES_DIR, name + ".py"), encoding="utf-8") as f:
         return {line.split()[2].rstrip(":") for line in f if line.startswith("# convention: ") and len(line.split()) > 2}
+
+
+def required_version(name):
+    """The CPython patch release a rule needs, from a `# requires: CPython 3.11.N` line (asyncio
+    changed within 3.11: 3.11.2's timeouts differ from 3.11.7's), as a tuple; (3, 11, 0) if none."""
+    with open(os.path.join(RULES_DIR, name + ".py"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# requires: CPython "):
+                return tuple(int(x) for x in line.split()[3].rstrip(":").split("."))
+    return (3, 11, 0)
+
+
+def too_old_for(name):
+    """Why this Python cannot judge the rule, or None."""
+    need = required_version(name)
+    if sys.version_info[:3] < need:
+        return (f"needs CPython {'.'.join(map(str, need))} or later (its asyncio changed within 3.11); "
+                f"this is {sys.version.split()[0]}")
+    return None
 
 
 def prints_nothing(name):
@@ -171,9 +193,18 @@ def check_list(cpp):
         print(f"{n}: rules/{n}.py has no C++ twin in aio_rules")
     for n in sorted(cpp_names - py_names):
         print(f"{n}: registered in aio_rules but rules/{n}.py is missing")
-    if py_names == cpp_names:
-        print(f"{len(py_names)} rules on both sides")
-    return py_names == cpp_names
+    # The rules taken from CPython's own test suite name the test they come from, in both files.
+    unsourced = []
+    for n in sorted(py_names):
+        if n.split("_")[0] in CPYTHON_TEST_MODULES:
+            for path in (os.path.join(RULES_DIR, n + ".py"), os.path.join(CPP_RULES_DIR, n + ".cpp")):
+                if os.path.exists(path) and f"test_asyncio/test_{n.split('_')[0]}.py" not in open(path, encoding="utf-8").read():
+                    unsourced.append(path)
+                    print(f"{n}: {os.path.basename(path)} does not name its source in test_asyncio/test_{n.split('_')[0]}.py")
+    if py_names == cpp_names and not unsourced:
+        from_suite = sum(1 for n in py_names if n.split("_")[0] in CPYTHON_TEST_MODULES)
+        print(f"{len(py_names)} rules on both sides, {from_suite} of them from CPython's test_asyncio")
+    return py_names == cpp_names and not unsourced
 
 
 SELF_TEST_CASES = [
@@ -240,12 +271,18 @@ def main():
     if args.check_list:
         return 0 if check_list(args.cpp) else 1
     if args.rule:
+        if too_old_for(args.rule):
+            print(f"skipped: rule {args.rule} {too_old_for(args.rule)}")
+            return SKIPPED
         return 0 if compare(args.rule, args.cpp) else 1
     if args.all:
-        failed = [n for n in python_rules() if not compare(n, args.cpp, quiet=True)]
-        for n in python_rules():
-            print(f"{'FAIL' if n in failed else 'ok  '} {n}")
-        print(f"{len(python_rules()) - len(failed)} of {len(python_rules())} rules match")
+        names = python_rules()
+        skipped = [n for n in names if too_old_for(n)]
+        failed = [n for n in names if n not in skipped and not compare(n, args.cpp, quiet=True)]
+        for n in names:
+            print(f"{'FAIL' if n in failed else 'skip' if n in skipped else 'ok  '} {n}")
+        print(f"{len(names) - len(failed) - len(skipped)} of {len(names) - len(skipped)} rules match"
+              + (f" ({len(skipped)} skipped: they need a later CPython 3.11)" if skipped else ""))
         return 1 if failed else 0
     ap.error("one of --rule, --all, --determinism, --check-list, --conventions, --self-test")
 

@@ -1,6 +1,7 @@
 # wait_for and timeout() raise TimeoutError from the CancelledError that ended the wait
 # (`raise TimeoutError from exc`): __cause__ is that cancellation. When the waiting task
 # itself is cancelled, wait_for re-raises its CancelledError, message included.
+# requires: CPython 3.11.7: asyncio.timeouts changed within 3.11 (Debian's 3.11.2 has the older uncancel check and allows a second entry)
 import asyncio, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vloop import describe, log, run

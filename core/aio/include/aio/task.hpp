@@ -214,6 +214,7 @@ public:
     struct Awaiter {
         Task task;
         detail::TaskCore* waiter = nullptr;
+        bool self_await = false;
 
         bool await_ready() {
             auto& p = task.promise();
@@ -226,7 +227,13 @@ public:
             auto& p = task.promise();
             if (p.is_task()) {
                 waiter = &detail::running_task();
-                if (waiter == &p) throw RuntimeError("Task cannot await on itself");
+                if (waiter == &p) {
+                    // asyncio: Task.__step calls itself again with RuntimeError through
+                    // call_soon, so the error comes one iteration later (a cancel meanwhile wins).
+                    self_await = true;
+                    waiter->yield_now(h);
+                    return std::noop_coroutine();
+                }
                 waiter->suspend_on(&p, h, WaitKind::Task, p.id);
                 return std::noop_coroutine();
             }
@@ -235,6 +242,10 @@ public:
         }
         T await_resume() {
             auto& p = task.promise();
+            if (self_await) {
+                waiter->throw_if_cancelled_now();
+                throw RuntimeError("Task cannot await on itself");
+            }
             if (p.is_task()) {
                 p.mark_retrieved();  // Task.__wakeup calls future.result()
                 if (waiter) waiter->throw_if_cancelled_now(p);

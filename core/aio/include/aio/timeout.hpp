@@ -54,6 +54,9 @@ public:
 
     // __aenter__ / __aexit__.
     void enter() {
+        // asyncio 3.11.7: a Timeout is entered once (a second `async with` raises, and the
+        // scope it is already in goes on undisturbed).
+        if (state_ != State::Created) throw RuntimeError("Timeout has already been entered");
         state_ = State::Entered;
         task_ = &detail::running_task();
         cancelling_ = task_->cancelling();
