@@ -10,6 +10,7 @@
 
 A log that is empty on either side fails (a rule that prints nothing would compare nothing),
 unless the rule's .py has the line `# rule: prints nothing`; then both sides must be empty.
+A rule with `# requires: CPython 3.11.N` is skipped (exit 77) under an older 3.11.
 
 See README.md for the log format.
 """
@@ -33,8 +34,8 @@ def python_rules():
 
 # Orders CPython leaves open, which vloop and aio fix the same way, and the deadlock report where
 # CPython would wait forever (README "Conventions"), with the VLOOP_FLIP value that makes vloop
-# do the opposite. "port" has no flip: the rule
-# compares aio with a Python port of itself (token_bucket; see token_bucket_independent.py).
+# do the opposite. "port" has no flip: the rule compares aio with a Python port of itself
+# (token_bucket; token_bucket_independent checks it against another bucket).
 CONVENTIONS = {"timer-ties": "timer-ties", "shutdown-order": "shutdown-order",
                "deadlock-report": "deadlock-report", "port": None}
 CPP_RULES_DIR = os.path.join(HERE, "rules_cpp")
@@ -45,7 +46,8 @@ CPYTHON_TEST_MODULES = ("tasks", "waitfor", "timeouts", "taskgroups", "queues", 
 def declared_conventions(name):
     """The conventions a rule declares: `# convention: NAME: why` lines in rules/NAME.py."""
     with open(os.path.join(RULES_DIR, name + ".py"), encoding="utf-8") as f:
-        return {line.split()[2].rstrip(":") for line in f if line.startswith("# convention: ") and len(line.split()) > 2}
+        return {line.split()[2].rstrip(":") for line in f
+                if line.startswith("# convention: ") and len(line.split()) > 2}
 
 
 def required_version(name):
