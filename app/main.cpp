@@ -25,7 +25,7 @@ int main(int argc, char *argv[])
     // the line is not translated.
     if (needsWindow) {
         std::fprintf(stderr, "dirigent: this build has no window (configured with -DDIRIGENT_GUI=OFF); "
-                             "the commands lessons, run, play, break, live and serve work\n");
+                             "the commands lessons, run, play, break, live, serve, trace and replay work\n");
         return 2;
     }
 #endif

@@ -470,21 +470,8 @@
         <translation>--url erwartet eine http://- oder https://-URL mit einem Host, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>run, live, screenshot: set a parameter of the lesson (repeat for more).</source>
-        <translation>run, live, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen).</translation>
-    </message>
-    <message>
         <source>run, live, screenshot: switch on the lesson&apos;s pitfall.</source>
         <translation>run, live, screenshot: die Falle der Lektion einschalten.</translation>
-    </message>
-    <message>
-        <source>run, live: print the log (the default; with --quiz, both).</source>
-        <translation>run, live: das Log ausgeben (Standard; mit --quiz beides).</translation>
-    </message>
-    <message>
-        <source>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
-        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
-        <translation>run, live: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
     </message>
     <message>
         <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
@@ -518,10 +505,6 @@
         <translation>die Option &apos;%1&apos; gibt es nur bei &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; oder &apos;dirigent %5&apos;</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;break [LEVEL]&apos; listet die Knack-es-Level auf oder spielt eins: Du wählst, in welcher Reihenfolge offene I/O fertig wird, bis das Programm kaputtgeht; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst.</translation>
-    </message>
-    <message>
         <source>break: the fixed program instead of the broken one.</source>
         <translation>break: das reparierte Programm statt des kaputten.</translation>
     </message>
@@ -530,16 +513,67 @@
         <translation>break: das Spiel jede Reihenfolge der Züge probieren lassen und die erste ausgeben, die das Programm kaputt macht (ihre Picks: die Zahlen zum Eintippen).</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot or serve</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, break, live, screenshot oder serve</translation>
-    </message>
-    <message>
         <source>unknown level &apos;%1&apos;, choose one of: %2</source>
         <translation>unbekanntes Level &apos;%1&apos;, wähle eins von: %2</translation>
     </message>
     <message>
         <source>--fixed and --solve need a level, choose one of: %1</source>
         <translation>--fixed und --solve brauchen ein Level, wähle eins von: %1</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save.</source>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;break [LEVEL]&apos; listet die Knack-es-Level auf oder spielt eins: Du wählst, in welcher Reihenfolge offene I/O fertig wird, bis das Programm kaputtgeht; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst; &apos;trace PROGRAM.py&apos; führt dein eigenes asyncio-Programm unter Python in virtueller Zeit aus und gibt sein Log aus; &apos;replay TRACE&apos; gibt das Log eines mit --save gespeicherten Traces aus.</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: set a parameter of the lesson (repeat for more); trace: set a number constant at the top of the program (NAME=VALUE).</source>
+        <translation>run, live, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen); trace: eine Zahl-Konstante oben im Programm setzen (NAME=WERT).</translation>
+    </message>
+    <message>
+        <source>run, live, trace: print the log (the default; with --quiz, both).</source>
+        <translation>run, live, trace: das Log ausgeben (Standard; mit --quiz beides).</translation>
+    </message>
+    <message>
+        <source>run, live, trace, replay: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, live, trace, replay: den Trace als Chrome-Trace-Event-JSON in &lt;file&gt; schreiben (für ui.perfetto.dev).</translation>
+    </message>
+    <message>
+        <source>run, trace: save the trace to &lt;file&gt; in Dirigent&apos;s own format (JSON Lines), which &apos;dirigent replay&apos; reads.</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, trace: den Trace in Dirigents eigenem Format (JSON Lines) in &lt;file&gt; speichern; &apos;dirigent replay&apos; liest ihn.</translation>
+    </message>
+    <message>
+        <source>trace: run the program in real time on asyncio&apos;s own loop (its sockets and files are real) instead of on the virtual clock.</source>
+        <translation>trace: das Programm in Echtzeit auf asyncios eigener Event Loop ausführen (seine Sockets und Dateien sind echt) statt auf der virtuellen Uhr.</translation>
+    </message>
+    <message>
+        <source>trace: stop the program after &lt;s&gt; seconds of real time; 0: never; default 60 on the virtual clock, never in real time.</source>
+        <extracomment>&lt;s&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>trace: das Programm nach &lt;s&gt; Sekunden echter Zeit stoppen; 0: nie; Standard 60 auf der virtuellen Uhr, in Echtzeit nie.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace or replay</source>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, break, live, screenshot, serve, trace oder replay</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; or &apos;dirigent %6&apos;</source>
+        <translation>die Option &apos;%1&apos; geht nur mit &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; oder &apos;dirigent %6&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;trace&apos; needs the Python program to run, like &apos;dirigent trace crawler.py&apos;</source>
+        <translation>&apos;trace&apos; braucht das Python-Programm, das laufen soll, etwa &apos;dirigent trace crawler.py&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;replay&apos; needs a trace file saved with --save, like &apos;dirigent replay run.trace&apos;</source>
+        <translation>&apos;replay&apos; braucht eine mit --save gespeicherte Trace-Datei, etwa &apos;dirigent replay run.trace&apos;</translation>
+    </message>
+    <message>
+        <source>--timeout expects seconds from 0 (never) to 86400, not &apos;%1&apos;</source>
+        <translation>--timeout erwartet Sekunden von 0 (nie) bis 86400, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--set expects NAME=VALUE, not &apos;%1&apos;</source>
+        <translation>--set erwartet NAME=WERT, nicht &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -723,14 +757,6 @@
     <message>
         <source>the lesson &apos;%1&apos; could not run: %2</source>
         <translation>die Lektion &apos;%1&apos; konnte nicht laufen: %2</translation>
-    </message>
-    <message>
-        <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
-        <translation>dirigent: Deadlock bei t=%1 s: nichts ist bereit, kein Timer steht aus, aber Tasks warten noch:</translation>
-    </message>
-    <message>
-        <source>%1 waits on %2 at %3:%4</source>
-        <translation>%1 wartet auf %2 in %3:%4</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2375,68 @@
     <message>
         <source>not created yet</source>
         <translation>noch nicht erzeugt</translation>
+    </message>
+</context>
+<context>
+    <name>TraceCommand</name>
+    <message>
+        <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
+        <translation>dirigent: Deadlock bei t=%1 s: nichts ist bereit, kein Timer steht aus, aber Tasks warten noch:</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2 at %3:%4</source>
+        <translation>%1 wartet auf %2 in %3:%4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; never ran an event loop (no asyncio.run): there is nothing to show</source>
+        <translation>&apos;%1&apos; hat nie eine Event Loop gestartet (kein asyncio.run): Es gibt nichts zu zeigen</translation>
+    </message>
+    <message>
+        <source>the trace was cut short: %1</source>
+        <translation>der Trace wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the trace &apos;%1&apos;: %2</source>
+        <translation>kann den Trace &apos;%1&apos; nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a trace Dirigent can read: %2</source>
+        <extracomment>%1: the file, %2: &quot;line 3, column 17: what is wrong&quot; (English, from the reader)</extracomment>
+        <translation>&apos;%1&apos; ist kein Trace, den Dirigent lesen kann: %2</translation>
+    </message>
+    <message>
+        <source>the program ended with %1</source>
+        <extracomment>%1: the exception, like ValueError(no such page)</extracomment>
+        <translation>das Programm endete mit %1</translation>
+    </message>
+    <message>
+        <source>cannot trace &apos;%1&apos;: there is no such file</source>
+        <translation>kann &apos;%1&apos; nicht tracen: Diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot trace &apos;%1&apos;: it is a folder, not a Python program</source>
+        <translation>kann &apos;%1&apos; nicht tracen: Das ist ein Ordner, kein Python-Programm</translation>
+    </message>
+    <message>
+        <source>tracing a program needs Python 3 (python3, or the interpreter named by DIRIGENT_PYTHON); it was not found</source>
+        <translation>um ein Programm zu tracen, braucht Dirigent Python 3 (python3 oder den Interpreter aus DIRIGENT_PYTHON); es wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the tracing harness (harness/dirigent_trace.py) is not installed beside %1</source>
+        <translation>das Tracing-Harness (harness/dirigent_trace.py) ist nicht neben %1 installiert</translation>
+    </message>
+    <message>
+        <source>the tracing harness wrote a broken trace: %1</source>
+        <translation>das Tracing-Harness hat einen kaputten Trace geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>the tracing harness ended without finishing the trace (exit code %1): %2</source>
+        <translation>das Tracing-Harness hat aufgehört, ohne den Trace abzuschließen (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>stopped after %1 s: the program was still running</source>
+        <extracomment>%1: seconds, like 2.5</extracomment>
+        <translation>nach %1 s gestoppt: Das Programm lief noch</translation>
     </message>
 </context>
 <context>

@@ -470,21 +470,8 @@
         <translation>--url expects an http:// or https:// URL with a host, not &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>run, live, screenshot: set a parameter of the lesson (repeat for more).</source>
-        <translation>run, live, screenshot: set a parameter of the lesson (repeat for more).</translation>
-    </message>
-    <message>
         <source>run, live, screenshot: switch on the lesson&apos;s pitfall.</source>
         <translation>run, live, screenshot: switch on the lesson&apos;s pitfall.</translation>
-    </message>
-    <message>
-        <source>run, live: print the log (the default; with --quiz, both).</source>
-        <translation>run, live: print the log (the default; with --quiz, both).</translation>
-    </message>
-    <message>
-        <source>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
-        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
-        <translation>run, live: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
     </message>
     <message>
         <source>screenshot: run the lesson&apos;s live variant against its own demo server until it ends, then take the picture.</source>
@@ -518,10 +505,6 @@
         <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos; or &apos;dirigent %5&apos;</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C.</translation>
-    </message>
-    <message>
         <source>break: the fixed program instead of the broken one.</source>
         <translation>break: the fixed program instead of the broken one.</translation>
     </message>
@@ -530,16 +513,67 @@
         <translation>break: let the game try every order of moves and print the first one that breaks the program (its picks: the numbers to type).</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot or serve</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot or serve</translation>
-    </message>
-    <message>
         <source>unknown level &apos;%1&apos;, choose one of: %2</source>
         <translation>unknown level &apos;%1&apos;, choose one of: %2</translation>
     </message>
     <message>
         <source>--fixed and --solve need a level, choose one of: %1</source>
         <translation>--fixed and --solve need a level, choose one of: %1</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save.</source>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save.</translation>
+    </message>
+    <message>
+        <source>run, live, screenshot: set a parameter of the lesson (repeat for more); trace: set a number constant at the top of the program (NAME=VALUE).</source>
+        <translation>run, live, screenshot: set a parameter of the lesson (repeat for more); trace: set a number constant at the top of the program (NAME=VALUE).</translation>
+    </message>
+    <message>
+        <source>run, live, trace: print the log (the default; with --quiz, both).</source>
+        <translation>run, live, trace: print the log (the default; with --quiz, both).</translation>
+    </message>
+    <message>
+        <source>run, live, trace, replay: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, live, trace, replay: write the trace to &lt;file&gt; as Chrome trace-event JSON (for ui.perfetto.dev).</translation>
+    </message>
+    <message>
+        <source>run, trace: save the trace to &lt;file&gt; in Dirigent&apos;s own format (JSON Lines), which &apos;dirigent replay&apos; reads.</source>
+        <extracomment>&lt;file&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>run, trace: save the trace to &lt;file&gt; in Dirigent&apos;s own format (JSON Lines), which &apos;dirigent replay&apos; reads.</translation>
+    </message>
+    <message>
+        <source>trace: run the program in real time on asyncio&apos;s own loop (its sockets and files are real) instead of on the virtual clock.</source>
+        <translation>trace: run the program in real time on asyncio&apos;s own loop (its sockets and files are real) instead of on the virtual clock.</translation>
+    </message>
+    <message>
+        <source>trace: stop the program after &lt;s&gt; seconds of real time; 0: never; default 60 on the virtual clock, never in real time.</source>
+        <extracomment>&lt;s&gt; is the option&apos;s value as the help shows it; keep it as is.</extracomment>
+        <translation>trace: stop the program after &lt;s&gt; seconds of real time; 0: never; default 60 on the virtual clock, never in real time.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace or replay</source>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace or replay</translation>
+    </message>
+    <message>
+        <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; or &apos;dirigent %6&apos;</source>
+        <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; or &apos;dirigent %6&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;trace&apos; needs the Python program to run, like &apos;dirigent trace crawler.py&apos;</source>
+        <translation>&apos;trace&apos; needs the Python program to run, like &apos;dirigent trace crawler.py&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;replay&apos; needs a trace file saved with --save, like &apos;dirigent replay run.trace&apos;</source>
+        <translation>&apos;replay&apos; needs a trace file saved with --save, like &apos;dirigent replay run.trace&apos;</translation>
+    </message>
+    <message>
+        <source>--timeout expects seconds from 0 (never) to 86400, not &apos;%1&apos;</source>
+        <translation>--timeout expects seconds from 0 (never) to 86400, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--set expects NAME=VALUE, not &apos;%1&apos;</source>
+        <translation>--set expects NAME=VALUE, not &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -723,14 +757,6 @@
     <message>
         <source>the lesson &apos;%1&apos; could not run: %2</source>
         <translation>the lesson &apos;%1&apos; could not run: %2</translation>
-    </message>
-    <message>
-        <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
-        <translation>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</translation>
-    </message>
-    <message>
-        <source>%1 waits on %2 at %3:%4</source>
-        <translation>%1 waits on %2 at %3:%4</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2375,68 @@
     <message>
         <source>not created yet</source>
         <translation>not created yet</translation>
+    </message>
+</context>
+<context>
+    <name>TraceCommand</name>
+    <message>
+        <source>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</source>
+        <translation>dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2 at %3:%4</source>
+        <translation>%1 waits on %2 at %3:%4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; never ran an event loop (no asyncio.run): there is nothing to show</source>
+        <translation>&apos;%1&apos; never ran an event loop (no asyncio.run): there is nothing to show</translation>
+    </message>
+    <message>
+        <source>the trace was cut short: %1</source>
+        <translation>the trace was cut short: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the trace &apos;%1&apos;: %2</source>
+        <translation>cannot read the trace &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a trace Dirigent can read: %2</source>
+        <extracomment>%1: the file, %2: &quot;line 3, column 17: what is wrong&quot; (English, from the reader)</extracomment>
+        <translation>&apos;%1&apos; is not a trace Dirigent can read: %2</translation>
+    </message>
+    <message>
+        <source>the program ended with %1</source>
+        <extracomment>%1: the exception, like ValueError(no such page)</extracomment>
+        <translation>the program ended with %1</translation>
+    </message>
+    <message>
+        <source>cannot trace &apos;%1&apos;: there is no such file</source>
+        <translation>cannot trace &apos;%1&apos;: there is no such file</translation>
+    </message>
+    <message>
+        <source>cannot trace &apos;%1&apos;: it is a folder, not a Python program</source>
+        <translation>cannot trace &apos;%1&apos;: it is a folder, not a Python program</translation>
+    </message>
+    <message>
+        <source>tracing a program needs Python 3 (python3, or the interpreter named by DIRIGENT_PYTHON); it was not found</source>
+        <translation>tracing a program needs Python 3 (python3, or the interpreter named by DIRIGENT_PYTHON); it was not found</translation>
+    </message>
+    <message>
+        <source>the tracing harness (harness/dirigent_trace.py) is not installed beside %1</source>
+        <translation>the tracing harness (harness/dirigent_trace.py) is not installed beside %1</translation>
+    </message>
+    <message>
+        <source>the tracing harness wrote a broken trace: %1</source>
+        <translation>the tracing harness wrote a broken trace: %1</translation>
+    </message>
+    <message>
+        <source>the tracing harness ended without finishing the trace (exit code %1): %2</source>
+        <translation>the tracing harness ended without finishing the trace (exit code %1): %2</translation>
+    </message>
+    <message>
+        <source>stopped after %1 s: the program was still running</source>
+        <extracomment>%1: seconds, like 2.5</extracomment>
+        <translation>stopped after %1 s: the program was still running</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <limits>
@@ -47,6 +48,10 @@ const QLatin1String pitfallName("pitfall");
 const QLatin1String logName("log");
 const QLatin1String traceJsonName("trace-json");
 const QLatin1String quizName("quiz");
+const QLatin1String saveName("save");
+// `dirigent trace PROGRAM.py`
+const QLatin1String realTimeName("real-time");
+const QLatin1String timeoutName("timeout");
 // `dirigent live LESSON`
 const QLatin1String urlName("url");
 const QLatin1String http2Name("http2");
@@ -73,6 +78,8 @@ const QLatin1String serveCommand("serve");
 const QLatin1String liveCommand("live");
 const QLatin1String playCommand("play");
 const QLatin1String breakCommand("break");
+const QLatin1String traceCommand("trace");
+const QLatin1String replayCommand("replay");
 // `dirigent break`
 const QLatin1String fixedName("fixed");
 const QLatin1String solveName("solve");
@@ -81,10 +88,18 @@ const QLatin1String solveName("solve");
 // own options, or "*" for the options that go with everything.
 QStringList commandsOf(const QString &option)
 {
-    if (option == setName || option == pitfallName)
+    if (option == setName)
+        return {runCommand, liveCommand, screenshotCommand, playCommand, traceCommand};
+    if (option == pitfallName)
         return {runCommand, liveCommand, screenshotCommand, playCommand};
-    if (option == logName || option == traceJsonName)
-        return {runCommand, liveCommand};
+    if (option == logName)
+        return {runCommand, liveCommand, traceCommand};
+    if (option == traceJsonName)
+        return {runCommand, liveCommand, traceCommand, replayCommand};
+    if (option == saveName)
+        return {runCommand, traceCommand};
+    if (option == realTimeName || option == timeoutName)
+        return {traceCommand};
     if (option == quizName)
         return {runCommand};
     if (option == urlName || option == http2Name || option == dbName)
@@ -142,8 +157,10 @@ void declareOptions(QCommandLineParser &parser)
                         "prints the log and what was measured; "
                         "'screenshot LESSON OUT.png' saves a picture of the window showing the lesson, "
                         "rendered without a display; 'serve' runs the demo HTTP server on 127.0.0.1 "
-                        "until Ctrl+C."),
-        QStringLiteral("[lessons | run LESSON | play LESSON | break [LEVEL] | live LESSON | screenshot LESSON OUT.png | serve]"));
+                        "until Ctrl+C; 'trace PROGRAM.py' runs your own asyncio program under Python, "
+                        "in virtual time, and prints its log; 'replay TRACE' prints the log of a trace saved with --save."),
+        QStringLiteral("[lessons | run LESSON | play LESSON | break [LEVEL] | live LESSON | screenshot LESSON OUT.png "
+                       "| serve | trace PROGRAM.py | replay TRACE]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -157,16 +174,30 @@ void declareOptions(QCommandLineParser &parser)
                       QStringLiteral("ms")});
 
     parser.addOption({setName,
-                      CommandLine::tr("run, live, screenshot: set a parameter of the lesson (repeat for more)."),
+                      CommandLine::tr("run, live, screenshot: set a parameter of the lesson (repeat for more); "
+                                      "trace: set a number constant at the top of the program (NAME=VALUE)."),
                       QStringLiteral("name=value")});
     parser.addOption({pitfallName, CommandLine::tr("run, live, screenshot: switch on the lesson's pitfall.")});
-    parser.addOption({logName, CommandLine::tr("run, live: print the log (the default; with --quiz, both).")});
+    parser.addOption({logName, CommandLine::tr("run, live, trace: print the log (the default; with --quiz, both).")});
     parser.addOption({quizName, CommandLine::tr("run: print the quiz with the answers computed from the run.")});
     parser.addOption({traceJsonName,
                       //: <file> is the option's value as the help shows it; keep it as is.
-                      CommandLine::tr("run, live: write the trace to <file> as Chrome trace-event JSON "
-                                      "(for ui.perfetto.dev)."),
+                      CommandLine::tr("run, live, trace, replay: write the trace to <file> as Chrome trace-event "
+                                      "JSON (for ui.perfetto.dev)."),
                       QStringLiteral("file")});
+    parser.addOption({saveName,
+                      //: <file> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("run, trace: save the trace to <file> in Dirigent's own format "
+                                      "(JSON Lines), which 'dirigent replay' reads."),
+                      QStringLiteral("file")});
+    parser.addOption({realTimeName,
+                      CommandLine::tr("trace: run the program in real time on asyncio's own loop (its sockets "
+                                      "and files are real) instead of on the virtual clock.")});
+    parser.addOption({timeoutName,
+                      //: <s> is the option's value as the help shows it; keep it as is.
+                      CommandLine::tr("trace: stop the program after <s> seconds of real time; 0: never; "
+                                      "default 60 on the virtual clock, never in real time."),
+                      QStringLiteral("s")});
     parser.addOption({urlName,
                       //: <url> is the option's value as the help shows it; keep it as is.
                       CommandLine::tr("live: ask the server at <url> (http or https) instead of the demo "
@@ -365,7 +396,8 @@ Invocation CommandLine::parse(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
     if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand
-        && command != serveCommand && command != liveCommand && command != playCommand && command != breakCommand)
+        && command != serveCommand && command != liveCommand && command != playCommand && command != breakCommand
+        && command != traceCommand && command != replayCommand)
         return failed(invocation, Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
@@ -397,7 +429,26 @@ Invocation CommandLine::parse(const QStringList &arguments)
         invocation.showLog = parser.isSet(logName);
         invocation.quiz = parser.isSet(quizName);
         invocation.traceJsonPath = parser.value(traceJsonName);
+        invocation.savePath = parser.value(saveName);
         return parseRun(invocation, positional, parser.values(setName));
+    }
+    if (command == traceCommand) {
+        invocation.showLog = parser.isSet(logName);
+        invocation.traceJsonPath = parser.value(traceJsonName);
+        invocation.savePath = parser.value(saveName);
+        invocation.realTime = parser.isSet(realTimeName);
+        return parseTrace(invocation, positional, parser.values(setName),
+                          parser.isSet(timeoutName) ? parser.value(timeoutName) : QString());
+    }
+    if (command == replayCommand) {
+        if (positional.size() < 2)
+            return failed(invocation, Invocation::Problem::MissingFile, {}, replayCommand);
+        if (positional.size() > 2)
+            return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), replayCommand);
+        invocation.traceFilePath = positional.at(1);
+        invocation.traceJsonPath = parser.value(traceJsonName);
+        invocation.action = Invocation::Action::ReplayTrace;
+        return invocation;
     }
     if (command == playCommand) {
         invocation.pitfall = parser.isSet(pitfallName);
@@ -578,6 +629,32 @@ Invocation CommandLine::parseAssignments(Invocation invocation, const lessons::L
     return invocation;
 }
 
+Invocation CommandLine::parseTrace(Invocation invocation, const QStringList &positional,
+                                   const QStringList &assignments, const QString &timeout)
+{
+    if (positional.size() < 2)
+        return failed(invocation, Invocation::Problem::MissingFile, {}, traceCommand);
+    if (positional.size() > 2)
+        return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), traceCommand);
+    invocation.programPath = positional.at(1);
+    // The names and values are the program's: the harness checks them against its source.
+    for (const QString &assignment : assignments) {
+        if (!assignment.contains(QLatin1Char('=')))
+            return failed(invocation, Invocation::Problem::MissingEquals, assignment, traceCommand);
+    }
+    invocation.assignments = assignments;
+    invocation.timeoutMs = invocation.realTime ? -1 : Invocation::defaultVirtualTimeoutMs;
+    if (!timeout.isNull()) {
+        bool ok = false;
+        const double seconds = QLocale::c().toDouble(timeout.trimmed(), &ok);
+        if (!ok || !(seconds >= 0) || seconds > 86400)
+            return failed(invocation, Invocation::Problem::BadTimeout, timeout);
+        invocation.timeoutMs = seconds == 0 ? -1 : int(seconds * 1000);
+    }
+    invocation.action = Invocation::Action::TraceProgram;
+    return invocation;
+}
+
 Invocation CommandLine::parseBreak(Invocation invocation, const QStringList &positional)
 {
     if (positional.size() > 2)
@@ -681,7 +758,9 @@ QString CommandLine::helpText()
                             "  dirigent live threads --set n=100000\n"
                             "  dirigent live blocking --set work=0.5 --set debug=1\n"
                             "  dirigent screenshot queues --lang de --at 0.25 --size 1920x1080 queues.png\n"
-                            "  dirigent serve --port 8080 --latency 0.05 --rate 10\n");
+                            "  dirigent serve --port 8080 --latency 0.05 --rate 10\n"
+                            "  dirigent trace crawler.py --set WORKERS=4 --save crawler.trace\n"
+                            "  dirigent replay crawler.trace --trace-json crawler.json\n");
 }
 
 QString CommandLine::problemMessage(const Invocation &invocation)
@@ -702,13 +781,18 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnexpectedArgument:
         if (invocation.problemContext.isEmpty())
-            what = tr("unknown command '%1', choose lessons, run, play, break, live, screenshot or serve").arg(detail);
+            what = tr("unknown command '%1', choose lessons, run, play, break, live, screenshot, serve, trace or replay")
+                       .arg(detail);
         else
             what = tr("unexpected argument '%1'").arg(detail);
         break;
     case Invocation::Problem::OptionNeedsCommand: {
         const QStringList commands = invocation.problemContext.split(QLatin1Char('|'));
-        if (commands.size() == 4)
+        if (commands.size() == 5)
+            what = tr("the option '%1' works only with 'dirigent %2', 'dirigent %3', 'dirigent %4', 'dirigent %5' "
+                      "or 'dirigent %6'")
+                       .arg(detail, commands.at(0), commands.at(1), commands.at(2), commands.at(3), commands.at(4));
+        else if (commands.size() == 4)
             what = tr("the option '%1' works only with 'dirigent %2', 'dirigent %3', 'dirigent %4' or 'dirigent %5'")
                        .arg(detail, commands.at(0), commands.at(1), commands.at(2), commands.at(3));
         else if (commands.size() == 3)
@@ -767,7 +851,20 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         what = tr("the lesson '%1' has no pitfall switch; lessons with one: %2")
                    .arg(invocation.lessonId, lessonIdsWithPitfall());
         break;
+    case Invocation::Problem::MissingFile:
+        if (invocation.problemContext == traceCommand)
+            what = tr("'trace' needs the Python program to run, like 'dirigent trace crawler.py'");
+        else
+            what = tr("'replay' needs a trace file saved with --save, like 'dirigent replay run.trace'");
+        break;
+    case Invocation::Problem::BadTimeout:
+        what = tr("--timeout expects seconds from 0 (never) to 86400, not '%1'").arg(detail);
+        break;
     case Invocation::Problem::MissingEquals:
+        if (invocation.problemContext == traceCommand) {
+            what = tr("--set expects NAME=VALUE, not '%1'").arg(detail);
+            break;
+        }
         //: %1: what was typed after --set, %2: the lesson, %3: its parameters
         what = tr("--set expects name=value, not '%1'; the parameters of '%2': %3")
                    .arg(detail, invocation.lessonId, parameterIds(invocation.lessonId));

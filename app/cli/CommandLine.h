@@ -42,6 +42,8 @@ private:
                                       const QStringList &assignments, const QString &at,
                                       const QString &size);
     static Invocation parseBreak(Invocation invocation, const QStringList &positional);
+    static Invocation parseTrace(Invocation invocation, const QStringList &positional,
+                                 const QStringList &assignments, const QString &timeout);
     static Invocation parseServe(Invocation invocation, const QStringList &positional,
                                  const QCommandLineParser &parser);
     static Invocation parseLive(Invocation invocation, const QStringList &positional,

@@ -7,6 +7,7 @@
 #include "cli/PlayCommand.h"
 #include "text/ApplicationSetup.h"
 #include "cli/ServeCommand.h"
+#include "cli/TraceCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -43,6 +44,10 @@ int runConsoleCommand(int &argc, char **argv, const Invocation &invocation)
         return PlayCommand::run(invocation);
     case Invocation::Action::BreakLevel:
         return BreakCommand::run(invocation);
+    case Invocation::Action::TraceProgram:
+        return TraceCommand::run(invocation);
+    case Invocation::Action::ReplayTrace:
+        return TraceCommand::replay(invocation);
     case Invocation::Action::ShowGui:
     case Invocation::Action::Screenshot:
         break;

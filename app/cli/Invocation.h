@@ -20,6 +20,8 @@ struct Invocation
         LiveLesson,  // `dirigent live LESSON`: a lesson's live variant, real I/O in real time, headless
         PlayLesson,  // `dirigent play LESSON`: "you are the event loop" in a terminal, picks from stdin
         BreakLevel,  // `dirigent break [LEVEL]`: the "break it" levels (list, play from stdin, or --solve)
+        TraceProgram, // `dirigent trace PROGRAM.py`: a learner's own program under CPython, traced, headless
+        ReplayTrace, // `dirigent replay TRACE`: a saved trace read back, its log printed, headless
     };
 
     enum class Problem {
@@ -57,6 +59,9 @@ struct Invocation
         // `dirigent break`
         UnknownLevel,        // detail: the level id as typed
         MissingLevel,        // --fixed or --solve without a level
+        // `dirigent trace` and `dirigent replay`
+        MissingFile,         // context: the command ("trace", "replay")
+        BadTimeout,          // detail: the value given to --timeout
     };
 
     QStringList arguments; // as given, program name first
@@ -90,6 +95,19 @@ struct Invocation
     QString liveUrl;   // --url: the server to ask instead of the demo server; empty: the demo server
     bool http2 = false; // --http2: speak HTTP/2 (the demo server behind nghttpx), not HTTP/1.1
     QString liveDatabase; // --db: "sqlite" (the default), a SQLite file, or a postgresql:// URL
+
+    // `dirigent run LESSON` and `dirigent trace PROGRAM.py`
+    QString savePath;        // --save FILE: the trace in Dirigent's own format
+
+    // `dirigent trace PROGRAM.py` (also --log, --trace-json, --save; --set is passed on unchecked:
+    // the harness knows the program's constants)
+    QString programPath;     // the .py file, as typed
+    bool realTime = false;   // --real-time
+    int timeoutMs = -1;      // --timeout SECONDS (0: none); default: none in real time, 60 s in virtual time
+    static constexpr int defaultVirtualTimeoutMs = 60000;
+
+    // `dirigent replay TRACE` (also --trace-json)
+    QString traceFilePath;
 
     // `dirigent break [LEVEL]`
     QString levelId;     // empty: list the levels

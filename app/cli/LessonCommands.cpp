@@ -4,9 +4,11 @@
 #include "cli/AssignedParams.h"
 #include "cli/Complain.h"
 #include "cli/TraceJsonFile.h"
+#include "cli/TraceCommand.h"
 
 #include <lessons/param_input.hpp>
 #include <trace/text_log.hpp>
+#include <trace/trace_file.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -117,23 +119,7 @@ QString LessonCommands::quizText(const lessons::Lesson &lesson, const lessons::R
 
 QString LessonCommands::deadlockReport(const lessons::Run &run)
 {
-    std::map<std::uint32_t, QString> names;
-    QString report;
-    for (const aio::TraceEvent &e : *run.recorder) {
-        if (e.kind == aio::TraceEventKind::TaskCreated)
-            names[e.task] = qs(e.text);
-        if (e.kind != aio::TraceEventKind::Deadlock)
-            continue;
-        if (report.isEmpty())
-            report = tr("dirigent: deadlock at t=%1 s: nothing is ready and no timer is pending, but tasks still wait:")
-                         .arg(static_cast<double>(e.time_ns) / 1e9, 0, 'f', 3) + QLatin1Char('\n');
-        const std::string_view file = trace::source_basename(e.file);
-        const QString where = QString::fromUtf8(file.data(), qsizetype(file.size()));
-        report += QStringLiteral("  ")
-                  + tr("%1 waits on %2 at %3:%4").arg(names[e.task], qs(e.text), where).arg(e.line)
-                  + QLatin1Char('\n');
-    }
-    return report;
+    return TraceCommand::deadlockReport(*run.recorder);
 }
 
 int LessonCommands::list(const Invocation &invocation)
@@ -154,9 +140,12 @@ int LessonCommands::run(const Invocation &invocation)
 
     // Refuse a trace file that cannot be written before running, so nothing is printed in vain.
     const TraceJsonFile traceFile(invocation.traceJsonPath);
-    if (const QString problem = traceFile.check(); !problem.isEmpty()) {
-        complain(problem);
-        return 2;
+    const TraceJsonFile savedFile(invocation.savePath, TraceJsonFile::Format::Dirigent);
+    for (const TraceJsonFile *file : {&traceFile, &savedFile}) {
+        if (const QString problem = file->check(); !problem.isEmpty()) {
+            complain(problem);
+            return 2;
+        }
     }
 
     lessons::Run result;
@@ -185,6 +174,16 @@ int LessonCommands::run(const Invocation &invocation)
 
     if (traceFile.wanted()) {
         if (const QString problem = traceFile.write(*result.recorder); !problem.isEmpty()) {
+            complain(problem);
+            return 1;
+        }
+    }
+    if (savedFile.wanted()) {
+        trace::TraceHeader header;
+        header.values["lesson"] = invocation.lessonId.toStdString();
+        header.values["clock"] = "virtual";
+        header.values["writer"] = "dirigent run";
+        if (const QString problem = savedFile.write(*result.recorder, &header); !problem.isEmpty()) {
             complain(problem);
             return 1;
         }

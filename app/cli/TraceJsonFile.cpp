@@ -4,6 +4,7 @@
 
 #include <trace/chrome_trace.hpp>
 #include <trace/recorder.hpp>
+#include <trace/trace_file.hpp>
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,7 +13,7 @@
 #include <string>
 #include <utility>
 
-TraceJsonFile::TraceJsonFile(QString path) : m_path(std::move(path)) {}
+TraceJsonFile::TraceJsonFile(QString path, Format format) : m_path(std::move(path)), m_format(format) {}
 
 QString TraceJsonFile::check() const
 {
@@ -28,10 +29,13 @@ QString TraceJsonFile::check() const
     return {};
 }
 
-QString TraceJsonFile::write(const trace::Recorder &recorder) const
+QString TraceJsonFile::write(const trace::Recorder &recorder, const trace::TraceHeader *header) const
 {
     std::ostringstream json;
-    trace::write_chrome_trace(recorder, json);
+    if (m_format == Format::Chrome)
+        trace::write_chrome_trace(recorder, json);
+    else
+        trace::write_trace_file(json, header ? *header : trace::TraceHeader{}, recorder);
     const std::string bytes = json.str();
     QString reason;
     if (!saveFile(QFileInfo(m_path).absoluteFilePath(), QByteArray(bytes.data(), qsizetype(bytes.size())), &reason))

@@ -243,7 +243,8 @@ private slots:
                                     << QStringLiteral("the option '--at' works only with 'dirigent screenshot'");
         QTest::newRow("--set alone") << QStringList{"--set", "workers=2"} << Invocation::Problem::OptionNeedsCommand
                                      << QStringLiteral("the option '--set' works only with 'dirigent run', "
-                                                       "'dirigent live', 'dirigent screenshot' or 'dirigent play'");
+                                                       "'dirigent live', 'dirigent screenshot', 'dirigent play' "
+                                                       "or 'dirigent trace'");
         QTest::newRow("--size with run")
             << QStringList{"run", "queues", "--size", "800x600"} << Invocation::Problem::OptionNotForCommand
             << QStringLiteral("the option '--size' does not work with 'dirigent run'");
@@ -259,6 +260,51 @@ private slots:
         QCOMPARE(invocation.problem, problem);
         const QString text = CommandLine::problemMessage(invocation);
         QVERIFY2(text.contains(message), qPrintable(text));
+    }
+
+    void traceTakesAProgramItsConstantsAndItsOwnOptions()
+    {
+        const Invocation plain = parse({"trace", "crawler.py"});
+        QCOMPARE(plain.action, Invocation::Action::TraceProgram);
+        QCOMPARE(plain.programPath, QStringLiteral("crawler.py"));
+        QCOMPARE(plain.realTime, false);
+        QCOMPARE(plain.timeoutMs, Invocation::defaultVirtualTimeoutMs);
+
+        // --set names the program's constants, which only the harness knows: passed on as typed.
+        const Invocation full = parse({"trace", "crawler.py", "--set", "WORKERS=8", "--set", "DELAY=0.5",
+                                       "--real-time", "--save", "c.trace", "--trace-json", "c.json"});
+        QCOMPARE(full.action, Invocation::Action::TraceProgram);
+        QCOMPARE(full.assignments, (QStringList{"WORKERS=8", "DELAY=0.5"}));
+        QCOMPARE(full.realTime, true);
+        QCOMPARE(full.timeoutMs, -1); // real time: no limit unless asked
+        QCOMPARE(full.savePath, QStringLiteral("c.trace"));
+        QCOMPARE(full.traceJsonPath, QStringLiteral("c.json"));
+
+        QCOMPARE(parse({"trace", "crawler.py", "--timeout", "2.5"}).timeoutMs, 2500);
+        QCOMPARE(parse({"trace", "crawler.py", "--timeout", "0"}).timeoutMs, -1);
+        QCOMPARE(parse({"trace", "crawler.py", "--timeout", "-1"}).problem, Invocation::Problem::BadTimeout);
+        QCOMPARE(parse({"trace", "crawler.py", "--timeout", "soon"}).problem, Invocation::Problem::BadTimeout);
+
+        const Invocation noFile = parse({"trace"});
+        QCOMPARE(noFile.problem, Invocation::Problem::MissingFile);
+        QVERIFY(CommandLine::problemMessage(noFile).contains(QStringLiteral("'trace' needs the Python program")));
+        QCOMPARE(parse({"trace", "a.py", "b.py"}).problem, Invocation::Problem::UnexpectedArgument);
+        const Invocation noEquals = parse({"trace", "a.py", "--set", "WORKERS"});
+        QCOMPARE(noEquals.problem, Invocation::Problem::MissingEquals);
+        QVERIFY(CommandLine::problemMessage(noEquals).contains(QStringLiteral("--set expects NAME=VALUE")));
+        QCOMPARE(parse({"trace", "a.py", "--pitfall"}).problem, Invocation::Problem::OptionNotForCommand);
+        QCOMPARE(parse({"run", "queues", "--real-time"}).problem, Invocation::Problem::OptionNotForCommand);
+    }
+
+    void replayTakesOneTraceFile()
+    {
+        const Invocation replay = parse({"replay", "c.trace", "--trace-json", "c.json"});
+        QCOMPARE(replay.action, Invocation::Action::ReplayTrace);
+        QCOMPARE(replay.traceFilePath, QStringLiteral("c.trace"));
+        QCOMPARE(replay.traceJsonPath, QStringLiteral("c.json"));
+        QCOMPARE(parse({"replay"}).problem, Invocation::Problem::MissingFile);
+        QCOMPARE(parse({"replay", "c.trace", "--save", "d.trace"}).problem, Invocation::Problem::OptionNotForCommand);
+        QCOMPARE(parse({"run", "queues", "--save", "q.trace"}).savePath, QStringLiteral("q.trace"));
     }
 
     void runStillNeedsALessonAndSaysSo()
@@ -325,8 +371,10 @@ private slots:
                      qPrintable(trimmed + QStringLiteral(": ") + CommandLine::problemMessage(invocation)));
         }
         // lessons, run, play, break (twice), live http, live database, live threads, live blocking,
-        // screenshot, serve
-        QCOMPARE(examples, 11);
+        // screenshot, serve, trace, replay
+        QCOMPARE(examples, 13);
+        QVERIFY(help.contains(QStringLiteral("trace PROGRAM.py")));
+        QVERIFY(help.contains(QStringLiteral("--timeout <s>")));
         QVERIFY(help.contains(QStringLiteral("break [LEVEL]")));
         QVERIFY(help.contains(QStringLiteral("live LESSON")));
         QVERIFY(help.contains(QStringLiteral("--url <url>")));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -79,8 +80,10 @@ public:
 private:
     std::int64_t timestamp(const aio::TraceEvent& e, std::size_t index) {
         if (options_.axis == ChromeTimeAxis::Sequence) return static_cast<std::int64_t>(index) * 1000;
-        // Loop time, one nanosecond further per event that shares an instant.
-        const std::int64_t t = index == 0 ? e.time_ns : std::max(e.time_ns, last_ts_ + 1);
+        // Loop time, one nanosecond further per event that shares an instant (not past the
+        // clock's end, where a trace read from a file may sit).
+        const std::int64_t next = last_ts_ == std::numeric_limits<std::int64_t>::max() ? last_ts_ : last_ts_ + 1;
+        const std::int64_t t = index == 0 ? e.time_ns : std::max(e.time_ns, next);
         last_ts_ = t;
         return t;
     }
@@ -189,7 +192,8 @@ private:
         buf_ += ",\"ts\":";
         append_us(begin);
         buf_ += ",\"dur\":";
-        append_us(end - begin);
+        // Unsigned: from a negative begin to a late end the difference exceeds int64.
+        append_fixed(end > begin ? static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(begin) : 0, 3);
     }
 
     std::string object_label(std::uint32_t id) const {

@@ -1,6 +1,7 @@
 #include "trace/text_log.hpp"
 
 #include "trace/recorder.hpp"
+#include "object_events.hpp"
 
 #include <charconv>
 #include <ostream>
@@ -62,22 +63,7 @@ unsigned fields_of(TraceEventKind kind) noexcept {
 }
 
 bool is_object_operation(TraceEventKind kind) noexcept {
-    switch (kind) {
-    case TraceEventKind::ObjectCreated:
-    case TraceEventKind::QueuePut:
-    case TraceEventKind::QueueGet:
-    case TraceEventKind::QueueTaskDone:
-    case TraceEventKind::QueueJoin:
-    case TraceEventKind::SemAcquire:
-    case TraceEventKind::SemRelease:
-    case TraceEventKind::LockAcquire:
-    case TraceEventKind::LockRelease:
-    case TraceEventKind::AsyncioEventSet:
-    case TraceEventKind::AsyncioEventClear:
-    case TraceEventKind::BucketTake:
-    case TraceEventKind::ObjectCount: return true;
-    default: return false;
-    }
+    return kind == TraceEventKind::ObjectCreated || detail::names_sync_object(kind);
 }
 
 bool is_object_wait(WaitKind wait) noexcept {

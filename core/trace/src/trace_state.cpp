@@ -3,6 +3,7 @@
 #include "trace/recorder.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace trace {
@@ -41,6 +42,15 @@ Fifo<std::uint32_t>* wait_list(ObjectInfo& object, WaitKind wait) noexcept {
     case WaitKind::Condition: return &object.waiters;
     default: return nullptr;
     }
+}
+
+// Running totals stop at the int64 range: a trace read from a file may carry any value.
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) noexcept {
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    if (b > 0 && a > max - b) return max;
+    if (b < 0 && a < min - b) return min;
+    return a + b;
 }
 
 TaskStatus status_of(aio::Outcome outcome) noexcept {
@@ -335,7 +345,7 @@ void TraceState::apply(const aio::TraceEvent& e) {
     case TraceEventKind::QueuePut: {
         ObjectInfo& o = object_ref(e.object, ObjectKind::Queue);
         o.items.push_back(e.text);
-        ++o.unfinished;
+        o.unfinished = saturating_add(o.unfinished, 1);  // task_done may have set any value
         break;
     }
     case TraceEventKind::QueueGet:
@@ -382,12 +392,12 @@ void TraceState::apply(const aio::TraceEvent& e) {
     case TraceEventKind::BucketTake: {
         ObjectInfo& o = object_ref(e.object, ObjectKind::Bucket);
         o.level = e.text;
-        o.tokens_taken += e.value;
+        o.tokens_taken = saturating_add(o.tokens_taken, e.value);
         break;
     }
     case TraceEventKind::ObjectCount: {
         ObjectInfo& o = object_ref(e.object, ObjectKind::None);
-        if (o.count >= 0 && e.value > o.count) o.count_rises += e.value - o.count;
+        if (o.count >= 0 && e.value > o.count) o.count_rises = saturating_add(o.count_rises, e.value - o.count);
         if (o.count < 0) o.count_rises = e.value;
         o.count = e.value;
         o.counted = e.text;

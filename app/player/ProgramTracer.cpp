@@ -1,0 +1,229 @@
+#include "player/ProgramTracer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+namespace {
+
+// Longer lines cannot come from the harness (it cuts printed lines at 64 KiB); the reader
+// refuses them too, this only keeps the buffer from growing without end.
+constexpr qint64 maxLineBytes = qint64(1) << 20;
+constexpr qsizetype maxKeptStderr = qsizetype(1) << 20;
+
+} // namespace
+
+ProgramTracer::ProgramTracer(QObject *parent)
+    : QObject(parent)
+    , m_run(std::make_shared<Run>())
+{
+    m_timeLimit.setSingleShot(true);
+    connect(&m_timeLimit, &QTimer::timeout, this, &ProgramTracer::stop);
+}
+
+ProgramTracer::~ProgramTracer()
+{
+    if (m_process) {
+        // The child must not outlive the window or the command that started it.
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QString ProgramTracer::harnessPath()
+{
+    const QString dir = QCoreApplication::applicationDirPath();
+    // The build tree (beside the executable), then an installed tree (bin/../share/dirigent).
+    for (const QString &candidate : {dir + QStringLiteral("/harness/dirigent_trace.py"),
+                                     dir + QStringLiteral("/../share/dirigent/harness/dirigent_trace.py")}) {
+        if (QFileInfo::exists(candidate))
+            return QDir::cleanPath(candidate);
+    }
+    return {};
+}
+
+QString ProgramTracer::pythonPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("DIRIGENT_PYTHON");
+    if (!fromEnvironment.isEmpty())
+        return QStandardPaths::findExecutable(fromEnvironment).isEmpty() && !QFileInfo(fromEnvironment).isExecutable()
+                   ? QString()
+                   : fromEnvironment;
+    return QStandardPaths::findExecutable(QStringLiteral("python3"));
+}
+
+const trace::TraceHeader &ProgramTracer::header() const
+{
+    return m_run->reader.header();
+}
+
+std::shared_ptr<const trace::Recorder> ProgramTracer::sharedRecorder() const
+{
+    return {m_run, &m_run->recorder};
+}
+
+void ProgramTracer::start(const Options &options)
+{
+    if (m_process)
+        stop();
+    m_run = std::make_shared<Run>();
+    m_problem.clear();
+    m_stderr.clear();
+    m_exitCode = 0;
+    m_stopping = false;
+
+    const QString python = pythonPath();
+    if (python.isEmpty()) {
+        finish(Status::NoPython);
+        return;
+    }
+    const QString harness = harnessPath();
+    if (harness.isEmpty()) {
+        finish(Status::NoHarness);
+        return;
+    }
+
+    QStringList arguments{QStringLiteral("-X"), QStringLiteral("utf8"), harness,
+                          QFileInfo(options.program).absoluteFilePath()};
+    if (options.realTime)
+        arguments << QStringLiteral("--real-time");
+    for (const QString &assignment : options.assignments)
+        arguments << QStringLiteral("--set") << assignment;
+
+    m_process = new QProcess(this);
+    // A program that reads its standard input gets an end of file, never a wait for a person.
+    m_process->setStandardInputFile(QProcess::nullDevice());
+    m_process->setProcessChannelMode(options.forwardStderr ? QProcess::ForwardedErrorChannel
+                                                           : QProcess::SeparateChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    m_process->setProcessEnvironment(environment);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &ProgramTracer::readLines);
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        const QByteArray bytes = m_process->readAllStandardError();
+        if (m_stderr.size() < maxKeptStderr)
+            m_stderr += bytes.left(maxKeptStderr - m_stderr.size());
+    });
+    connect(m_process, &QProcess::finished, this, &ProgramTracer::processEnded);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            finish(Status::NoPython);
+    });
+    m_status = Status::Running;
+    m_process->start(python, arguments, QIODevice::ReadOnly);
+    if (options.timeLimitMs >= 0)
+        m_timeLimit.start(options.timeLimitMs);
+}
+
+void ProgramTracer::readLines()
+{
+    if (!m_process)
+        return;
+    const qsizetype before = qsizetype(m_run->recorder.size());
+    while (m_process->canReadLine() || m_process->bytesAvailable() > maxLineBytes) {
+        QByteArray line = m_process->readLine(maxLineBytes + 2);
+        if (line.endsWith('\n'))
+            line.chop(1);
+        if (!m_run->reader.feed_line(std::string_view(line.constData(), std::size_t(line.size())))) {
+            m_problem = QString::fromStdString(m_run->reader.error()->to_string());
+            m_process->kill();
+            break;
+        }
+    }
+    const qsizetype after = qsizetype(m_run->recorder.size());
+    if (after > before)
+        emit eventsAdded(before, after);
+}
+
+void ProgramTracer::stop()
+{
+    if (!m_process || m_stopping)
+        return;
+    m_stopping = true;
+    m_timeLimit.stop();
+    m_process->kill(); // SIGKILL: a program may ignore anything gentler
+}
+
+void ProgramTracer::processEnded(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    m_timeLimit.stop();
+    // A last line without its newline is still a line.
+    if (m_problem.isEmpty() && m_process->bytesAvailable() > 0 && !m_stopping) {
+        readLines();
+        const QByteArray rest = m_process->readAll();
+        if (!rest.isEmpty() && m_problem.isEmpty()
+            && !m_run->reader.feed_line(std::string_view(rest.constData(), std::size_t(rest.size()))))
+            m_problem = QString::fromStdString(m_run->reader.error()->to_string());
+    }
+    if (!m_problem.isEmpty()) {
+        finish(Status::BrokenTrace);
+        return;
+    }
+    m_exitCode = exitStatus == QProcess::NormalExit ? exitCode : -1;
+    if (m_stopping) {
+        readLines();
+        closeWithRunEnd(QStringLiteral("stopped"));
+        finish(Status::Stopped);
+        return;
+    }
+    if (exitStatus == QProcess::NormalExit && exitCode == 2 && m_run->recorder.empty()) {
+        finish(Status::BadProgram);
+        return;
+    }
+    if (!m_run->reader.finish()) {
+        // No RunEnd: the harness died (a crash of CPython, a signal, the OOM killer).
+        m_problem = QString::fromStdString(m_run->reader.error()->to_string());
+        closeWithRunEnd(QStringLiteral("the harness ended early"));
+        finish(Status::Crashed);
+        return;
+    }
+    finish(Status::Finished);
+}
+
+void ProgramTracer::closeWithRunEnd(const QString &text)
+{
+    trace::Recorder &recorder = m_run->recorder;
+    if (recorder.empty() || recorder.back().kind == aio::TraceEventKind::RunEnd)
+        return;
+    aio::TraceEvent end;
+    end.seq = recorder.size();
+    end.iteration = recorder.back().iteration;
+    end.time_ns = recorder.back().time_ns;
+    end.kind = aio::TraceEventKind::RunEnd;
+    end.outcome = aio::Outcome::None;
+    end.text = text.toStdString();
+    recorder.on_event(end);
+    emit eventsAdded(qsizetype(recorder.size()) - 1, qsizetype(recorder.size()));
+}
+
+void ProgramTracer::finish(Status status)
+{
+    m_status = status;
+    if (m_process) {
+        QProcess *process = m_process;
+        m_process = nullptr;
+        process->disconnect(this);
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(5000);
+        }
+        process->deleteLater();
+    }
+    emit finished(status);
+}
+
+ProgramTracer::Status ProgramTracer::runToEnd(const Options &options)
+{
+    QEventLoop loop;
+    connect(this, &ProgramTracer::finished, &loop, &QEventLoop::quit);
+    start(options);
+    if (running())
+        loop.exec();
+    return m_status;
+}
