@@ -10,9 +10,6 @@
 
 namespace {
 
-// Longer lines cannot come from the harness (it cuts printed lines at 64 KiB); the reader
-// refuses them too, this only keeps the buffer from growing without end.
-constexpr qint64 maxLineBytes = qint64(1) << 20;
 constexpr qsizetype maxKeptStderr = qsizetype(1) << 20;
 
 } // namespace
@@ -123,18 +120,14 @@ void ProgramTracer::start(const Options &options)
 
 void ProgramTracer::readLines()
 {
-    if (!m_process)
+    if (!m_process || !m_problem.isEmpty())
         return;
+    // The reader splits the lines itself and refuses one over its limit before buffering it.
     const qsizetype before = qsizetype(m_run->recorder.size());
-    while (m_process->canReadLine() || m_process->bytesAvailable() > maxLineBytes) {
-        QByteArray line = m_process->readLine(maxLineBytes + 2);
-        if (line.endsWith('\n'))
-            line.chop(1);
-        if (!m_run->reader.feed_line(std::string_view(line.constData(), std::size_t(line.size())))) {
-            m_problem = QString::fromStdString(m_run->reader.error()->to_string());
-            m_process->kill();
-            break;
-        }
+    const QByteArray bytes = m_process->readAllStandardOutput();
+    if (!m_run->reader.feed(std::string_view(bytes.constData(), std::size_t(bytes.size())))) {
+        m_problem = QString::fromStdString(m_run->reader.error()->to_string());
+        m_process->kill();
     }
     const qsizetype after = qsizetype(m_run->recorder.size());
     if (after > before)
@@ -153,21 +146,14 @@ void ProgramTracer::stop()
 void ProgramTracer::processEnded(int exitCode, QProcess::ExitStatus exitStatus)
 {
     m_timeLimit.stop();
-    // A last line without its newline is still a line.
-    if (m_problem.isEmpty() && m_process->bytesAvailable() > 0 && !m_stopping) {
-        readLines();
-        const QByteArray rest = m_process->readAll();
-        if (!rest.isEmpty() && m_problem.isEmpty()
-            && !m_run->reader.feed_line(std::string_view(rest.constData(), std::size_t(rest.size()))))
-            m_problem = QString::fromStdString(m_run->reader.error()->to_string());
-    }
+    readLines();
     if (!m_problem.isEmpty()) {
         finish(Status::BrokenTrace);
         return;
     }
     m_exitCode = exitStatus == QProcess::NormalExit ? exitCode : -1;
     if (m_stopping) {
-        readLines();
+        // A line cut by the kill stays in the reader, unread.
         closeWithRunEnd(QStringLiteral("stopped"));
         finish(Status::Stopped);
         return;
@@ -176,7 +162,7 @@ void ProgramTracer::processEnded(int exitCode, QProcess::ExitStatus exitStatus)
         finish(Status::BadProgram);
         return;
     }
-    if (!m_run->reader.finish()) {
+    if (!m_run->reader.finish()) { // also reads a last line without its newline
         // No RunEnd: the harness died (a crash of CPython, a signal, the OOM killer).
         m_problem = QString::fromStdString(m_run->reader.error()->to_string());
         closeWithRunEnd(QStringLiteral("the harness ended early"));
