@@ -5,6 +5,8 @@ its event loop does as a Dirigent trace (core/trace/TRACE_FORMAT.md: one JSON ob
 Usage:
   dirigent_trace.py PROGRAM.py [--real-time] [--set NAME=VALUE]... [--trace-fd N]
   dirigent_trace.py PROGRAM.py --constants      (the sliders: UPPER_CASE numbers at the top, as JSON)
+  --source FILE: run (or read the constants of) the text in FILE as if it were PROGRAM.py (the
+  window's editor passes its unsaved text this way; lines and tracebacks still name PROGRAM.py)
 
 `dirigent trace` starts this script; it is not meant to be called by hand, but it can be.
 
@@ -774,11 +776,12 @@ def main(argv=None) -> int:
     parser.add_argument("--trace-fd", type=int, default=None)
     parser.add_argument("--constants", action="store_true")
     parser.add_argument("--max-events", type=int, default=MAX_EVENTS)
+    parser.add_argument("--source", default=None, metavar="FILE")
     args = parser.parse_args(argv)
 
     path = os.path.abspath(args.program)
     try:
-        with open(path, "rb") as f:
+        with open(args.source or path, "rb") as f:
             raw = f.read()
         source = raw.decode("utf-8")
     except OSError as e:
@@ -822,6 +825,10 @@ def main(argv=None) -> int:
               f"(it has: {names})", file=sys.stderr)
         return 2
     code = compile(source, path, "exec")
+    if args.source:
+        # Tracebacks quote the lines that ran, not those of the file on disk.
+        import linecache
+        linecache.cache[path] = (len(source), None, source.splitlines(keepends=True), path)
 
     # The trace gets its own descriptor; whatever writes to fd 1 now lands on stderr.
     trace_fd = args.trace_fd if args.trace_fd is not None else os.dup(1)

@@ -80,6 +80,7 @@ const QLatin1String playCommand("play");
 const QLatin1String breakCommand("break");
 const QLatin1String traceCommand("trace");
 const QLatin1String replayCommand("replay");
+const QLatin1String openCommand("open");
 // `dirigent break`
 const QLatin1String fixedName("fixed");
 const QLatin1String solveName("solve");
@@ -113,7 +114,9 @@ QStringList commandsOf(const QString &option)
     if (option == portName || option == latencyName || option == rateName || option == hangEveryName
         || option == errorRateName || option == seedName)
         return {serveCommand};
-    if (option == quitAfterName || option == screenshotName || option == tourName || option == windowReportName)
+    if (option == quitAfterName || option == screenshotName || option == windowReportName)
+        return {QString(), openCommand};
+    if (option == tourName)
         return {QString()};
     return {QStringLiteral("*")};
 }
@@ -158,9 +161,10 @@ void declareOptions(QCommandLineParser &parser)
                         "'screenshot LESSON OUT.png' saves a picture of the window showing the lesson, "
                         "rendered without a display; 'serve' runs the demo HTTP server on 127.0.0.1 "
                         "until Ctrl+C; 'trace PROGRAM.py' runs your own asyncio program under Python, "
-                        "in virtual time, and prints its log; 'replay TRACE' prints the log of a trace saved with --save."),
+                        "in virtual time, and prints its log; 'replay TRACE' prints the log of a trace saved with --save; "
+                        "'open FILE' opens the window with a saved trace or a Python program of yours."),
         QStringLiteral("[lessons | run LESSON | play LESSON | break [LEVEL] | live LESSON | screenshot LESSON OUT.png "
-                       "| serve | trace PROGRAM.py | replay TRACE]"));
+                       "| serve | trace PROGRAM.py | replay TRACE | open FILE]"));
 
     parser.addOption({{QStringLiteral("h"), helpName}, CommandLine::tr("Show this help and exit.")});
     parser.addOption({{QStringLiteral("v"), versionName}, CommandLine::tr("Show the version and exit.")});
@@ -397,7 +401,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
     const QString command = positional.value(0);
     if (!command.isEmpty() && command != lessonsCommand && command != runCommand && command != screenshotCommand
         && command != serveCommand && command != liveCommand && command != playCommand && command != breakCommand
-        && command != traceCommand && command != replayCommand)
+        && command != traceCommand && command != replayCommand && command != openCommand)
         return failed(invocation, Invocation::Problem::UnexpectedArgument, command);
 
     if (parser.isSet(helpName)) {
@@ -449,6 +453,14 @@ Invocation CommandLine::parse(const QStringList &arguments)
         invocation.traceJsonPath = parser.value(traceJsonName);
         invocation.action = Invocation::Action::ReplayTrace;
         return invocation;
+    }
+    if (command == openCommand) {
+        // The window, with a saved trace or a program in it (checked when the window opens it).
+        if (positional.size() < 2)
+            return failed(invocation, Invocation::Problem::MissingFile, {}, openCommand);
+        if (positional.size() > 2)
+            return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(2), openCommand);
+        invocation.openPath = positional.at(1);
     }
     if (command == playCommand) {
         invocation.pitfall = parser.isSet(pitfallName);
@@ -532,8 +544,11 @@ Invocation CommandLine::parseScreenshot(Invocation invocation, const QStringList
     if (positional.size() > 3)
         return failed(invocation, Invocation::Problem::UnexpectedArgument, positional.at(3), screenshotCommand);
 
-    // --live: the lesson's live variant, its values checked against the live ranges.
-    if (invocation.live)
+    // A Python program instead of a lesson (its --set values go to the harness unchecked).
+    if (!invocation.live && positional.at(1).endsWith(QLatin1String(".py"))) {
+        invocation.programPath = positional.at(1);
+        invocation.assignments = assignments;
+    } else if (invocation.live)
         invocation = parseLive(invocation, positional.mid(0, 2), assignments, QString(), QString());
     else
         invocation = parseLesson(invocation, positional.at(1), assignments);
@@ -781,7 +796,7 @@ QString CommandLine::problemMessage(const Invocation &invocation)
         break;
     case Invocation::Problem::UnexpectedArgument:
         if (invocation.problemContext.isEmpty())
-            what = tr("unknown command '%1', choose lessons, run, play, break, live, screenshot, serve, trace or replay")
+            what = tr("unknown command '%1', choose lessons, run, play, break, live, screenshot, serve, trace, replay or open")
                        .arg(detail);
         else
             what = tr("unexpected argument '%1'").arg(detail);
@@ -854,6 +869,8 @@ QString CommandLine::problemMessage(const Invocation &invocation)
     case Invocation::Problem::MissingFile:
         if (invocation.problemContext == traceCommand)
             what = tr("'trace' needs the Python program to run, like 'dirigent trace crawler.py'");
+        else if (invocation.problemContext == openCommand)
+            what = tr("'open' needs a trace saved with --save or a Python program, like 'dirigent open run.trace'");
         else
             what = tr("'replay' needs a trace file saved with --save, like 'dirigent replay run.trace'");
         break;

@@ -60,7 +60,7 @@ struct Invocation
         UnknownLevel,        // detail: the level id as typed
         MissingLevel,        // --fixed or --solve without a level
         // `dirigent trace` and `dirigent replay`
-        MissingFile,         // context: the command ("trace", "replay")
+        MissingFile,         // context: the command ("trace", "replay", "open")
         BadTimeout,          // detail: the value given to --timeout
     };
 
@@ -108,6 +108,9 @@ struct Invocation
 
     // `dirigent replay TRACE` (also --trace-json)
     QString traceFilePath;
+
+    // `dirigent open FILE`: the window, with a saved trace or a Python program opened in it
+    QString openPath;
 
     // `dirigent break [LEVEL]`
     QString levelId;     // empty: list the levels

@@ -5,20 +5,26 @@
 #ifndef Q_MOC_RUN
 #include <lessons/lesson.hpp>
 #endif
+#include "player/ProgramTracer.h"
+
 #include <trace/recorder.hpp>
 #include <trace/state_seeker.hpp>
 
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
 
-// One lesson with its current parameters and the run they produce. Changing a
+// One lesson -- or a learner's own program (openProgram) -- with its current parameters and the run they produce. Changing a
 // parameter or the pitfall switch re-runs the scenario in virtual time at once
 // (a lesson runs in well under a millisecond to a few ms) and emits runChanged().
 // The recorder and seeker of the previous run are gone after runChanged(): anyone
 // holding a TraceState or string_view from it must refresh in that signal.
+class ProgramLesson;
+
 class LessonSession : public QObject
 {
     Q_OBJECT
@@ -66,6 +72,28 @@ public:
     // Back to the model's run of the current parameters (a re-run, runChanged()).
     void showModelRun();
 
+    // A learner's own program instead of a lesson: lesson() is the program's ProgramLesson,
+    // and every run goes through the harness (ProgramTracer) as an external run that grows
+    // while CPython runs it. run false: nothing runs until runProgram() (the window says what
+    // will run before the first run of a file it has not run before).
+    void openProgram(std::shared_ptr<ProgramLesson> program, bool run);
+    // A saved trace of a program: shown as the program's ended run; nothing runs until runProgram().
+    void openTrace(std::shared_ptr<ProgramLesson> program, std::shared_ptr<trace::Recorder> recorder);
+    const ProgramLesson *program() const { return m_program.get(); }
+    bool isProgram() const { return m_program != nullptr; }
+    // The editor's text, for the next run. The sliders follow its constants: true when they
+    // changed (the values of unchanged constants are kept; paramsChanged() was emitted).
+    // A text that does not parse keeps the sliders; *error then says why.
+    bool setProgramSource(const QString &text, QString *error = nullptr);
+    // Runs the program now (a run going on is stopped first), with the sliders' values.
+    void runProgram();
+    void stopProgram();
+    // The default loop on the real clock for the next runs, instead of virtual time.
+    void setRealTime(bool on) { m_realTime = on; }
+    bool realTime() const { return m_realTime; }
+    const ProgramTracer &tracer() const { return *m_tracer; }
+    bool programRunning() const { return m_tracer->running(); }
+
 signals:
     // A new run replaced the previous one (also after open()).
     void runChanged();
@@ -75,9 +103,13 @@ signals:
     void runGrew();
     // The external run ended: its trace is complete.
     void externalRunEnded();
+    // A program run started or ended (tracer().status() says how).
+    void programStatusChanged();
 
 private:
     void rerun();
+    void onProgramFinished();
+    void leaveProgram();
 
     const lessons::Lesson *m_lesson = nullptr;
     lessons::Params m_params;
@@ -88,4 +120,12 @@ private:
     bool m_external = false;
     lessons::Run m_modelRun; // the model's run an external run replaced (for its quiz)
     bool m_externalRunning = false;
+
+    std::shared_ptr<ProgramLesson> m_program;
+    ProgramTracer *m_tracer = nullptr;
+    QTemporaryDir m_sourceFolder;  // the editor's text is run from here
+    QTimer m_growth;               // at most ~20 growth signals a second while a program runs
+    bool m_realTime = false;
+    bool m_programMayRun = false;
+    std::vector<std::shared_ptr<ProgramLesson>> m_retiredPrograms; // edited away, still shown until the next run
 };

@@ -4,6 +4,9 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -64,6 +67,59 @@ std::shared_ptr<const trace::Recorder> ProgramTracer::sharedRecorder() const
     return {m_run, &m_run->recorder};
 }
 
+std::shared_ptr<trace::Recorder> ProgramTracer::recorderHandle() const
+{
+    return {m_run, &m_run->recorder};
+}
+
+bool ProgramTracer::readConstants(const QString &program, const QString &source, QList<Constant> *constants,
+                                  QString *error)
+{
+    constants->clear();
+    const QString python = pythonPath();
+    const QString harness = harnessPath();
+    if (python.isEmpty() || harness.isEmpty()) {
+        *error = python.isEmpty() ? tr("no python3 was found to run the program with")
+                                  : tr("the tracing harness is not installed beside dirigent");
+        return false;
+    }
+    QStringList arguments{QStringLiteral("-X"), QStringLiteral("utf8"), harness,
+                          QFileInfo(program).absoluteFilePath(), QStringLiteral("--constants")};
+    if (!source.isEmpty())
+        arguments << QStringLiteral("--source") << source;
+    QProcess process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(python, arguments, QIODevice::ReadOnly);
+    if (!process.waitForFinished(10000)) {
+        process.kill();
+        process.waitForFinished(2000);
+        *error = tr("python3 did not answer within 10 s");
+        return false;
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        // The harness's one line ("dirigent: x.py:3: syntax error: ..."), without its prefix.
+        QString line = QString::fromUtf8(process.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1);
+        if (line.startsWith(QLatin1String("dirigent: ")))
+            line = line.mid(10);
+        *error = line.isEmpty() ? tr("the harness ended with exit code %1").arg(process.exitCode()) : line;
+        return false;
+    }
+    const QJsonArray found = QJsonDocument::fromJson(process.readAllStandardOutput()).array();
+    for (const QJsonValue &entry : found) {
+        const QJsonObject object = entry.toObject();
+        Constant constant;
+        constant.name = object.value(QStringLiteral("name")).toString();
+        const QJsonValue value = object.value(QStringLiteral("value"));
+        constant.value = value.isBool() ? (value.toBool() ? 1.0 : 0.0) : value.toDouble();
+        constant.line = object.value(QStringLiteral("line")).toInt();
+        constant.integer = object.value(QStringLiteral("integer")).toBool();
+        constant.switchValue = object.value(QStringLiteral("switch")).toBool();
+        if (!constant.name.isEmpty())
+            constants->append(constant);
+    }
+    return true;
+}
+
 void ProgramTracer::start(const Options &options)
 {
     if (m_process)
@@ -89,6 +145,8 @@ void ProgramTracer::start(const Options &options)
                           QFileInfo(options.program).absoluteFilePath()};
     if (options.realTime)
         arguments << QStringLiteral("--real-time");
+    if (!options.source.isEmpty())
+        arguments << QStringLiteral("--source") << options.source;
     for (const QString &assignment : options.assignments)
         arguments << QStringLiteral("--set") << assignment;
 

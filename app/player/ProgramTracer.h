@@ -4,6 +4,7 @@
 #include <trace/trace_file.hpp>
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QProcess>
 #include <QString>
@@ -41,6 +42,7 @@ public:
 
     struct Options {
         QString program;           // the .py file
+        QString source;            // a file whose text runs as the program's (the editor's); empty: the program's own
         bool realTime = false;     // the default loop on the real clock instead of the virtual one
         QStringList assignments;   // NAME=VALUE, for the program's UPPER_CASE number constants
         int timeLimitMs = -1;      // wall-clock limit; negative: none
@@ -53,6 +55,19 @@ public:
     // The harness script and the Python interpreter to run it with: $DIRIGENT_PYTHON or python3.
     static QString harnessPath();
     static QString pythonPath();
+
+    // The program's UPPER_CASE number constants (the harness's --constants), read synchronously
+    // (a second at most: nothing of the program runs). False with a sentence in *error when the
+    // program cannot be read or does not parse.
+    struct Constant {
+        QString name;
+        double value = 0;
+        int line = 0;
+        bool integer = false;
+        bool switchValue = false; // True / False
+    };
+    static bool readConstants(const QString &program, const QString &source, QList<Constant> *constants,
+                              QString *error);
 
     // Starts a run (a run going on is stopped first). The recorder is new for each run.
     void start(const Options &options);
@@ -67,6 +82,8 @@ public:
     // pointer keeps both alive, also after the next start().
     const trace::Recorder &recorder() const { return m_run->recorder; }
     std::shared_ptr<const trace::Recorder> sharedRecorder() const;
+    // The same, for a session that shows the run while it grows (it only reads it).
+    std::shared_ptr<trace::Recorder> recorderHandle() const;
     const trace::TraceHeader &header() const;
     // BrokenTrace: where and what; Crashed: the exit code; otherwise empty.
     QString problem() const { return m_problem; }

@@ -20,6 +20,8 @@ inline const QString windowState = QStringLiteral("windowState");
 inline const QString doneLessons = QStringLiteral("done");
 inline const QString speed = QStringLiteral("speed");
 inline const QString lastLesson = QStringLiteral("lastLesson");
+// The learner's own programs they ran from the window (absolute paths): not asked about again.
+inline const QString runPrograms = QStringLiteral("programs/run");
 
 // The state of the splitter with this object name.
 inline QString splitter(const QString &objectName)

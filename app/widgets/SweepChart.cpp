@@ -131,7 +131,7 @@ void SweepChart::computeHere()
 {
     m_key = sweepKey();
     const lessons::Lesson *lesson = m_session->lesson();
-    if (!lesson || parameterId().isEmpty() || !m_session->hasRun())
+    if (!lesson || !lesson->scenario || parameterId().isEmpty() || !m_session->hasRun())
         applyResult({});
     else
         applyResult(runSweep(*lesson, m_session->params(), m_session->pitfall()));
@@ -146,7 +146,7 @@ void SweepChart::recompute()
     }
     m_key = sweepKey();
     const lessons::Lesson *lesson = m_session->lesson();
-    if (!lesson || parameterId().isEmpty() || !m_session->hasRun()) {
+    if (!lesson || !lesson->scenario || parameterId().isEmpty() || !m_session->hasRun()) {
         applyResult({});
         return;
     }

@@ -2,10 +2,14 @@
 
 #include "text/ApplicationSetup.h"
 
+#include "cli/Complain.h"
 #include "cli/SaveFile.h"
 #include "widgets/LessonListPanel.h"
 #include "window/LessonTour.h"
 #include "window/MainWindow.h"
+
+#include "player/LessonSession.h"
+#include "player/ProgramLesson.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -42,6 +46,8 @@ QByteArray windowReport(const MainWindow &window)
     QJsonObject report{{QStringLiteral("title"), window.windowTitle()},
                        {QStringLiteral("language"), window.language()},
                        {QStringLiteral("lesson"), window.currentLessonId()},
+                       {QStringLiteral("program"), window.programOpen() && window.session()->program()
+                                                       ? window.session()->program()->path() : QString()},
                        {QStringLiteral("visible"), window.isVisible()},
                        {QStringLiteral("lessons"), lessons}};
     return QJsonDocument(report).toJson();
@@ -65,6 +71,14 @@ int runGuiSession(int &argc, char **argv, const Invocation &invocation)
     MainWindow window(nullptr, !invocation.tour);
     if (languageGiven(invocation) && window.language() != invocation.language)
         window.setLanguage(invocation.language);
+    // `dirigent open FILE`: a file that cannot be shown is said before any window appears.
+    if (!invocation.openPath.isEmpty()) {
+        QString error;
+        if (!window.openFile(invocation.openPath, &error)) {
+            complain(error);
+            return 2;
+        }
+    }
     window.show();
 
     if (invocation.quitAfterMs >= 0)

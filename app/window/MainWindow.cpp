@@ -10,6 +10,10 @@
 #include "widgets/PlayerBar.h"
 #include "widgets/BreakPanel.h"
 #include "widgets/PlayPanel.h"
+#include "widgets/ProgramPanel.h"
+#include "code/ProgramEditor.h"
+#include "player/ProgramLesson.h"
+#include "player/ProgramTracer.h"
 #include "widgets/QuizPanel.h"
 #include "widgets/SweepChart.h"
 #include "widgets/SettingsKeys.h"
@@ -29,6 +33,7 @@
 #include <trace/chrome_trace.hpp>
 #include <trace/recorder.hpp>
 #include <trace/text_log.hpp>
+#include <trace/trace_file.hpp>
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -37,6 +42,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QMimeData>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -55,13 +64,18 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStringDecoder>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QUrl>
 #include <QTextEdit>
 #include <QVBoxLayout>
 
+#include <fstream>
 #include <sstream>
+#include <variant>
 
 namespace {
 
@@ -186,6 +200,10 @@ void MainWindow::buildCentralArea()
     m_playPanel = new PlayPanel(m_session, m_lessonTabs);
     m_lessonTabs->addTab(m_playPanel, QString());
     m_lessonTabs->addTab(m_sweep, QString());
+    // A learner's own program: only while one is open.
+    m_programPanel = new ProgramPanel(m_session, m_lessonTabs);
+    m_lessonTabs->addTab(m_programPanel, QString());
+    m_lessonTabs->setTabVisible(m_lessonTabs->indexOf(m_programPanel), false);
     // Model versus measured: only in live mode.
     m_liveTab = new LiveTab(m_live, m_lessonTabs);
     m_lessonTabs->addTab(m_liveTab, QString());
@@ -207,7 +225,18 @@ void MainWindow::buildCentralArea()
 
     updateTabOrder();
 
-    connect(m_lessonList, &LessonListPanel::lessonChosen, this, &MainWindow::openLesson);
+    connect(m_lessonList, &LessonListPanel::lessonChosen, this, [this](const QString &id) {
+        // Unsaved edits of a program kept (Cancel): the list shows the program's state again.
+        if (!openLesson(id))
+            m_lessonList->setCurrentLesson(currentLessonId());
+    });
+    connect(m_programPanel, &ProgramPanel::consented, this, [this](const QString &path) {
+        if (m_runPrograms.contains(path))
+            return;
+        m_runPrograms.append(path);
+        storeSetting(SettingsKeys::runPrograms, m_runPrograms);
+    });
+    setAcceptDrops(true);
     connect(m_quiz, &QuizPanel::checked, this, [this](bool allCorrect) {
         if (allCorrect)
             markDone(currentLessonId());
@@ -228,6 +257,12 @@ void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_openProgram = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndOpenProgram);
+    m_openProgram->setObjectName(QStringLiteral("openProgramAction"));
+    m_openProgram->setShortcut(QKeySequence::Open);
+    m_openTrace = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndOpenTrace);
+    m_openTrace->setObjectName(QStringLiteral("openTraceAction"));
+    m_fileMenu->addSeparator();
     m_exportPng = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndExportPng);
     m_exportPng->setObjectName(QStringLiteral("exportPngAction"));
     m_exportTrace = m_fileMenu->addAction(QString(), this, &MainWindow::chooseAndExportChromeTrace);
@@ -262,7 +297,12 @@ void MainWindow::buildMenus()
     connect(m_breakItButton, &QAction::triggered, this, [this] { openBreakIt(); });
     m_playerBar->addGameButton(m_breakItButton, QStringLiteral("breakItButton"));
     // Esc stops a live run (the Stop button does the same).
-    m_stopLive = m_lessonMenu->addAction(QString(), m_live, &LiveController::stop);
+    m_stopLive = m_lessonMenu->addAction(QString(), this, [this] {
+        if (m_session->programRunning())
+            m_session->stopProgram();
+        else
+            m_live->stop();
+    });
     m_stopLive->setObjectName(QStringLiteral("stopLiveAction"));
     m_stopLive->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopLive->setShortcutContext(Qt::WindowShortcut);
@@ -312,6 +352,9 @@ void MainWindow::connectPlayer()
     connect(m_player, &Player::runReplaced, this, &MainWindow::onRunReplaced);
     connect(m_player, &Player::runGrew, this, &MainWindow::onRunGrew);
     connect(m_live, &LiveController::liveModeChanged, this, &MainWindow::onLiveModeChanged);
+    connect(m_session, &LessonSession::programStatusChanged, this, [this] {
+        m_stopLive->setEnabled(m_session->programRunning() || m_live->running());
+    });
     connect(m_live, &LiveController::runningChanged, this, [this](bool running) {
         m_stopLive->setEnabled(running);
         m_playerBar->setLiveRunning(running);
@@ -435,10 +478,13 @@ bool MainWindow::openLesson(const QString &id)
         return false;
     if (id == currentLessonId() && m_session->hasRun())
         return true;
+    if (programOpen() && !m_programPanel->maybeKeepEdits())
+        return false;
     m_player->pause();
     m_live->abort();
     if (!m_session->open(id))
         return false;
+    updateProgramMode();
     m_live->lessonChanged();  // back to the model, the switch only where there is a live variant
     m_parameters->rebuild();
     showLesson();  // in case the session did not announce the new run
@@ -450,18 +496,185 @@ bool MainWindow::openLesson(const QString &id)
 
 QString MainWindow::currentLessonId() const
 {
-    return m_session->lesson() ? m_session->lessonId() : QString();
+    return m_session->lesson() && !m_session->isProgram() ? m_session->lessonId() : QString();
+}
+
+bool MainWindow::programOpen() const
+{
+    return m_session->isProgram();
+}
+
+bool MainWindow::openFile(const QString &path, QString *error)
+{
+    return path.endsWith(QLatin1String(".py"), Qt::CaseInsensitive) ? openProgram(path, false, error)
+                                                                     : openTrace(path, error);
+}
+
+bool MainWindow::openProgram(const QString &path, bool runNow, QString *error)
+{
+    const QFileInfo info(path);
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const QString shown = QDir::toNativeSeparators(path);
+    if (!info.exists())
+        return fail(tr("%1 does not exist.").arg(shown));
+    if (info.isDir())
+        return fail(tr("%1 is a folder, not a Python program.").arg(shown));
+    QFile file(info.absoluteFilePath());
+    // A program is a few hundred lines; anything this large is not one to read in an editor.
+    constexpr qint64 largest = qint64(4) << 20;
+    if (info.size() > largest)
+        return fail(tr("%1 is larger than 4 MiB: not a program to trace here.").arg(shown));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("%1 cannot be read: %2").arg(shown, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString source = decoder.decode(bytes);
+    if (decoder.hasError() || bytes.contains('\0'))
+        return fail(tr("%1 is not a Python program: it is not UTF-8 text.").arg(shown));
+    if (programOpen() && !m_programPanel->maybeKeepEdits())
+        return fail({});
+
+    // A file that does not parse still opens: the editor is where it gets fixed.
+    QList<ProgramTracer::Constant> constants;
+    QString problem;
+    ProgramTracer::readConstants(info.absoluteFilePath(), {}, &constants, &problem);
+    auto program = std::make_shared<ProgramLesson>(info.absoluteFilePath(), source, constants);
+    const bool run = runNow || m_runPrograms.contains(program->path());
+    m_player->pause();
+    setPlayMode(false);
+    m_live->abort();
+    m_session->setRealTime(false);
+    m_session->openProgram(program, false);
+    m_live->lessonChanged();
+    updateProgramMode();
+    m_parameters->rebuild();
+    showLesson();
+    m_programPanel->programOpened(!run);
+    m_lessonTabs->setCurrentWidget(m_programPanel);
+    if (run)
+        m_programPanel->run();
+    return true;
+}
+
+bool MainWindow::openTrace(const QString &path, QString *error)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (QFileInfo(path).isDir())
+        return fail(tr("%1 is a folder, not a trace.").arg(shown));
+    std::ifstream in(QFile::encodeName(path).toStdString(), std::ios::binary);
+    if (!in)
+        return fail(tr("%1 cannot be read.").arg(shown));
+    auto result = trace::read_trace_file(in);
+    if (const auto *problem = std::get_if<trace::TraceFileError>(&result))
+        return fail(tr("%1 is not a trace Dirigent can read: %2").arg(shown, QString::fromStdString(problem->to_string())));
+    if (programOpen() && !m_programPanel->maybeKeepEdits())
+        return fail({});
+    auto loaded = std::make_shared<trace::LoadedTrace>(std::move(std::get<trace::LoadedTrace>(result)));
+    std::shared_ptr<trace::Recorder> recorder(loaded, loaded->recorder.get());
+
+    // The program the trace came from, if it is still there: its source and line marks.
+    const auto named = loaded->header.values.find("program");
+    const QString programPath = named != loaded->header.values.end() ? QString::fromStdString(named->second) : QString();
+    QString source;
+    QFile programFile(programPath);
+    if (!programPath.isEmpty() && programPath.endsWith(QLatin1String(".py")) && programFile.open(QIODevice::ReadOnly)
+        && programFile.size() <= (qint64(4) << 20))
+        source = QString::fromUtf8(programFile.readAll());
+    auto program = std::make_shared<ProgramLesson>(source.isEmpty() ? QFileInfo(path).absoluteFilePath() : programPath,
+                                                   source, QList<ProgramTracer::Constant>{});
+    m_player->pause();
+    setPlayMode(false);
+    m_live->abort();
+    m_session->openTrace(program, recorder);
+    m_live->lessonChanged();
+    updateProgramMode();
+    m_parameters->rebuild();
+    showLesson();
+    m_programPanel->programOpened(true);
+    m_player->toStart();
+    return true;
+}
+
+void MainWindow::updateProgramMode()
+{
+    const bool program = programOpen();
+    // A program has no C++ twin, no quiz, no game and no sweep: its own tab instead.
+    for (QWidget *tab : {static_cast<QWidget *>(m_code), static_cast<QWidget *>(m_quiz),
+                         static_cast<QWidget *>(m_playPanel), static_cast<QWidget *>(m_sweep)})
+        m_lessonTabs->setTabVisible(m_lessonTabs->indexOf(tab), !program);
+    m_lessonTabs->setTabVisible(m_lessonTabs->indexOf(m_programPanel), program);
+    if (!program && m_lessonTabs->currentWidget() == m_programPanel)
+        m_lessonTabs->setCurrentWidget(m_lessonText);
+    m_playerBar->gameAction()->setEnabled(!program && !m_live->liveMode());
+    if (program)
+        m_lessonList->clearSelection();
+}
+
+void MainWindow::chooseAndOpenProgram()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Python program"), QDir::homePath(),
+                                                      tr("Python programs (*.py)"));
+    QString error;
+    if (!path.isEmpty() && !openProgram(path, false, &error))
+        reportOpenFailure(error);
+}
+
+void MainWindow::chooseAndOpenTrace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open saved trace"), QDir::homePath(),
+                                                      tr("Dirigent traces (*.trace *.jsonl);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !openTrace(path, &error))
+        reportOpenFailure(error);
+}
+
+void MainWindow::reportOpenFailure(const QString &error)
+{
+    if (!error.isEmpty()) // empty: the learner kept unsaved edits (Cancel)
+        QMessageBox::warning(this, tr("Cannot open"), error);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // After the drop has ended: a message box inside the drop would block the source.
+    QTimer::singleShot(0, this, [this, path] {
+        QString error;
+        if (!openFile(path, &error))
+            reportOpenFailure(error);
+    });
 }
 
 void MainWindow::showLesson()
 {
     const lessons::Lesson *lesson = m_session->lesson();
-    const QString id = currentLessonId();
+    // A program's id too ("program:" and its path): another program is another page.
+    const QString id = lesson ? m_session->lessonId() : QString();
     if (id == m_shownLesson)
         return;
     m_shownLesson = id;
     m_lessonText->setLesson(lesson);
-    *m_codeMap = lesson ? CodeMap(*lesson) : CodeMap();
+    *m_codeMap = lesson && !m_session->isProgram() ? CodeMap(*lesson) : CodeMap();
     m_code->setCodeMap(*m_codeMap);
     // The parameter panel rebuilt its sliders at LessonSession::paramsChanged.
     updateTabOrder();
@@ -542,7 +755,10 @@ void MainWindow::onCursorChanged(std::size_t cursor)
     m_lastCursor = cursor;
 
     m_visualization->setState(m_player->state(), m_player->currentEvent(), animated);
-    m_code->setCurrentEvent(scenarioEvent());
+    if (programOpen())
+        m_programPanel->setCurrentEvent(m_player->currentLocatedEvent());
+    else
+        m_code->setCurrentEvent(scenarioEvent());
     if (m_player->playing() && m_player->length() > 0 && cursor >= m_player->length())
         markDone(currentLessonId());
 }
@@ -654,7 +870,8 @@ QString MainWindow::askSavePath(const QString &title, const QString &suffix, con
     QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (folder.isEmpty())
         folder = QDir::homePath();
-    const QString proposal = QDir(folder).filePath(currentLessonId() + QLatin1Char('.') + suffix);
+    const QString base = programOpen() ? QFileInfo(m_session->program()->path()).completeBaseName() : currentLessonId();
+    const QString proposal = QDir(folder).filePath(base + QLatin1Char('.') + suffix);
     QString path = QFileDialog::getSaveFileName(this, title, proposal, filter);
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
@@ -719,6 +936,8 @@ void MainWindow::updateWindowTitle()
 void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
+    m_openProgram->setText(tr("&Open Python program…"));
+    m_openTrace->setText(tr("Open saved &trace…"));
     m_exportPng->setText(tr("Export view as &PNG…"));
     m_exportTrace->setText(tr("Export trace as &Chrome JSON…"));
     m_exportLog->setText(tr("Export &log as text…"));
@@ -738,6 +957,9 @@ void MainWindow::retranslateUi()
     m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_quiz), tr("Quiz"));
     m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_sweep), tr("Sweep"));
     m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_liveTab), tr("Live"));
+    m_lessonTabs->setTabText(m_lessonTabs->indexOf(m_programPanel), tr("Program"));
+    m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_programPanel),
+                                tr("Your program: edit it, run it again (Ctrl+R), switch to real time"));
     m_lessonTabs->setTabToolTip(m_lessonTabs->indexOf(m_liveTab),
                                 tr("The model's prediction beside what the live run measured"));
     m_liveTab->setAccessibleName(tr("Model and measurement"));
@@ -848,6 +1070,7 @@ void MainWindow::restoreSettings()
             splitter->restoreState(s.value(key).toByteArray());
     }
     m_lessonList->setDone(s.value(SettingsKeys::doneLessons).toStringList());
+    m_runPrograms = s.value(SettingsKeys::runPrograms).toStringList();
     bool ok = false;
     const double speed = s.value(SettingsKeys::speed).toDouble(&ok);
     if (ok)
@@ -870,6 +1093,10 @@ void MainWindow::saveWindowSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (programOpen() && !m_programPanel->maybeKeepEdits()) {
+        event->ignore();
+        return;
+    }
     saveWindowSettings();
     m_player->pause();
     m_live->abort();

@@ -22,6 +22,7 @@ class Player;
 class PlayerBar;
 class BreakPanel;
 class PlayPanel;
+class ProgramPanel;
 class QActionGroup;
 class QMenu;
 class QSplitter;
@@ -49,7 +50,20 @@ public:
     ~MainWindow() override;
 
     bool openLesson(const QString &id);  // false for an unknown lesson or a placeholder
-    QString currentLessonId() const;
+    QString currentLessonId() const;     // empty while a program is open
+
+    // A learner's own Python program (File > Open Python program, a dropped .py file, `dirigent
+    // open`): shown like a lesson, run under CPython by the harness. A file not run from the
+    // window before waits for Run (the Program tab says what will run); runNow skips that
+    // (the command line's screenshot). False: the file cannot be read (*error says why).
+    bool openProgram(const QString &path, bool runNow = false, QString *error = nullptr);
+    // A trace saved by `dirigent trace --save` or `dirigent run --save`, shown as a program's
+    // ended run. False: the file is not a readable trace (*error: the file, line and column).
+    bool openTrace(const QString &path, QString *error = nullptr);
+    // A .py file opens as a program, anything else as a trace.
+    bool openFile(const QString &path, QString *error = nullptr);
+    bool programOpen() const;
+    ProgramPanel *programPanel() const { return m_programPanel; }
     LessonSession *session() const { return m_session; }
     Player *player() const { return m_player; }
     LiveController *liveController() const { return m_live; }
@@ -88,6 +102,8 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -107,6 +123,10 @@ private:
     void onPlayFinished(int right, int asked);
     QPair<int, int> playBest(const QString &lessonId);  // right, of (0 of 0: none yet)
     void showLesson();
+    void updateProgramMode();
+    void chooseAndOpenProgram();
+    void chooseAndOpenTrace();
+    void reportOpenFailure(const QString &error);
     void markDone(const QString &id);
     const aio::TraceEvent *scenarioEvent() const;
     void updateWindowTitle();
@@ -140,6 +160,8 @@ private:
     CodePanel *m_code = nullptr;
     QuizPanel *m_quiz = nullptr;
     PlayPanel *m_playPanel = nullptr;
+    ProgramPanel *m_programPanel = nullptr;
+    QStringList m_runPrograms; // files run from the window before: not asked about again
     BreakPanel *m_breakPanel = nullptr;
     QAction *m_breakIt = nullptr;
     QAction *m_breakItButton = nullptr; // the same, with a short text for the player bar
@@ -154,6 +176,8 @@ private:
     QMenu *m_lessonMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_openProgram = nullptr;
+    QAction *m_openTrace = nullptr;
     QAction *m_exportPng = nullptr;
     QAction *m_exportTrace = nullptr;
     QAction *m_exportLog = nullptr;

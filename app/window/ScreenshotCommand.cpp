@@ -7,6 +7,7 @@
 #include "player/LiveController.h"
 #include "widgets/LiveTab.h"
 #include "window/MainWindow.h"
+#include "widgets/ProgramPanel.h"
 
 #include "player/LessonSession.h"
 #include "player/Player.h"
@@ -100,6 +101,47 @@ bool runLive(MainWindow &window, const Invocation &invocation, QString *error)
     return true;
 }
 
+// A program runs until it ends; in virtual time the harness stops it after 60 s anyway.
+constexpr int programRunLimitMs = 120000;
+
+// Opens the learner's program, sets its constants and runs it to its end; false with a
+// sentence in *error when it could not be opened or did not end in time.
+bool runProgram(MainWindow &window, const Invocation &invocation, QString *error)
+{
+    if (!window.openProgram(invocation.programPath, false, error))
+        return false;
+    for (const QString &assignment : invocation.assignments) {
+        const QString name = assignment.section(QLatin1Char('='), 0, 0);
+        bool ok = false;
+        const QString text = assignment.section(QLatin1Char('='), 1);
+        const double value = text == QLatin1String("True") ? 1.0 : text == QLatin1String("False") ? 0.0 : text.toDouble(&ok);
+        if (!ok && text != QLatin1String("True") && text != QLatin1String("False")) {
+            *error = ScreenshotCommand::tr("--set %1: '%2' is not a number").arg(name, text);
+            return false;
+        }
+        window.session()->setParameter(name, value);
+    }
+    QEventLoop waiter;
+    QTimer guard;
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, &waiter, &QEventLoop::quit);
+    QObject::connect(window.session(), &LessonSession::programStatusChanged, &waiter, [&waiter, &window] {
+        if (!window.session()->programRunning())
+            waiter.quit();
+    });
+    window.programPanel()->run();
+    if (window.session()->programRunning()) {
+        guard.start(programRunLimitMs);
+        waiter.exec();
+    }
+    if (window.session()->programRunning()) {
+        window.session()->stopProgram();
+        *error = ScreenshotCommand::tr("the program did not end within %1 s").arg(programRunLimitMs / 1000);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 void ScreenshotCommand::preferOffscreen()
@@ -134,6 +176,21 @@ QImage ScreenshotCommand::render(const Invocation &invocation, QString *error)
     window.setAnimationsEnabled(false);
     window.setLanguage(invocation.language);
 
+    if (!invocation.programPath.isEmpty()) {
+        window.resize(invocation.imageWidth, invocation.imageHeight);
+        window.show();
+        settle();
+        if (!runProgram(window, invocation, error))
+            return {};
+        settle();
+        window.player()->seekFraction(invocation.atFraction);
+        window.finishPendingWork();
+        settle();
+        const QImage image = window.grab().toImage();
+        if (image.isNull() && error)
+            *error = tr("the window could not be rendered");
+        return image;
+    }
     if (!window.openLesson(invocation.lessonId)) {
         if (error)
             *error = tr("the lesson '%1' cannot be shown").arg(invocation.lessonId);
