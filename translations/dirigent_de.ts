@@ -521,10 +521,6 @@
         <translation>--fixed und --solve brauchen ein Level, wähle eins von: %1</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save.</source>
-        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;break [LEVEL]&apos; listet die Knack-es-Level auf oder spielt eins: Du wählst, in welcher Reihenfolge offene I/O fertig wird, bis das Programm kaputtgeht; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst; &apos;trace PROGRAM.py&apos; führt dein eigenes asyncio-Programm unter Python in virtueller Zeit aus und gibt sein Log aus; &apos;replay TRACE&apos; gibt das Log eines mit --save gespeicherten Traces aus.</translation>
-    </message>
-    <message>
         <source>run, live, screenshot: set a parameter of the lesson (repeat for more); trace: set a number constant at the top of the program (NAME=VALUE).</source>
         <translation>run, live, screenshot: einen Parameter der Lektion setzen (für mehrere wiederholen); trace: eine Zahl-Konstante oben im Programm setzen (NAME=WERT).</translation>
     </message>
@@ -552,10 +548,6 @@
         <translation>trace: das Programm nach &lt;s&gt; Sekunden echter Zeit stoppen; 0: nie; Standard 60 auf der virtuellen Uhr, in Echtzeit nie.</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace or replay</source>
-        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, break, live, screenshot, serve, trace oder replay</translation>
-    </message>
-    <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; or &apos;dirigent %6&apos;</source>
         <translation>die Option &apos;%1&apos; geht nur mit &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; oder &apos;dirigent %6&apos;</translation>
     </message>
@@ -574,6 +566,18 @@
     <message>
         <source>--set expects NAME=VALUE, not &apos;%1&apos;</source>
         <translation>--set erwartet NAME=WERT, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save; &apos;open FILE&apos; opens the window with a saved trace or a Python program of yours.</source>
+        <translation>Ohne Befehl öffnet Dirigent sein Fenster. &apos;lessons&apos; listet die Lektionen auf; &apos;run LESSON&apos; führt eine Lektion in virtueller Zeit aus und gibt ihr Log aus; &apos;play LESSON&apos; macht dich zur Event Loop: Bei jedem Schritt wählst du den Task, der als Nächstes läuft; &apos;break [LEVEL]&apos; listet die Knack-es-Level auf oder spielt eins: Du wählst, in welcher Reihenfolge offene I/O fertig wird, bis das Programm kaputtgeht; &apos;live LESSON&apos; führt ihre Live-Variante mit echten Anfragen in Echtzeit aus und gibt das Log und die Messwerte aus; &apos;screenshot LESSON OUT.png&apos; speichert ein Bild des Fensters mit der Lektion, gerendert ohne Bildschirm; &apos;serve&apos; startet den Demo-HTTP-Server auf 127.0.0.1, bis du Strg+C drückst; &apos;trace PROGRAM.py&apos; führt dein eigenes asyncio-Programm unter Python in virtueller Zeit aus und gibt sein Log aus; &apos;replay TRACE&apos; gibt das Log eines mit --save gespeicherten Traces aus; &apos;open FILE&apos; öffnet das Fenster mit einem gespeicherten Trace oder einem Python-Programm von dir.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace, replay or open</source>
+        <translation>unbekannter Befehl &apos;%1&apos;, wähle lessons, run, play, break, live, screenshot, serve, trace, replay oder open</translation>
+    </message>
+    <message>
+        <source>&apos;open&apos; needs a trace saved with --save or a Python program, like &apos;dirigent open run.trace&apos;</source>
+        <translation>&apos;open&apos; braucht einen mit --save gespeicherten Trace oder ein Python-Programm, etwa &apos;dirigent open lauf.trace&apos;</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1307,74 @@
         <source>Break it</source>
         <translation>Knack es</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Python program.</source>
+        <translation>%1 ist ein Ordner, kein Python-Programm.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MiB: not a program to trace here.</source>
+        <translation>%1 ist größer als 4 MiB: kein Programm, das sich hier tracen lässt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python program: it is not UTF-8 text.</source>
+        <translation>%1 ist kein Python-Programm: Die Datei ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a trace.</source>
+        <translation>%1 ist ein Ordner, kein Trace.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 lässt sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a trace Dirigent can read: %2</source>
+        <translation>%1 ist kein Trace, den Dirigent lesen kann: %2</translation>
+    </message>
+    <message>
+        <source>Open Python program</source>
+        <translation>Python-Programm öffnen</translation>
+    </message>
+    <message>
+        <source>Python programs (*.py)</source>
+        <translation>Python-Programme (*.py)</translation>
+    </message>
+    <message>
+        <source>Open saved trace</source>
+        <translation>Gespeicherten Trace öffnen</translation>
+    </message>
+    <message>
+        <source>Dirigent traces (*.trace *.jsonl);;All files (*)</source>
+        <translation>Dirigent-Traces (*.trace *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+    <message>
+        <source>&amp;Open Python program…</source>
+        <translation>Python-Programm ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open saved &amp;trace…</source>
+        <translation>Gespeicherten &amp;Trace öffnen…</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Your program: edit it, run it again (Ctrl+R), switch to real time</source>
+        <translation>Dein Programm: bearbeiten, neu starten (Strg+R), auf Echtzeit umschalten</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -1786,6 +1858,163 @@
     </message>
 </context>
 <context>
+    <name>ProgramPanel</name>
+    <message>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 hat Änderungen, die noch nicht gespeichert sind. Speichern?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing has run yet.&lt;/b&gt; Run (Ctrl+R) starts %1 with %2, as you and with your rights. Run only programs you trust.</source>
+        <translation>&lt;b&gt;Noch läuft nichts.&lt;/b&gt; Ausführen (Strg+R) startet %1 mit %2, als du und mit deinen Rechten. Führ nur Programme aus, denen du vertraust.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Real time:&lt;/b&gt; the program runs as it is, on asyncio&apos;s own event loop. Its sockets really open, its waits really take time, and a program that never ends runs until you press Stop.</source>
+        <translation>&lt;b&gt;Echtzeit:&lt;/b&gt; Das Programm läuft so, wie es ist, auf der Event Loop von asyncio selbst. Seine Sockets öffnen sich wirklich, Warten dauert wirklich, und ein Programm, das nie endet, läuft, bis du auf Stopp drückst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A saved trace: %1.</source>
+        <translation>Ein gespeicherter Trace: %1.</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Running in real time…</source>
+        <translation>Läuft in Echtzeit…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Deadlock at %1 s: tasks still wait and nothing can wake them (the report is on the right). %2.</source>
+        <translation>Deadlock bei %1 s: Tasks warten noch, und nichts kann sie wecken (der Bericht steht rechts). %2.</translation>
+    </message>
+    <message>
+        <source>The program raised %1 at %2 s (its traceback is below). %3.</source>
+        <translation>Das Programm hat bei %2 s %1 ausgelöst (der Traceback steht unten). %3.</translation>
+    </message>
+    <message>
+        <source>The main task was cancelled at %1 s. %2.</source>
+        <translation>Die Haupt-Task wurde bei %1 s abgebrochen. %2.</translation>
+    </message>
+    <message>
+        <source>Ended at %1 s: %2. %3.</source>
+        <translation>Beendet bei %1 s: %2. %3.</translation>
+    </message>
+    <message>
+        <source>Ended at %1 s. %2.</source>
+        <translation>Beendet bei %1 s. %2.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 so far.</source>
+        <translation>Gestoppt. %1 bis hierher.</translation>
+    </message>
+    <message>
+        <source>Not run: the program cannot be run as it is (below).</source>
+        <translation>Nicht ausgeführt: Das Programm lässt sich so nicht ausführen (siehe unten).</translation>
+    </message>
+    <message>
+        <source>The harness&apos;s trace broke off: %1</source>
+        <translation>Der Trace des Harness ist abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>No python3 was found. Install it (Debian: apt-get install python3) or name one in DIRIGENT_PYTHON.</source>
+        <translation>Kein python3 gefunden. Installier es (Debian: apt-get install python3) oder nenne eins in DIRIGENT_PYTHON.</translation>
+    </message>
+    <message>
+        <source>The tracing harness is not installed beside dirigent (harness/dirigent_trace.py).</source>
+        <translation>Der Tracing-Harness ist nicht neben dirigent installiert (harness/dirigent_trace.py).</translation>
+    </message>
+    <message>
+        <source>The harness ended before its trace was complete: %1</source>
+        <translation>Der Harness hat aufgehört, bevor sein Trace vollständig war: %1</translation>
+    </message>
+    <message>
+        <source>(Edited, not saved.)</source>
+        <translation>(Bearbeitet, nicht gespeichert.)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the program as the editor shows it (Ctrl+R in the editor)</source>
+        <translation>Das Programm so ausführen, wie der Editor es zeigt (Strg+R im Editor)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;topp</translation>
+    </message>
+    <message>
+        <source>End the running program at once</source>
+        <translation>Das laufende Programm sofort beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Spe&amp;ichern</translation>
+    </message>
+    <message>
+        <source>Write the editor&apos;s text to the file (Ctrl+S in the editor)</source>
+        <translation>Den Text des Editors in die Datei schreiben (Strg+S im Editor)</translation>
+    </message>
+    <message>
+        <source>Run on asyncio&apos;s own event loop and the real clock, for programs that do real I/O</source>
+        <translation>Auf der Event Loop von asyncio selbst und mit der echten Uhr laufen lassen, für Programme mit echter I/O</translation>
+    </message>
+    <message>
+        <source>Program source</source>
+        <translation>Quelltext des Programms</translation>
+    </message>
+    <message>
+        <source>The program&apos;s error output</source>
+        <translation>Die Fehlerausgabe des Programms</translation>
+    </message>
+    <message>
+        <source>Real ti&amp;me</source>
+        <translation>Ec&amp;htzeit</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTracer</name>
+    <message>
+        <source>no python3 was found to run the program with</source>
+        <translation>kein python3 gefunden, mit dem das Programm laufen könnte</translation>
+    </message>
+    <message>
+        <source>the tracing harness is not installed beside dirigent</source>
+        <translation>der Tracing-Harness ist nicht neben dirigent installiert</translation>
+    </message>
+    <message>
+        <source>python3 did not answer within 10 s</source>
+        <translation>python3 hat nicht innerhalb von 10 s geantwortet</translation>
+    </message>
+    <message>
+        <source>the harness ended with exit code %1</source>
+        <translation>der Harness endete mit Exit-Code %1</translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
         <source>Queues</source>
@@ -1945,6 +2174,14 @@
     <message>
         <source>the live run did not end within %1 s</source>
         <translation>der Live-Lauf ist nicht innerhalb von %1 s zu Ende gegangen</translation>
+    </message>
+    <message>
+        <source>--set %1: &apos;%2&apos; is not a number</source>
+        <translation>--set %1: &apos;%2&apos; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the program did not end within %1 s</source>
+        <translation>das Programm ist nicht innerhalb von %1 s zu Ende gegangen</translation>
     </message>
 </context>
 <context>

@@ -521,10 +521,6 @@
         <translation>--fixed and --solve need a level, choose one of: %1</translation>
     </message>
     <message>
-        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save.</source>
-        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save.</translation>
-    </message>
-    <message>
         <source>run, live, screenshot: set a parameter of the lesson (repeat for more); trace: set a number constant at the top of the program (NAME=VALUE).</source>
         <translation>run, live, screenshot: set a parameter of the lesson (repeat for more); trace: set a number constant at the top of the program (NAME=VALUE).</translation>
     </message>
@@ -552,10 +548,6 @@
         <translation>trace: stop the program after &lt;s&gt; seconds of real time; 0: never; default 60 on the virtual clock, never in real time.</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace or replay</source>
-        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace or replay</translation>
-    </message>
-    <message>
         <source>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; or &apos;dirigent %6&apos;</source>
         <translation>the option &apos;%1&apos; works only with &apos;dirigent %2&apos;, &apos;dirigent %3&apos;, &apos;dirigent %4&apos;, &apos;dirigent %5&apos; or &apos;dirigent %6&apos;</translation>
     </message>
@@ -574,6 +566,18 @@
     <message>
         <source>--set expects NAME=VALUE, not &apos;%1&apos;</source>
         <translation>--set expects NAME=VALUE, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save; &apos;open FILE&apos; opens the window with a saved trace or a Python program of yours.</source>
+        <translation>Without a command, Dirigent opens its window. &apos;lessons&apos; lists the lessons; &apos;run LESSON&apos; runs a lesson in virtual time and prints its log; &apos;play LESSON&apos; lets you be the event loop: at each step you pick the task that runs next; &apos;break [LEVEL]&apos; lists the break-it levels or plays one: you pick the order in which pending I/O completes until the program breaks; &apos;live LESSON&apos; runs its live variant with real requests, in real time, and prints the log and what was measured; &apos;screenshot LESSON OUT.png&apos; saves a picture of the window showing the lesson, rendered without a display; &apos;serve&apos; runs the demo HTTP server on 127.0.0.1 until Ctrl+C; &apos;trace PROGRAM.py&apos; runs your own asyncio program under Python, in virtual time, and prints its log; &apos;replay TRACE&apos; prints the log of a trace saved with --save; &apos;open FILE&apos; opens the window with a saved trace or a Python program of yours.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace, replay or open</source>
+        <translation>unknown command &apos;%1&apos;, choose lessons, run, play, break, live, screenshot, serve, trace, replay or open</translation>
+    </message>
+    <message>
+        <source>&apos;open&apos; needs a trace saved with --save or a Python program, like &apos;dirigent open run.trace&apos;</source>
+        <translation>&apos;open&apos; needs a trace saved with --save or a Python program, like &apos;dirigent open run.trace&apos;</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1307,74 @@
         <source>Break it</source>
         <translation>Break it</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Python program.</source>
+        <translation>%1 is a folder, not a Python program.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MiB: not a program to trace here.</source>
+        <translation>%1 is larger than 4 MiB: not a program to trace here.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python program: it is not UTF-8 text.</source>
+        <translation>%1 is not a Python program: it is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a trace.</source>
+        <translation>%1 is a folder, not a trace.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is not a trace Dirigent can read: %2</source>
+        <translation>%1 is not a trace Dirigent can read: %2</translation>
+    </message>
+    <message>
+        <source>Open Python program</source>
+        <translation>Open Python program</translation>
+    </message>
+    <message>
+        <source>Python programs (*.py)</source>
+        <translation>Python programs (*.py)</translation>
+    </message>
+    <message>
+        <source>Open saved trace</source>
+        <translation>Open saved trace</translation>
+    </message>
+    <message>
+        <source>Dirigent traces (*.trace *.jsonl);;All files (*)</source>
+        <translation>Dirigent traces (*.trace *.jsonl);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>&amp;Open Python program…</source>
+        <translation>&amp;Open Python program…</translation>
+    </message>
+    <message>
+        <source>Open saved &amp;trace…</source>
+        <translation>Open saved &amp;trace…</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Your program: edit it, run it again (Ctrl+R), switch to real time</source>
+        <translation>Your program: edit it, run it again (Ctrl+R), switch to real time</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -1786,6 +1858,163 @@
     </message>
 </context>
 <context>
+    <name>ProgramPanel</name>
+    <message>
+        <source>Save failed</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 has changes that are not saved. Save them?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing has run yet.&lt;/b&gt; Run (Ctrl+R) starts %1 with %2, as you and with your rights. Run only programs you trust.</source>
+        <translation>&lt;b&gt;Nothing has run yet.&lt;/b&gt; Run (Ctrl+R) starts %1 with %2, as you and with your rights. Run only programs you trust.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Real time:&lt;/b&gt; the program runs as it is, on asyncio&apos;s own event loop. Its sockets really open, its waits really take time, and a program that never ends runs until you press Stop.</source>
+        <translation>&lt;b&gt;Real time:&lt;/b&gt; the program runs as it is, on asyncio&apos;s own event loop. Its sockets really open, its waits really take time, and a program that never ends runs until you press Stop.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A saved trace: %1.</source>
+        <translation>A saved trace: %1.</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Not run yet.</translation>
+    </message>
+    <message>
+        <source>Running in real time…</source>
+        <translation>Running in real time…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Deadlock at %1 s: tasks still wait and nothing can wake them (the report is on the right). %2.</source>
+        <translation>Deadlock at %1 s: tasks still wait and nothing can wake them (the report is on the right). %2.</translation>
+    </message>
+    <message>
+        <source>The program raised %1 at %2 s (its traceback is below). %3.</source>
+        <translation>The program raised %1 at %2 s (its traceback is below). %3.</translation>
+    </message>
+    <message>
+        <source>The main task was cancelled at %1 s. %2.</source>
+        <translation>The main task was cancelled at %1 s. %2.</translation>
+    </message>
+    <message>
+        <source>Ended at %1 s: %2. %3.</source>
+        <translation>Ended at %1 s: %2. %3.</translation>
+    </message>
+    <message>
+        <source>Ended at %1 s. %2.</source>
+        <translation>Ended at %1 s. %2.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 so far.</source>
+        <translation>Stopped. %1 so far.</translation>
+    </message>
+    <message>
+        <source>Not run: the program cannot be run as it is (below).</source>
+        <translation>Not run: the program cannot be run as it is (below).</translation>
+    </message>
+    <message>
+        <source>The harness&apos;s trace broke off: %1</source>
+        <translation>The harness&apos;s trace broke off: %1</translation>
+    </message>
+    <message>
+        <source>No python3 was found. Install it (Debian: apt-get install python3) or name one in DIRIGENT_PYTHON.</source>
+        <translation>No python3 was found. Install it (Debian: apt-get install python3) or name one in DIRIGENT_PYTHON.</translation>
+    </message>
+    <message>
+        <source>The tracing harness is not installed beside dirigent (harness/dirigent_trace.py).</source>
+        <translation>The tracing harness is not installed beside dirigent (harness/dirigent_trace.py).</translation>
+    </message>
+    <message>
+        <source>The harness ended before its trace was complete: %1</source>
+        <translation>The harness ended before its trace was complete: %1</translation>
+    </message>
+    <message>
+        <source>(Edited, not saved.)</source>
+        <translation>(Edited, not saved.)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Run the program as the editor shows it (Ctrl+R in the editor)</source>
+        <translation>Run the program as the editor shows it (Ctrl+R in the editor)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>End the running program at once</source>
+        <translation>End the running program at once</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Write the editor&apos;s text to the file (Ctrl+S in the editor)</source>
+        <translation>Write the editor&apos;s text to the file (Ctrl+S in the editor)</translation>
+    </message>
+    <message>
+        <source>Run on asyncio&apos;s own event loop and the real clock, for programs that do real I/O</source>
+        <translation>Run on asyncio&apos;s own event loop and the real clock, for programs that do real I/O</translation>
+    </message>
+    <message>
+        <source>Program source</source>
+        <translation>Program source</translation>
+    </message>
+    <message>
+        <source>The program&apos;s error output</source>
+        <translation>The program&apos;s error output</translation>
+    </message>
+    <message>
+        <source>Real ti&amp;me</source>
+        <translation>Real ti&amp;me</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTracer</name>
+    <message>
+        <source>no python3 was found to run the program with</source>
+        <translation>no python3 was found to run the program with</translation>
+    </message>
+    <message>
+        <source>the tracing harness is not installed beside dirigent</source>
+        <translation>the tracing harness is not installed beside dirigent</translation>
+    </message>
+    <message>
+        <source>python3 did not answer within 10 s</source>
+        <translation>python3 did not answer within 10 s</translation>
+    </message>
+    <message>
+        <source>the harness ended with exit code %1</source>
+        <translation>the harness ended with exit code %1</translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
         <source>Queues</source>
@@ -1945,6 +2174,14 @@
     <message>
         <source>the live run did not end within %1 s</source>
         <translation>the live run did not end within %1 s</translation>
+    </message>
+    <message>
+        <source>--set %1: &apos;%2&apos; is not a number</source>
+        <translation>--set %1: &apos;%2&apos; is not a number</translation>
+    </message>
+    <message>
+        <source>the program did not end within %1 s</source>
+        <translation>the program did not end within %1 s</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,10 @@ ProgramTracer::~ProgramTracer()
 
 QString ProgramTracer::harnessPath()
 {
+    // A test names the harness of its build tree ($DIRIGENT_HARNESS); a learner's dirigent finds its own.
+    const QString named = qEnvironmentVariable("DIRIGENT_HARNESS");
+    if (!named.isEmpty())
+        return QFileInfo::exists(named) ? QFileInfo(named).absoluteFilePath() : QString();
     const QString dir = QCoreApplication::applicationDirPath();
     // The build tree (beside the executable), then an installed tree (bin/../share/dirigent).
     for (const QString &candidate : {dir + QStringLiteral("/harness/dirigent_trace.py"),

@@ -278,7 +278,7 @@ void ProgramPanel::retranslateUi()
     m_stop->setToolTip(tr("End the running program at once"));
     m_save->setText(tr("&Save"));
     m_save->setToolTip(tr("Write the editor's text to the file (Ctrl+S in the editor)"));
-    m_realTime->setText(tr("Real &time"));
+    m_realTime->setText(tr("Real ti&me"));
     m_realTime->setToolTip(tr("Run on asyncio's own event loop and the real clock, for programs that do real I/O"));
     m_editor->setAccessibleName(tr("Program source"));
     m_output->setAccessibleName(tr("The program's error output"));

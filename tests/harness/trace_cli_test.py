@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """`dirigent trace PROGRAM.py` from the outside: good programs and every kind of bad input.
 
-Usage: trace_cli_test.py --dirigent PATH [--case NAME]... [--list]
+Usage: trace_cli_test.py --dirigent PATH [--window] [--case NAME]... [--list]
+
+--window: the build has the window, so `dirigent open` and `dirigent screenshot PROGRAM.py` are
+tested too (offscreen); without it those cases are skipped.
 
 Each case writes a small program into a fresh temporary folder, runs `dirigent trace` on it and
 checks the exit code, stdout, stderr and, where it saves one, the trace file. A case that fails
@@ -23,11 +26,18 @@ from pathlib import Path
 
 TIMEOUT = 120
 CASES = {}
+WINDOW_CASES = set()
 
 
 def case(function):
     CASES[function.__name__] = function
     return function
+
+
+def window_case(function):
+    """A case that needs the window (a build with DIRIGENT_GUI)."""
+    WINDOW_CASES.add(function.__name__)
+    return case(function)
 
 
 class Failed(Exception):
@@ -47,6 +57,7 @@ class Runner:
     def __init__(self, dirigent: str, folder: Path):
         self.dirigent = dirigent
         self.folder = folder
+        self.env = {}  # for every command of the case
 
     def program(self, name: str, source: str) -> Path:
         path = self.folder / name
@@ -60,6 +71,7 @@ class Runner:
         environment = dict(os.environ)
         environment.setdefault("QT_QPA_PLATFORM", "offscreen")
         environment["LC_ALL"] = "C.UTF-8"
+        environment.update(self.env)
         environment.update(env or {})
         return subprocess.run([self.dirigent, command, *map(str, args)], capture_output=True, text=True,
                               encoding="utf-8", errors="replace", env=environment, timeout=timeout)
@@ -503,10 +515,54 @@ def a_trace_file_that_is_not_one_gets_one_line_with_its_position(r: Runner):
     check(result.returncode == 2 and "missing.trace" in result.stderr, "a missing file: exit 2", result)
 
 
+@window_case
+def open_shows_a_trace_or_a_program_and_refuses_what_it_cannot_show(r: Runner):
+    program = r.program("workers.py", WORKERS)
+    saved = r.folder / "workers.trace"
+    check(r.trace(program, "--save", saved).returncode == 0, "a trace to open")
+    # A desktop has its runtime folder; without one Qt would say so on stderr.
+    runtime = r.folder / "runtime"
+    runtime.mkdir(mode=0o700)
+    r.env = {"XDG_RUNTIME_DIR": str(runtime)}
+    report = r.folder / "report.json"
+    for opened, lang, title in ((saved, "en", "workers.py"), (program, "de", "workers.py")):
+        result = r.run("open", opened, "--lang", lang, "--window-report", report)
+        check(result.returncode == 0, f"open {opened.name}: exit 0", result)
+        shown = json.loads(report.read_text(encoding="utf-8"))
+        check(shown["program"] == str(program) and shown["title"].startswith(title) and shown["lesson"] == "",
+              f"open {opened.name}: the window shows the program {program}: {shown}")
+    # A trace that is not one, a missing file, a folder: one line, exit 2, no window.
+    good = saved.read_bytes().splitlines(keepends=True)
+    bad = r.folder / "bad.trace"
+    bad.write_bytes(b"".join(good[:-1]))
+    for path, expected in ((bad, "truncated"), (r.folder / "missing.py", "does not exist"),
+                           (r.folder, "folder")):
+        result = r.run("open", path)
+        lines = result.stderr.strip().splitlines()
+        check(result.returncode == 2 and len(lines) == 1 and expected in lines[0] and path.name in lines[0],
+              f"open {path.name}: exit 2 and one line naming it and '{expected}'", result)
+    result = r.run("open")
+    check(result.returncode == 2 and "'open' needs" in result.stderr, "open without a file: exit 2", result)
+    # In German, the line is German.
+    result = r.run("open", r.folder / "missing.py", "--lang", "de")
+    check(result.returncode == 2 and "gibt es nicht" in result.stderr, "German: the line is German", result)
+
+
+@window_case
+def screenshot_runs_a_program_to_its_end_and_pictures_it(r: Runner):
+    program = r.program("workers.py", WORKERS)
+    for lang in ("en", "de"):
+        picture = r.folder / f"workers-{lang}.png"
+        result = r.run("screenshot", program, picture, "--lang", lang, "--at", "1", "--set", "WORKERS=1")
+        check(result.returncode == 0, f"screenshot ({lang}): exit 0", result)
+        check(picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"screenshot ({lang}): a PNG")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dirigent", required=True)
     parser.add_argument("--case", action="append", default=[])
+    parser.add_argument("--window", action="store_true")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     if args.list:
@@ -518,6 +574,9 @@ def main() -> int:
         if name not in CASES:
             print(f"FAIL {name}: no such case")
             failures += 1
+            continue
+        if name in WINDOW_CASES and not args.window:
+            print(f"skip {name}: this build has no window")
             continue
         with tempfile.TemporaryDirectory(prefix="dirigent-trace-") as folder:
             try:
