@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Renders every lesson in both languages with `dirigent screenshot` and checks the pictures.
 
-Usage: check_gallery.py --dirigent DIRIGENT --out FOLDER [--at FRACTION] [--size WxH]
+Usage: check_gallery.py --dirigent DIRIGENT --out FOLDER [--at FRACTION] [--size WxH] [--program FILE.py]
 
 For each lesson that can run (from `dirigent lessons --json`) and each language (de, en)
 it writes FOLDER/<lesson>-<lang>.png showing the run at FRACTION (default 0.5), then checks:
@@ -12,6 +12,8 @@ it writes FOLDER/<lesson>-<lang>.png showing the run at FRACTION (default 0.5), 
 For each lesson with a live variant it also writes FOLDER/<lesson>-live-<lang>.png
 (`dirigent screenshot LESSON --live`: a real run against the demo server of that process,
 on 127.0.0.1, until it ends) and checks it the same way; it must differ from the model's picture.
+With --program, a learner's own program is rendered too (`dirigent screenshot FILE.py`: run under
+CPython by the harness until it ends) as FOLDER/program-<lang>.png, checked the same way.
 FOLDER/index.html shows all pictures side by side, for a person to look at.
 Needs only the Python standard library (pngread.py beside this script reads the PNGs).
 """
@@ -112,6 +114,7 @@ def main() -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--at", default="0.5")
     parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--program", default=None)
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
 
@@ -180,6 +183,31 @@ def main() -> int:
                 fail(f"{name} is identical to the model's picture {lesson_id}-{lang}")
         if len(live_digests) == 2 and live_digests["de"] == live_digests["en"]:
             fail(f"{lesson_id}-live: the German and the English picture are identical")
+
+    # A learner's own program, traced under CPython.
+    if args.program:
+        rows.append(("program", os.path.basename(args.program)))
+        program_digests = {}
+        for lang in LANGUAGES:
+            name = f"program-{lang}"
+            path = os.path.join(args.out, f"{name}.png")
+            command = [args.dirigent, "screenshot", args.program, "--lang", lang, "--at", args.at,
+                       "--size", args.size, path]
+            result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
+                                    env=env, timeout=240)
+            print(f"{'ok  ' if result.returncode == 0 else 'FAIL'} {' '.join(command[1:])}")
+            if result.returncode != 0 or result.stderr.strip():
+                if result.returncode != 0:
+                    fail(f"{name}: exit code {result.returncode}")
+                print(f"     stderr: {result.stderr.strip()}")
+            if not os.path.exists(path):
+                fail(f"{name}: no picture written")
+                continue
+            digest = check_picture(path, (width, height), name)
+            if digest is not None:
+                program_digests[lang] = digest
+        if len(program_digests) == 2 and program_digests["de"] == program_digests["en"]:
+            fail("program: the German and the English picture are identical")
 
     for lang in LANGUAGES:
         seen: dict[bytes, str] = {}
