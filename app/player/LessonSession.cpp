@@ -233,7 +233,8 @@ bool LessonSession::setProgramSource(const QString &text, QString *error)
     lessons::Params params = lessons::defaults(next->lesson());
     if (same)
         params = m_params; // the same constants with the same values: the sliders stay where they are
-    // The old lesson stays alive while the views still point at it (until the next run).
+    // A new lesson, so that the panels see that it changed; the old one stays alive while the
+    // program is open, since panels keep pointers into it (its text, its sliders' parameters).
     m_retiredPrograms.push_back(m_program);
     m_program = std::move(next);
     m_lesson = &m_program->lesson();
@@ -267,7 +268,6 @@ void LessonSession::runProgram()
     m_programMayRun = true;
     m_tracer->start(options); // ends a run going on (its finished() comes first)
     beginExternalRun(m_tracer->recorderHandle());
-    m_retiredPrograms.clear(); // runChanged() gave every view the current lesson
     emit programStatusChanged();
     if (!m_tracer->running())
         onProgramFinished(); // it could not start (no python3, no harness)

@@ -127,5 +127,5 @@ private:
     QTimer m_growth;               // at most ~20 growth signals a second while a program runs
     bool m_realTime = false;
     bool m_programMayRun = false;
-    std::vector<std::shared_ptr<ProgramLesson>> m_retiredPrograms; // edited away, still shown until the next run
+    std::vector<std::shared_ptr<ProgramLesson>> m_retiredPrograms; // edited away; panels may still point into them
 };

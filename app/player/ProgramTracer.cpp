@@ -126,8 +126,16 @@ bool ProgramTracer::readConstants(const QString &program, const QString &source,
 
 void ProgramTracer::start(const Options &options)
 {
-    if (m_process)
-        stop();
+    if (m_process) {
+        // The run going on ends here, before the next one starts: its process must not report
+        // its end into the next run. Its trace is closed as stop() closes it.
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        m_timeLimit.stop();
+        closeWithRunEnd(QStringLiteral("stopped"));
+        finish(Status::Stopped);
+    }
     m_run = std::make_shared<Run>();
     m_problem.clear();
     m_stderr.clear();

@@ -26,7 +26,7 @@ ProgramPanel::ProgramPanel(LessonSession *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("programPanel"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setContentsMargins(0, 4, 0, 0); // the tab has its frame; the column stays narrow
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("programNotice"));
@@ -53,9 +53,10 @@ ProgramPanel::ProgramPanel(LessonSession *session, QWidget *parent)
     bar->addWidget(m_run);
     bar->addWidget(m_stop);
     bar->addWidget(m_save);
-    bar->addWidget(m_realTime);
     bar->addStretch(1);
     layout->addLayout(bar);
+    // On a line of its own: the column must stay narrow enough for an 800 px window.
+    layout->addWidget(m_realTime);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("programStatus"));

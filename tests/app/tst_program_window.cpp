@@ -319,6 +319,23 @@ private slots:
         QTest::keyClick(panel->editor(), Qt::Key_S, Qt::ControlModifier);
         QCOMPARE(QString::fromUtf8(readAll(path)), edited);
         QVERIFY(!panel->hasUnsavedEdits());
+
+        // An edit that keeps the constants, run twice: the panels made for the earlier text
+        // (the lesson text, the sliders) still work, in both languages.
+        edited.replace(QStringLiteral("edited and run"), QStringLiteral("edited twice"));
+        panel->editor()->setPlainText(edited);
+        panel->run();
+        QVERIFY(waitForRun(window));
+        panel->run();
+        QVERIFY(waitForRun(window));
+        window.setLanguage(QStringLiteral("de"));
+        window.setLanguage(QStringLiteral("en"));
+        auto *workers = window.findChild<QSlider *>(QStringLiteral("param_WORKERS"));
+        QVERIFY(workers);
+        workers->setValue(2);
+        QVERIFY(waitForRun(window));
+        QCOMPARE(logTexts(window.session()->recorder()).last(), QStringLiteral("edited twice"));
+        QCOMPARE(taskNames(window.session()->recorder()).count("w2"), std::size_t(0));
     }
 
     void aFileRunOnceIsNotAskedAboutAgain()
@@ -474,6 +491,15 @@ private slots:
         QVERIFY(window.session()->programRunning());
         const QString clock = QString::fromStdString(window.session()->tracer().header().values.at("clock"));
         QCOMPARE(clock, QStringLiteral("real"));
+
+        // Run again while it runs: the first process ends, the second runs on its own.
+        const std::shared_ptr<const trace::Recorder> first = window.session()->tracer().sharedRecorder();
+        panel->runButton()->click();
+        QCOMPARE(first->back().kind, aio::TraceEventKind::RunEnd);
+        QCOMPARE(window.session()->tracer().status(), ProgramTracer::Status::Running);
+        QVERIFY(QTest::qWaitFor([&window] { return window.session()->recorder().size() > 20; }, runLimitMs));
+        QCOMPARE(window.session()->tracer().status(), ProgramTracer::Status::Running);
+        QVERIFY(&window.session()->recorder() != first.get());
 
         panel->stopButton()->click();
         QVERIFY(waitForRun(window));
