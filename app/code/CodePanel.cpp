@@ -1,6 +1,7 @@
 #include "code/CodePanel.h"
 
 #include "code/CppHighlighter.h"
+#include "code/ListingMark.h"
 #include "code/PythonHighlighter.h"
 
 #include <QEvent>
@@ -8,9 +9,7 @@
 #include <QVBoxLayout>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
-#include <QScrollBar>
 #include <QTabBar>
-#include <QTextBlock>
 #include <QTimer>
 
 namespace {
@@ -64,8 +63,8 @@ void CodePanel::showEvent(QShowEvent *event)
 void CodePanel::remarkLater()
 {
     QTimer::singleShot(0, this, [this] {
-        markLine(m_cpp, m_cppLine);
-        markLine(m_python, m_pythonLine);
+        markListingLine(m_cpp, m_cppLine);
+        markListingLine(m_python, m_pythonLine);
     });
 }
 
@@ -131,37 +130,8 @@ void CodePanel::setCurrentEvent(const aio::TraceEvent *event)
         return;
     m_cppLine = cppLine;
     m_pythonLine = pythonLine;
-    markLine(m_cpp, cppLine);
-    markLine(m_python, pythonLine);
-}
-
-void CodePanel::markLine(QPlainTextEdit *edit, int line)
-{
-    QList<QTextEdit::ExtraSelection> selections;
-    const QTextBlock block = line > 0 ? edit->document()->findBlockByNumber(line - 1) : QTextBlock();
-    if (block.isValid()) {
-        QTextEdit::ExtraSelection mark;
-        // The highlight colour, softened so that the syntax colours stay readable on it.
-        QColor colour = palette().color(QPalette::Highlight);
-        colour.setAlpha(isDark(palette()) ? 110 : 70);
-        mark.format.setBackground(colour);
-        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        mark.cursor = QTextCursor(block);
-        mark.cursor.clearSelection();
-        selections.append(mark);
-
-        // Scrolled into view (a third from the top) only when it is not visible yet,
-        // so the listing does not jump at every step. Without wrapping, the scroll bar
-        // counts lines.
-        QScrollBar *bar = edit->verticalScrollBar();
-        const int lineHeight = qMax(1, edit->fontMetrics().lineSpacing());
-        const int visibleLines = qMax(1, edit->viewport()->height() / lineHeight);
-        const int first = bar->value();
-        // A line at the very edge counts as out of view (it may be cut in half).
-        if (line - 1 < first + 1 || line - 1 >= first + visibleLines - 2)
-            bar->setValue(qMax(0, line - 1 - visibleLines / 3));
-    }
-    edit->setExtraSelections(selections);
+    markListingLine(m_cpp, cppLine);
+    markListingLine(m_python, pythonLine);
 }
 
 void CodePanel::changeEvent(QEvent *event)
@@ -171,8 +141,8 @@ void CodePanel::changeEvent(QEvent *event)
     else if (event->type() == QEvent::PaletteChange) {
         updatePalette();
         const int cpp = m_cppLine, python = m_pythonLine;
-        markLine(m_cpp, cpp);
-        markLine(m_python, python);
+        markListingLine(m_cpp, cpp);
+        markListingLine(m_python, python);
     }
     QTabWidget::changeEvent(event);
 }

@@ -48,7 +48,6 @@ private:
     void remarkLater();
     void retranslateUi();
     void updatePalette();
-    void markLine(QPlainTextEdit *edit, int line);
     void rebuildLiveListings();
 
     struct LiveListing {

@@ -1,11 +1,10 @@
 #include "code/ProgramEditor.h"
 
+#include "code/ListingMark.h"
 #include "code/PythonHighlighter.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
-#include <QScrollBar>
-#include <QTextBlock>
 
 namespace {
 
@@ -74,25 +73,7 @@ void ProgramEditor::keyPressEvent(QKeyEvent *event)
 void ProgramEditor::markLine(int line)
 {
     m_line = line;
-    QList<QTextEdit::ExtraSelection> selections;
-    const QTextBlock block = line > 0 ? document()->findBlockByNumber(line - 1) : QTextBlock();
-    if (block.isValid()) {
-        QTextEdit::ExtraSelection mark;
-        QColor colour = palette().color(QPalette::Highlight);
-        colour.setAlpha(isDark(palette()) ? 110 : 70);
-        mark.format.setBackground(colour);
-        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        mark.cursor = QTextCursor(block);
-        mark.cursor.clearSelection();
-        selections.append(mark);
-        QScrollBar *bar = verticalScrollBar();
-        const int lineHeight = qMax(1, fontMetrics().lineSpacing());
-        const int visibleLines = qMax(1, viewport()->height() / lineHeight);
-        const int first = bar->value();
-        if (line - 1 < first + 1 || line - 1 >= first + visibleLines - 2)
-            bar->setValue(qMax(0, line - 1 - visibleLines / 3));
-    }
-    setExtraSelections(selections);
+    markListingLine(this, line);
 }
 
 void ProgramEditor::changeEvent(QEvent *event)

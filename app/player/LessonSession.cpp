@@ -17,11 +17,16 @@ constexpr int virtualRunLimitMs = 60000;
 
 LessonSession::LessonSession(QObject *parent)
     : QObject(parent)
-    , m_tracer(new ProgramTracer(this))
 {
     m_growth.setSingleShot(true);
     m_growth.setInterval(50);
     connect(&m_growth, &QTimer::timeout, this, &LessonSession::externalRunGrew);
+    makeTracer();
+}
+
+void LessonSession::makeTracer()
+{
+    m_tracer = new ProgramTracer(this);
     connect(m_tracer, &ProgramTracer::eventsAdded, this, [this] {
         if (!m_growth.isActive())
             m_growth.start();
@@ -166,18 +171,11 @@ void LessonSession::leaveProgram()
     m_retiredPrograms.clear();
     // A fresh tracer: the stopped run's signals must not reach the lesson that comes now.
     m_tracer->deleteLater();
-    m_tracer = new ProgramTracer(this);
-    connect(m_tracer, &ProgramTracer::eventsAdded, this, [this] {
-        if (!m_growth.isActive())
-            m_growth.start();
-    });
-    connect(m_tracer, &ProgramTracer::finished, this, &LessonSession::onProgramFinished);
+    makeTracer();
 }
 
-void LessonSession::openProgram(std::shared_ptr<ProgramLesson> program, bool run)
+void LessonSession::enterProgram(std::shared_ptr<ProgramLesson> program)
 {
-    if (!program)
-        return;
     leaveProgram();
     m_program = std::move(program);
     m_lesson = &m_program->lesson();
@@ -185,6 +183,13 @@ void LessonSession::openProgram(std::shared_ptr<ProgramLesson> program, bool run
     m_pitfall = false;
     m_programMayRun = false;
     emit paramsChanged();
+}
+
+void LessonSession::openProgram(std::shared_ptr<ProgramLesson> program, bool run)
+{
+    if (!program)
+        return;
+    enterProgram(std::move(program));
     if (run) {
         runProgram();
         return;
@@ -198,13 +203,7 @@ void LessonSession::openTrace(std::shared_ptr<ProgramLesson> program, std::share
 {
     if (!program || !recorder)
         return;
-    leaveProgram();
-    m_program = std::move(program);
-    m_lesson = &m_program->lesson();
-    m_params = lessons::defaults(*m_lesson);
-    m_pitfall = false;
-    m_programMayRun = false;
-    emit paramsChanged();
+    enterProgram(std::move(program));
     const double end = recorder->empty() ? 0.0 : double(recorder->back().time_ns) / 1e9;
     beginExternalRun(std::move(recorder));
     endExternalRun({}, end, {});

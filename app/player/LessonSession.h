@@ -109,7 +109,10 @@ signals:
 private:
     void rerun();
     void onProgramFinished();
+    void makeTracer();
+    // Ends the program shown (its process too), if any; then shows `program`, not run yet.
     void leaveProgram();
+    void enterProgram(std::shared_ptr<ProgramLesson> program);
 
     const lessons::Lesson *m_lesson = nullptr;
     lessons::Params m_params;

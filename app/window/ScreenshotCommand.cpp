@@ -177,48 +177,43 @@ QImage ScreenshotCommand::render(const Invocation &invocation, QString *error)
     window.setLanguage(invocation.language);
 
     if (!invocation.programPath.isEmpty()) {
+        // A learner's program: opened, shown, then run to its end (its values are set in runProgram).
         window.resize(invocation.imageWidth, invocation.imageHeight);
         window.show();
         settle();
         if (!runProgram(window, invocation, error))
             return {};
         settle();
-        window.player()->seekFraction(invocation.atFraction);
-        window.finishPendingWork();
-        settle();
-        const QImage image = window.grab().toImage();
-        if (image.isNull() && error)
-            *error = tr("the window could not be rendered");
-        return image;
-    }
-    if (!window.openLesson(invocation.lessonId)) {
-        if (error)
-            *error = tr("the lesson '%1' cannot be shown").arg(invocation.lessonId);
-        return {};
-    }
-
-    // The values were checked by CommandLine::parse(); read them again to get the numbers.
-    const lessons::Lesson *lesson = window.session()->lesson();
-    // Live values are set on the live variant (their ranges are wider than the model's).
-    for (const QString &assignment : invocation.live ? QStringList() : invocation.assignments) {
-        const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
-        if (input.problem == lessons::ParamProblem::None)
-            window.session()->setParameter(QString::fromStdString(input.name), input.number);
-    }
-    if (invocation.pitfall && !invocation.live)
-        window.session()->setPitfall(true);
-
-    window.resize(invocation.imageWidth, invocation.imageHeight);
-    window.show();
-    settle();
-    if (invocation.live) {
-        QString problem;
-        if (!runLive(window, invocation, &problem)) {
+    } else {
+        if (!window.openLesson(invocation.lessonId)) {
             if (error)
-                *error = problem;
+                *error = tr("the lesson '%1' cannot be shown").arg(invocation.lessonId);
             return {};
         }
+
+        // The values were checked by CommandLine::parse(); read them again to get the numbers.
+        const lessons::Lesson *lesson = window.session()->lesson();
+        // Live values are set on the live variant (their ranges are wider than the model's).
+        for (const QString &assignment : invocation.live ? QStringList() : invocation.assignments) {
+            const lessons::ParamInput input = lessons::parse_assignment(*lesson, assignment.toStdString());
+            if (input.problem == lessons::ParamProblem::None)
+                window.session()->setParameter(QString::fromStdString(input.name), input.number);
+        }
+        if (invocation.pitfall && !invocation.live)
+            window.session()->setPitfall(true);
+
+        window.resize(invocation.imageWidth, invocation.imageHeight);
+        window.show();
         settle();
+        if (invocation.live) {
+            QString problem;
+            if (!runLive(window, invocation, &problem)) {
+                if (error)
+                    *error = problem;
+                return {};
+            }
+            settle();
+        }
     }
     // After the layout settled: views that size themselves to the run see the final state.
     window.player()->seekFraction(invocation.atFraction);

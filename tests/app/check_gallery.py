@@ -82,6 +82,22 @@ def check_picture(path: str, size: tuple[int, int], name: str) -> bytes | None:
     return hashlib.sha256(b"".join(picture.rows)).digest()
 
 
+def render(dirigent: str, env: dict[str, str], name: str, arguments: list[str], path: str,
+           size: tuple[int, int], timeout: int) -> bytes | None:
+    """`dirigent screenshot ARGUMENTS... PATH`, then check_picture(); None if there is no usable picture."""
+    command = [dirigent, "screenshot", *arguments, path]
+    result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout)
+    print(f"{'ok  ' if result.returncode == 0 else 'FAIL'} {' '.join(command[1:])}")
+    if result.returncode != 0 or result.stderr.strip():
+        if result.returncode != 0:
+            fail(f"{name}: exit code {result.returncode}")
+        print(f"     stderr: {result.stderr.strip()}")
+    if not os.path.exists(path):
+        fail(f"{name}: no picture written")
+        return None
+    return check_picture(path, size, name)
+
+
 def write_index(folder: str, rows: list[tuple[str, str]], fraction: str) -> None:
     cells = []
     for lesson_id, title in rows:
@@ -136,20 +152,9 @@ def main() -> int:
         rows.append((lesson_id, lesson["title"]["en"]))
         for lang in LANGUAGES:
             name = f"{lesson_id}-{lang}"
-            path = os.path.join(args.out, f"{name}.png")
-            command = [args.dirigent, "screenshot", lesson_id, "--lang", lang, "--at", args.at,
-                       "--size", args.size, path]
-            result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
-                                    env=env, timeout=120)
-            print(f"{'ok  ' if result.returncode == 0 else 'FAIL'} {' '.join(command[1:])}")
-            if result.returncode != 0 or result.stderr.strip():
-                if result.returncode != 0:
-                    fail(f"{name}: exit code {result.returncode}")
-                print(f"     stderr: {result.stderr.strip()}")
-            if not os.path.exists(path):
-                fail(f"{name}: no picture written")
-                continue
-            digest = check_picture(path, (width, height), name)
+            digest = render(args.dirigent, env, name,
+                            [lesson_id, "--lang", lang, "--at", args.at, "--size", args.size],
+                            os.path.join(args.out, f"{name}.png"), (width, height), 120)
             if digest is not None:
                 digests[lang][lesson_id] = digest
 
@@ -162,20 +167,9 @@ def main() -> int:
         live_digests = {}
         for lang in LANGUAGES:
             name = f"{lesson_id}-live-{lang}"
-            path = os.path.join(args.out, f"{name}.png")
-            command = [args.dirigent, "screenshot", lesson_id, "--live", "--lang", lang, "--at", args.at,
-                       "--size", args.size, path]
-            result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
-                                    env=env, timeout=240)
-            print(f"{'ok  ' if result.returncode == 0 else 'FAIL'} {' '.join(command[1:])}")
-            if result.returncode != 0 or result.stderr.strip():
-                if result.returncode != 0:
-                    fail(f"{name}: exit code {result.returncode}")
-                print(f"     stderr: {result.stderr.strip()}")
-            if not os.path.exists(path):
-                fail(f"{name}: no picture written")
-                continue
-            digest = check_picture(path, (width, height), name)
+            digest = render(args.dirigent, env, name,
+                            [lesson_id, "--live", "--lang", lang, "--at", args.at, "--size", args.size],
+                            os.path.join(args.out, f"{name}.png"), (width, height), 240)
             if digest is None:
                 continue
             live_digests[lang] = digest
@@ -190,20 +184,9 @@ def main() -> int:
         program_digests = {}
         for lang in LANGUAGES:
             name = f"program-{lang}"
-            path = os.path.join(args.out, f"{name}.png")
-            command = [args.dirigent, "screenshot", args.program, "--lang", lang, "--at", args.at,
-                       "--size", args.size, path]
-            result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
-                                    env=env, timeout=240)
-            print(f"{'ok  ' if result.returncode == 0 else 'FAIL'} {' '.join(command[1:])}")
-            if result.returncode != 0 or result.stderr.strip():
-                if result.returncode != 0:
-                    fail(f"{name}: exit code {result.returncode}")
-                print(f"     stderr: {result.stderr.strip()}")
-            if not os.path.exists(path):
-                fail(f"{name}: no picture written")
-                continue
-            digest = check_picture(path, (width, height), name)
+            digest = render(args.dirigent, env, name,
+                            [args.program, "--lang", lang, "--at", args.at, "--size", args.size],
+                            os.path.join(args.out, f"{name}.png"), (width, height), 240)
             if digest is not None:
                 program_digests[lang] = digest
         if len(program_digests) == 2 and program_digests["de"] == program_digests["en"]:
